@@ -1,0 +1,211 @@
+#include "app/cli.hpp"
+
+#include <istream>
+#include <map>
+#include <optional>
+#include <ostream>
+
+#include "app/worker_app.hpp"
+#include "db/migration.hpp"
+#include "server/fastcgi_worker.hpp"
+#include "server/process_pool.hpp"
+
+namespace accountd::app {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: accountd <command> [--config PATH]\n"
+    "commands:\n"
+    "  serve                      run the FastCGI master and its workers\n"
+    "  migrate                    apply pending schema migrations\n"
+    "  user create --email E --username U [--first-name F] [--last-name L]\n"
+    "              (--password P | --password-stdin) [--admin]\n"
+    "  check-config [--keys]      validate the configuration (--keys: list every key)\n"
+    "The config path defaults to $ACCOUNTD_CONFIG or /etc/accountd/accountd.conf.\n";
+
+struct Options {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> values;
+    std::map<std::string, bool> flags;
+};
+
+const std::map<std::string, bool>& known_options() {
+    // option name -> takes a value
+    static const std::map<std::string, bool> options = {
+        {"--config", true},     {"--email", true},      {"--username", true},
+        {"--first-name", true}, {"--last-name", true},  {"--password", true},
+        {"--password-stdin", false}, {"--admin", false}, {"--keys", false},
+    };
+    return options;
+}
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::ostream& err) {
+    Options options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (!arg.starts_with("--")) {
+            options.positional.push_back(arg);
+            continue;
+        }
+        const auto known = known_options().find(arg);
+        if (known == known_options().end()) {
+            err << "accountd: unknown option " << arg << "\n";
+            return std::nullopt;
+        }
+        if (!known->second) {
+            options.flags[arg] = true;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            err << "accountd: " << arg << " needs a value\n";
+            return std::nullopt;
+        }
+        options.values[arg] = args[++i];
+    }
+    return options;
+}
+
+config::Config load(const Options& options) {
+    const auto env = config::process_environment();
+    const auto it = options.values.find("--config");
+    const std::string path = it != options.values.end() ? it->second : config::default_config_path(env);
+    return config::load_config(path, env);
+}
+
+std::string config_path(const Options& options) {
+    const auto it = options.values.find("--config");
+    return it != options.values.end() ? it->second
+                                      : config::default_config_path(config::process_environment());
+}
+
+int serve(const Options& options, std::ostream& err) {
+    config::Config config = load(options);
+    const server::Logger log(server::parse_log_level(config.log_level));
+    const auto socket =
+        server::open_listen_socket(config.socket_path, config.socket_mode, config.socket_backlog);
+    const auto plan_for = [](config::Config cfg) {
+        server::WorkerPlan plan;
+        plan.workers = cfg.effective_workers();
+        plan.worker_main = [cfg](int fd) {
+            services::SystemClock clock;
+            crypto::OsRandom random;
+            const WorkerApp app(cfg, clock, random);
+            const server::Logger worker_log(server::parse_log_level(cfg.log_level));
+            return server::run_fastcgi_worker(
+                fd, cfg.max_body_bytes,
+                [&app](const server::HttpRequest& request) { return app.handle(request); },
+                worker_log);
+        };
+        return plan;
+    };
+    const std::string path = config_path(options);
+    const auto reload = [&]() {
+        auto next = config::load_config(path, config::process_environment());
+        if (next.socket_path != config.socket_path) {
+            log.warn("master.reload_socket_unchanged", {{"reason", "socket path needs a restart"}});
+        }
+        return plan_for(std::move(next));
+    };
+    (void)err;
+    return server::run_master(socket, plan_for(config), reload, log);
+}
+
+int migrate(const Options& options, std::ostream& out) {
+    const config::Config config = load(options);
+    db::Database database(config.database_url);
+    db::Migrator migrator(database, db::embedded_migrations());
+    const auto report = migrator.migrate();
+    for (const auto& name : report.applied) out << "applied " << name << "\n";
+    out << "schema at version " << report.to_version << " (was " << report.from_version << ")\n";
+    return 0;
+}
+
+int user_create(const Options& options, std::istream& in, std::ostream& out, std::ostream& err) {
+    const auto value = [&](const char* name) {
+        const auto it = options.values.find(name);
+        return it == options.values.end() ? std::string() : it->second;
+    };
+    services::NewUser input;
+    input.email = value("--email");
+    input.username = value("--username");
+    input.name_first = value("--first-name");
+    input.name_last = value("--last-name");
+    input.root_admin = options.flags.contains("--admin");
+    if (options.flags.contains("--password-stdin")) {
+        std::getline(in, input.password);
+        if (!input.password.empty() && input.password.back() == '\r') input.password.pop_back();
+    } else {
+        input.password = value("--password");
+    }
+    if (input.email.empty() || input.username.empty() || input.password.empty()) {
+        err << "accountd: user create needs --email, --username and a password\n" << kUsage;
+        return 2;
+    }
+    const config::Config config = load(options);
+    services::SystemClock clock;
+    crypto::OsRandom random;
+    ServiceRoot root(config, clock, random);
+    try {
+        const auto user = root.user_service().create(input);
+        out << "created user " << user.id << " (" << user.uuid << ") " << user.username << "\n";
+        return 0;
+    } catch (const services::InvalidUser& e) {
+        err << "accountd: " << e.what() << "\n";
+        return 2;
+    } catch (const services::DuplicateUser& e) {
+        err << "accountd: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int check_config(const Options& options, std::ostream& out) {
+    if (options.flags.contains("--keys")) {
+        out << config::describe_keys();
+        return 0;
+    }
+    const config::Config config = load(options);
+    out << "ok: " << config_path(options) << " (dialect "
+        << config::dialect_name(config.default_dialect) << ", " << config.effective_workers()
+        << " workers, socket " << config.socket_path << ")\n";
+    return 0;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+            std::ostream& err) {
+    const auto options = parse_options(args, err);
+    if (!options) {
+        err << kUsage;
+        return 2;
+    }
+    const auto& pos = options->positional;
+    try {
+        if (pos.size() == 1 && pos[0] == "serve") return serve(*options, err);
+        if (pos.size() == 1 && pos[0] == "migrate") return migrate(*options, out);
+        if (pos.size() == 2 && pos[0] == "user" && pos[1] == "create") {
+            return user_create(*options, in, out, err);
+        }
+        if (pos.size() == 1 && pos[0] == "check-config") return check_config(*options, out);
+        if (pos.size() == 1 && (pos[0] == "help" || pos[0] == "--help")) {
+            out << kUsage;
+            return 0;
+        }
+    } catch (const config::ConfigError& e) {
+        err << "accountd: configuration error: " << e.what() << "\n";
+        return 2;
+    } catch (const db::SchemaAheadError& e) {
+        err << "accountd: " << e.what() << "\n";
+        return 1;
+    } catch (const db::DatabaseError& e) {
+        err << "accountd: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        err << "accountd: " << e.what() << "\n";
+        return 1;
+    }
+    err << kUsage;
+    return 2;
+}
+
+}  // namespace accountd::app

@@ -1,0 +1,23 @@
+#include "app/service_root.hpp"
+
+namespace accountd::app {
+
+ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
+                         crypto::RandomSource& random)
+    : config_(std::move(config)),
+      keys_(services::derive_server_keys(config_.server_key)),
+      clock_(clock),
+      random_(random),
+      log_(server::parse_log_level(config_.log_level)),
+      database_(config_.database_url),
+      users_(database_),
+      session_repository_(database_),
+      hasher_(config_.argon2, keys_.password_pepper, random_),
+      auth_(users_, hasher_, clock_),
+      sessions_(session_repository_, clock_, random_, keys_.session_token,
+                services::SessionPolicy{config_.session_absolute_lifetime,
+                                        config_.session_idle_timeout,
+                                        config_.session_touch_interval}),
+      user_service_(users_, hasher_, random_, clock_, config_.password_min_length) {}
+
+}  // namespace accountd::app

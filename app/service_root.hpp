@@ -1,0 +1,58 @@
+#pragma once
+// The composition root for everything below HTTP: config, keys, clock, randomness, database,
+// repositories and services. Built once per process (after fork, in workers); it owns all of
+// them and hands each part only what it uses.
+
+#include <memory>
+
+#include "config/config.hpp"
+#include "crypto/password_hasher.hpp"
+#include "crypto/random.hpp"
+#include "db/database.hpp"
+#include "db/mysql_session_repository.hpp"
+#include "db/mysql_user_repository.hpp"
+#include "server/logger.hpp"
+#include "services/auth_service.hpp"
+#include "services/clock.hpp"
+#include "services/server_keys.hpp"
+#include "services/session_service.hpp"
+#include "services/user_service.hpp"
+
+namespace accountd::app {
+
+class ServiceRoot {
+public:
+    /// `clock` and `random` are injected (tests pass their own); they must outlive the root.
+    ServiceRoot(config::Config config, const services::Clock& clock, crypto::RandomSource& random);
+    ServiceRoot(const ServiceRoot&) = delete;
+    ServiceRoot& operator=(const ServiceRoot&) = delete;
+
+    const config::Config& config() const { return config_; }
+    const services::ServerKeys& keys() const { return keys_; }
+    const services::Clock& clock() const { return clock_; }
+    crypto::RandomSource& random() { return random_; }
+    const server::Logger& log() const { return log_; }
+    db::Database& database() { return database_; }
+    services::UserRepository& users() { return users_; }
+    services::SessionRepository& session_repository() { return session_repository_; }
+    const crypto::PasswordHasher& hasher() const { return hasher_; }
+    services::AuthService& auth() { return auth_; }
+    services::SessionService& sessions() { return sessions_; }
+    services::UserService& user_service() { return user_service_; }
+
+private:
+    config::Config config_;
+    services::ServerKeys keys_;
+    const services::Clock& clock_;
+    crypto::RandomSource& random_;
+    server::Logger log_;
+    db::Database database_;
+    db::MysqlUserRepository users_;
+    db::MysqlSessionRepository session_repository_;
+    crypto::PasswordHasher hasher_;
+    services::AuthService auth_;
+    services::SessionService sessions_;
+    services::UserService user_service_;
+};
+
+}  // namespace accountd::app

@@ -1,0 +1,39 @@
+#include "app/worker_app.hpp"
+
+#include "handlers/calagopus/account_handler.hpp"
+#include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/common/health_handler.hpp"
+#include "handlers/eclipanel/auth_handler.hpp"
+#include "handlers/eclipanel/sessions_handler.hpp"
+#include "handlers/eclipanel/users_handler.hpp"
+#include "handlers/pterodactyl/account_handler.hpp"
+#include "handlers/pterodactyl/auth_handler.hpp"
+
+namespace accountd::app {
+
+WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
+                     crypto::RandomSource& random)
+    : root_(std::move(config), clock, random),
+      deps_{root_.config(), root_.keys(),     root_.clock(),    root_.random(),
+            root_.log(),    root_.auth(),     root_.sessions(), root_.users()},
+      pterodactyl_(deps_),
+      calagopus_(deps_),
+      eclipanel_(deps_),
+      dispatcher_(root_.config(), root_.sessions(), root_.log()) {
+    for (auto* router : {&pterodactyl_routes_, &calagopus_routes_, &eclipanel_routes_}) {
+        handlers::register_health_routes(*router, root_.database());
+    }
+    handlers::pterodactyl::register_auth_routes(pterodactyl_routes_, deps_);
+    handlers::pterodactyl::register_account_routes(pterodactyl_routes_, deps_);
+    handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
+    handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
+    handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
+    handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);
+
+    dispatcher_.add_dialect(pterodactyl_, pterodactyl_routes_);
+    dispatcher_.add_dialect(calagopus_, calagopus_routes_);
+    dispatcher_.add_dialect(eclipanel_, eclipanel_routes_);
+}
+
+}  // namespace accountd::app

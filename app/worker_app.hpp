@@ -1,0 +1,40 @@
+#pragma once
+// Everything one worker process serves with: the service root, the three dialect adapters with
+// their route tables, and the dispatch chain.
+
+#include <memory>
+
+#include "app/service_root.hpp"
+#include "handlers/calagopus/calagopus_dialect.hpp"
+#include "handlers/common/handler_deps.hpp"
+#include "handlers/eclipanel/eclipanel_dialect.hpp"
+#include "handlers/pterodactyl/pterodactyl_dialect.hpp"
+#include "server/dispatcher.hpp"
+#include "server/router.hpp"
+
+namespace accountd::app {
+
+class WorkerApp {
+public:
+    WorkerApp(config::Config config, const services::Clock& clock, crypto::RandomSource& random);
+    WorkerApp(const WorkerApp&) = delete;
+    WorkerApp& operator=(const WorkerApp&) = delete;
+
+    server::HttpResponse handle(const server::HttpRequest& request) const {
+        return dispatcher_.handle(request);
+    }
+    ServiceRoot& root() { return root_; }
+
+private:
+    ServiceRoot root_;
+    handlers::HandlerDeps deps_;
+    handlers::pterodactyl::PterodactylDialect pterodactyl_;
+    handlers::calagopus::CalagopusDialect calagopus_;
+    handlers::eclipanel::EclipanelDialect eclipanel_;
+    server::Router pterodactyl_routes_;
+    server::Router calagopus_routes_;
+    server::Router eclipanel_routes_;
+    server::Dispatcher dispatcher_;
+};
+
+}  // namespace accountd::app

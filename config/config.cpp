@@ -1,0 +1,323 @@
+#include "config/config.hpp"
+
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "crypto/encoding.hpp"
+
+namespace accountd::config {
+namespace {
+
+std::string trim(std::string_view s) {
+    const auto begin = s.find_first_not_of(" \t\r");
+    if (begin == std::string_view::npos) return {};
+    const auto end = s.find_last_not_of(" \t\r");
+    return std::string(s.substr(begin, end - begin + 1));
+}
+
+long long parse_integer(const std::string& key, const std::string& value, long long min,
+                        long long max, int base = 10) {
+    long long out = 0;
+    const auto* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, out, base);
+    if (value.empty() || ec != std::errc{} || ptr != end || out < min || out > max) {
+        std::ostringstream msg;
+        msg << key << ": must be " << (base == 8 ? "an octal number" : "an integer")
+            << " between " << min << " and " << max << " (got '" << value << "')";
+        throw ConfigError(msg.str());
+    }
+    return out;
+}
+
+bool parse_bool(const std::string& key, const std::string& value) {
+    if (value == "true" || value == "yes" || value == "on" || value == "1") return true;
+    if (value == "false" || value == "no" || value == "off" || value == "0") return false;
+    throw ConfigError(key + ": must be true or false (got '" + value + "')");
+}
+
+std::string parse_cookie_name(const std::string& key, const std::string& value) {
+    if (value.empty() || value.size() > 64 ||
+        value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
+            std::string::npos) {
+        throw ConfigError(key + ": must be 1-64 characters of [A-Za-z0-9_-] (got '" + value + "')");
+    }
+    return value;
+}
+
+struct KeySpec {
+    const char* name;
+    const char* default_text;
+    const char* description;
+    std::function<void(Config&, const std::string& key, const std::string& value)> apply;
+};
+
+const std::vector<KeySpec>& key_table() {
+    static const std::vector<KeySpec> table = {
+        {"server.socket", "/run/accountd/accountd.sock",
+         "FastCGI unix socket the master creates (ignored under systemd socket activation).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.empty() || v[0] != '/' || v.size() > 100) {
+                 throw ConfigError(k + ": must be an absolute path of at most 100 bytes");
+             }
+             c.socket_path = v;
+         }},
+        {"server.socket_mode", "0660", "Permissions of the socket file (octal).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.socket_mode = static_cast<unsigned>(parse_integer(k, v, 0, 0777, 8));
+         }},
+        {"server.socket_backlog", "1024", "listen(2) backlog of the socket.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.socket_backlog = static_cast<int>(parse_integer(k, v, 16, 65535));
+         }},
+        {"server.workers", "0", "Worker processes; 0 means two per CPU core.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.workers = static_cast<int>(parse_integer(k, v, 0, 256));
+         }},
+        {"server.default_dialect", "pterodactyl",
+         "Dialect when nginx sends no ACCOUNTD_DIALECT: pterodactyl, calagopus or eclipanel.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             const auto d = parse_dialect(v);
+             if (!d) throw ConfigError(k + ": must be pterodactyl, calagopus or eclipanel");
+             c.default_dialect = *d;
+         }},
+        {"server.max_body_bytes", "65536", "Largest request body accepted; larger gets 413.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.max_body_bytes = static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
+         }},
+        {"server.trusted_origins", "",
+         "Comma-separated extra Origins (scheme://host[:port]) allowed to make cookie-authenticated "
+         "writes; the request's own Host is always allowed.",
+         [](Config& c, const std::string&, const std::string& v) {
+             c.trusted_origins.clear();
+             std::stringstream in(v);
+             std::string item;
+             while (std::getline(in, item, ',')) {
+                 item = trim(item);
+                 if (!item.empty()) c.trusted_origins.push_back(item);
+             }
+         }},
+        {"database.url", "db=accountd user=accountd host=localhost",
+         "SOCI MySQL connection string (db, user, password, host, port, unix_socket, charset). "
+         "Overridden by ACCOUNTD_DATABASE_URL.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.find("db=") == std::string::npos && v.find("dbname=") == std::string::npos) {
+                 throw ConfigError(k + ": must name a database (db=...)");
+             }
+             c.database_url = v;
+         }},
+        {"secrets.file", "/etc/accountd/secrets.conf",
+         "File holding server_key (and optionally database_password); keep it mode 0640.",
+         [](Config& c, const std::string&, const std::string& v) { c.secrets_file = v; }},
+        {"session.absolute_lifetime", "43200", "Seconds a session lives at most (12 h).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.session_absolute_lifetime = static_cast<int>(parse_integer(k, v, 300, 31 * 86400));
+         }},
+        {"session.idle_timeout", "1800", "Seconds of inactivity that end a session (30 min).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.session_idle_timeout = static_cast<int>(parse_integer(k, v, 60, 31 * 86400));
+         }},
+        {"session.touch_interval", "60",
+         "A session's last-used time is written at most this often (seconds).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.session_touch_interval = static_cast<int>(parse_integer(k, v, 1, 3600));
+         }},
+        {"session.cookie_secure", "true",
+         "Mark cookies Secure; only the loopback run command turns this off.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.cookie_secure = parse_bool(k, v);
+         }},
+        {"session.pterodactyl_cookie", "pterodactyl_session", "Pterodactyl session cookie name.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.pterodactyl_cookie = parse_cookie_name(k, v);
+         }},
+        {"session.calagopus_cookie", "calagopus_session", "Calagopus session cookie name.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_cookie = parse_cookie_name(k, v);
+         }},
+        {"session.eclipanel_cookie", "token", "EcliPanel session (JWT) cookie name.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_cookie = parse_cookie_name(k, v);
+         }},
+        {"password.argon2_memory_kib", "19456", "argon2id memory cost in KiB (OWASP: 19 MiB).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.argon2.memory_kib = static_cast<std::uint32_t>(parse_integer(k, v, 8192, 1 << 20));
+         }},
+        {"password.argon2_iterations", "2", "argon2id time cost.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.argon2.iterations = static_cast<std::uint32_t>(parse_integer(k, v, 1, 32));
+         }},
+        {"password.argon2_parallelism", "1", "argon2id lanes.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.argon2.parallelism = static_cast<std::uint32_t>(parse_integer(k, v, 1, 16));
+         }},
+        {"password.min_length", "12", "Shortest new password accepted (NIST 800-63B).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.password_min_length = static_cast<int>(parse_integer(k, v, 8, 128));
+         }},
+        {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v == "none") c.require_2fa = TwoFactorRequirement::none;
+             else if (v == "admins") c.require_2fa = TwoFactorRequirement::admins;
+             else if (v == "all") c.require_2fa = TwoFactorRequirement::all;
+             else throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
+         }},
+        {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v != "debug" && v != "info" && v != "warn" && v != "error") {
+                 throw ConfigError(k + ": must be debug, info, warn or error (got '" + v + "')");
+             }
+             c.log_level = v;
+         }},
+    };
+    return table;
+}
+
+const KeySpec* find_key(const std::string& name) {
+    for (const auto& spec : key_table()) {
+        if (name == spec.name) return &spec;
+    }
+    return nullptr;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ConfigError("cannot read " + path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// Shared by the config file and the secrets file: `[section]`, `key = value`, '#' or ';' comments.
+std::vector<std::pair<std::string, std::string>> parse_ini(const std::string& text,
+                                                           const std::string& origin) {
+    std::vector<std::pair<std::string, std::string>> entries;
+    std::string section;
+    std::istringstream in(text);
+    std::string raw;
+    int line_no = 0;
+    while (std::getline(in, raw)) {
+        ++line_no;
+        const std::string line = trim(raw);
+        if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+        const std::string where = origin + ":" + std::to_string(line_no);
+        if (line.front() == '[') {
+            if (line.back() != ']') throw ConfigError(where + ": malformed section header");
+            section = trim(std::string_view(line).substr(1, line.size() - 2));
+            continue;
+        }
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) throw ConfigError(where + ": expected key = value");
+        const std::string key = trim(std::string_view(line).substr(0, eq));
+        std::string value = trim(std::string_view(line).substr(eq + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+            value = value.substr(1, value.size() - 2);
+        }
+        entries.emplace_back(section.empty() ? key : section + "." + key, value);
+    }
+    return entries;
+}
+
+void apply_secrets(Config& config, const std::string& text, const std::string& origin) {
+    for (const auto& [key, value] : parse_ini(text, origin)) {
+        if (key == "server_key") {
+            auto bytes = crypto::from_hex(value);
+            if (!bytes) throw ConfigError("secrets.server_key: must be hexadecimal");
+            config.server_key = std::move(*bytes);
+        } else if (key == "database_password") {
+            if (value.find('\'') != std::string::npos) {
+                throw ConfigError("secrets.database_password: must not contain a single quote");
+            }
+            config.database_url += " password='" + value + "'";
+        } else {
+            throw ConfigError(origin + ": unknown key '" + key + "'");
+        }
+    }
+}
+
+}  // namespace
+
+std::string_view dialect_name(Dialect dialect) {
+    switch (dialect) {
+        case Dialect::pterodactyl: return "pterodactyl";
+        case Dialect::calagopus: return "calagopus";
+        case Dialect::eclipanel: return "eclipanel";
+    }
+    return "pterodactyl";
+}
+
+std::optional<Dialect> parse_dialect(std::string_view name) {
+    if (name == "pterodactyl") return Dialect::pterodactyl;
+    if (name == "calagopus") return Dialect::calagopus;
+    if (name == "eclipanel") return Dialect::eclipanel;
+    return std::nullopt;
+}
+
+int Config::effective_workers() const {
+    if (workers > 0) return workers;
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return static_cast<int>(cores > 0 ? 2 * cores : 2);
+}
+
+EnvLookup process_environment() {
+    return [](const std::string& name) -> std::optional<std::string> {
+        const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe)
+        if (value == nullptr) return std::nullopt;
+        return std::string(value);
+    };
+}
+
+Config parse_config(const std::string& text, const std::string& origin) {
+    Config config;
+    for (const auto& [key, value] : parse_ini(text, origin)) {
+        const KeySpec* spec = find_key(key);
+        if (spec == nullptr) throw ConfigError(origin + ": unknown key '" + key + "'");
+        spec->apply(config, key, value);
+    }
+    return config;
+}
+
+Config load_config(const std::string& path, const EnvLookup& env) {
+    Config config = parse_config(read_file(path), path);
+    if (auto url = env("ACCOUNTD_DATABASE_URL")) find_key("database.url")->apply(config, "ACCOUNTD_DATABASE_URL", *url);
+    if (auto file = env("ACCOUNTD_SECRETS_FILE")) config.secrets_file = *file;
+
+    if (access(config.secrets_file.c_str(), F_OK) == 0) {
+        apply_secrets(config, read_file(config.secrets_file), config.secrets_file);
+    }
+    if (auto key = env("ACCOUNTD_SERVER_KEY")) {
+        auto bytes = crypto::from_hex(*key);
+        if (!bytes) throw ConfigError("ACCOUNTD_SERVER_KEY: must be hexadecimal");
+        config.server_key = std::move(*bytes);
+    }
+    if (config.server_key.empty()) {
+        throw ConfigError("secrets.server_key: not set (put it in " + config.secrets_file +
+                          " or ACCOUNTD_SERVER_KEY)");
+    }
+    if (config.server_key.size() < 32) {
+        throw ConfigError("secrets.server_key: must be at least 32 bytes (64 hex characters)");
+    }
+    if (config.session_idle_timeout > config.session_absolute_lifetime) {
+        throw ConfigError("session.idle_timeout: must not exceed session.absolute_lifetime");
+    }
+    return config;
+}
+
+std::string default_config_path(const EnvLookup& env) {
+    if (auto path = env("ACCOUNTD_CONFIG")) return *path;
+    return "/etc/accountd/accountd.conf";
+}
+
+std::string describe_keys() {
+    std::ostringstream out;
+    for (const auto& spec : key_table()) {
+        out << spec.name << " = " << spec.default_text << "\n    " << spec.description << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace accountd::config

@@ -1,0 +1,57 @@
+#pragma once
+// Password storage: argon2id (libargon2) for every new hash, bcrypt (libxcrypt) for imported ones.
+//
+// New hashes are PHC strings `$argon2id$v=19$m=..,t=..,p=..,keyid=p1$salt$hash`. The server pepper
+// is passed as argon2's secret input (RFC 9106 section 3.1, "K"); `keyid=p1` records that it was,
+// so an argon2id hash imported from another panel (no keyid, no pepper) still verifies.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "crypto/random.hpp"
+
+namespace accountd::crypto {
+
+struct Argon2Params {
+    std::uint32_t memory_kib = 19456;  // OWASP Password Storage Cheat Sheet: m=19 MiB, t=2, p=1
+    std::uint32_t iterations = 2;
+    std::uint32_t parallelism = 1;
+};
+
+enum class PasswordCheck {
+    mismatch,
+    match,
+    match_needs_rehash,  ///< correct, but stored with bcrypt, without pepper or with old parameters
+};
+
+class PasswordHasher {
+public:
+    /// `pepper` must stay the same for the life of the stored hashes. `random` outlives this.
+    PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random);
+
+    /// A new argon2id PHC string with a fresh 16-byte salt. Throws std::runtime_error on failure.
+    std::string hash(std::string_view password) const;
+
+    /// Verifies against any supported stored form. Unknown or corrupt stored strings are a
+    /// mismatch, never an exception.
+    PasswordCheck verify(std::string_view password, std::string_view stored) const;
+
+    /// Spends the time a real verification would, for logins of unknown users.
+    void burn_verification_time(std::string_view password) const;
+
+private:
+    std::optional<std::string> argon2id_raw(std::string_view password, std::string_view salt,
+                                            const Argon2Params& params, bool with_pepper,
+                                            std::size_t out_len) const;
+    PasswordCheck verify_argon2id(std::string_view password, std::string_view stored) const;
+    PasswordCheck verify_bcrypt(std::string_view password, std::string_view stored) const;
+
+    Argon2Params params_;
+    std::string pepper_;
+    RandomSource* random_;
+    std::string dummy_hash_;
+};
+
+}  // namespace accountd::crypto

@@ -1,0 +1,63 @@
+#pragma once
+// One SOCI/MySQL connection per worker process, opened after fork. SOCI's exception text
+// includes bound values (tokens, hashes, e-mails), so it is translated here into DatabaseError,
+// which carries only the operation name and the server error number.
+
+#include <soci/soci.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace accountd::db {
+
+class DatabaseError : public std::runtime_error {
+public:
+    DatabaseError(const std::string& operation, unsigned error_number)
+        : std::runtime_error("database error in " + operation + " (errno " +
+                             std::to_string(error_number) + ")"),
+          error_number_(error_number) {}
+    unsigned error_number() const { return error_number_; }
+
+private:
+    unsigned error_number_;
+};
+
+/// MySQL ER_DUP_ENTRY.
+constexpr unsigned kDuplicateEntry = 1062;
+
+class Database {
+public:
+    /// Remembers `url` (a SOCI connection string) and adds reconnect=1 and charset=utf8mb4.
+    /// Connecting waits for the first use, so a worker starts (and answers liveness) while the
+    /// database is down.
+    explicit Database(std::string url);
+
+    /// The connection, opened on first use with the session time zone set to UTC. Throws
+    /// DatabaseError (never the URL or password) while the server is unreachable.
+    soci::session& sql();
+
+    /// A cheap round trip for readiness checks; false instead of throwing.
+    bool ping();
+
+private:
+    std::string url_;
+    std::unique_ptr<soci::session> session_;
+};
+
+/// Runs `body`; rethrows any SOCI error as DatabaseError naming `operation` (no SQL, no values).
+template <typename Body>
+auto guarded(const char* operation, Body&& body) -> decltype(body());
+
+unsigned soci_error_number(const soci::soci_error& error);
+
+template <typename Body>
+auto guarded(const char* operation, Body&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError(operation, soci_error_number(e));
+    }
+}
+
+}  // namespace accountd::db

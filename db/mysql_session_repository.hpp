@@ -1,0 +1,24 @@
+#pragma once
+
+#include "db/database.hpp"
+#include "services/session_repository.hpp"
+
+namespace accountd::db {
+
+class MysqlSessionRepository final : public services::SessionRepository {
+public:
+    explicit MysqlSessionRepository(Database& db) : db_(db) {}
+
+    std::uint64_t insert(const services::Session& session, const std::string& token_hash) override;
+    std::optional<services::SessionWithUser> find_by_token_hash(
+        const std::string& token_hash) override;
+    void touch(std::uint64_t session_id, services::Timestamp now, const std::string& ip) override;
+    bool remove(std::uint64_t session_id) override;
+    bool remove_owned(const std::string& public_id, std::uint64_t user_id) override;
+    void remove_all_for_user(std::uint64_t user_id) override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace accountd::db

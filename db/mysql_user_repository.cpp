@@ -1,0 +1,75 @@
+#include "db/mysql_user_repository.hpp"
+
+#include "db/time_convert.hpp"
+#include "db/user_row.hpp"
+
+namespace accountd::db {
+
+std::optional<services::User> MysqlUserRepository::find_one(const char* operation,
+                                                            const std::string& where_column,
+                                                            const std::string& value) {
+    return guarded(operation, [&]() -> std::optional<services::User> {
+        soci::row row;
+        // where_column is one of our literals, never input; the value is bound.
+        db_.sql() << "SELECT " << kUserColumns << " FROM users u WHERE u." << where_column
+                  << " = :v",
+            soci::use(value), soci::into(row);
+        if (!db_.sql().got_data()) return std::nullopt;
+        return read_user(row, 0);
+    });
+}
+
+std::optional<services::User> MysqlUserRepository::find_by_id(std::uint64_t id) {
+    return find_one("users.find_by_id", "id", std::to_string(id));
+}
+
+std::optional<services::User> MysqlUserRepository::find_by_username(const std::string& username) {
+    return find_one("users.find_by_username", "username", username);
+}
+
+std::optional<services::User> MysqlUserRepository::find_by_email(const std::string& email) {
+    return find_one("users.find_by_email", "email", email);
+}
+
+std::uint64_t MysqlUserRepository::insert(const services::User& user) {
+    try {
+        return guarded("users.insert", [&]() -> std::uint64_t {
+            const std::tm created = to_tm(user.created_at);
+            const std::tm updated = to_tm(user.updated_at);
+            const int root_admin = user.root_admin ? 1 : 0;
+            soci::indicator role_ind = user.role ? soci::i_ok : soci::i_null;
+            const std::string role = user.role.value_or("");
+            soci::indicator hash_ind = user.password_hash ? soci::i_ok : soci::i_null;
+            const std::string hash = user.password_hash.value_or("");
+            db_.sql() << "INSERT INTO users (uuid, username, email, name_first, name_last, "
+                         "password_hash, root_admin, role, language, created_at, updated_at) "
+                         "VALUES (:uuid, :username, :email, :first, :last, :hash, :admin, :role, "
+                         ":language, :created, :updated)",
+                soci::use(user.uuid), soci::use(user.username), soci::use(user.email),
+                soci::use(user.name_first), soci::use(user.name_last), soci::use(hash, hash_ind),
+                soci::use(root_admin), soci::use(role, role_ind), soci::use(user.language),
+                soci::use(created), soci::use(updated);
+            long long id = 0;
+            db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
+            return static_cast<std::uint64_t>(id);
+        });
+    } catch (const DatabaseError& e) {
+        if (e.error_number() == kDuplicateEntry) {
+            throw services::DuplicateUser("username or email already exists");
+        }
+        throw;
+    }
+}
+
+void MysqlUserRepository::update_password_hash(std::uint64_t id, const std::string& hash,
+                                               services::Timestamp now) {
+    guarded("users.update_password_hash", [&] {
+        const std::tm updated = to_tm(now);
+        const long long user_id = static_cast<long long>(id);
+        db_.sql() << "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id",
+            soci::use(hash), soci::use(updated), soci::use(user_id);
+        return 0;
+    });
+}
+
+}  // namespace accountd::db

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "db/database.hpp"
+#include "services/user_repository.hpp"
+
+namespace accountd::db {
+
+class MysqlUserRepository final : public services::UserRepository {
+public:
+    explicit MysqlUserRepository(Database& db) : db_(db) {}
+
+    std::optional<services::User> find_by_id(std::uint64_t id) override;
+    std::optional<services::User> find_by_username(const std::string& username) override;
+    std::optional<services::User> find_by_email(const std::string& email) override;
+    std::uint64_t insert(const services::User& user) override;
+    void update_password_hash(std::uint64_t id, const std::string& hash,
+                              services::Timestamp now) override;
+
+private:
+    std::optional<services::User> find_one(const char* operation, const std::string& where_column,
+                                           const std::string& value);
+    Database& db_;
+};
+
+}  // namespace accountd::db

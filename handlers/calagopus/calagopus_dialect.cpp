@@ -1,0 +1,68 @@
+#include "handlers/calagopus/calagopus_dialect.hpp"
+
+#include "handlers/common/origin_check.hpp"
+
+namespace accountd::handlers::calagopus {
+namespace {
+
+using server::ErrorCode;
+
+std::pair<int, std::string> shape_of(const server::ApiError& e) {
+    switch (e.code()) {
+        case ErrorCode::malformed_json: return {400, "invalid payload: malformed JSON object"};
+        case ErrorCode::missing_content_type:
+            return {400, "invalid payload: missing content type header"};
+        case ErrorCode::unsupported_media_type:
+            return {400, "invalid payload: unsupported content type"};
+        case ErrorCode::invalid_field:
+            return {400, "invalid payload: invalid type: " + e.rule_argument + " for `" + e.field +
+                             "`, expected " + (e.rule == "integer" ? "an integer" : "a " + e.rule)};
+        case ErrorCode::missing_field:
+            return {400, "invalid payload: missing field `" + e.field + "`"};
+        case ErrorCode::payload_too_large: return {413, "payload too large"};
+        case ErrorCode::length_required: return {411, "length required"};
+        case ErrorCode::route_not_found: return {404, "route not found"};
+        case ErrorCode::method_not_allowed: return {405, "method not allowed"};
+        case ErrorCode::credentials_missing: return {401, "missing authorization"};
+        case ErrorCode::credentials_malformed: return {401, "invalid authorization cookie"};
+        case ErrorCode::session_invalid: return {401, "invalid session"};
+        case ErrorCode::invalid_credentials: return {400, "invalid username or password"};
+        case ErrorCode::csrf_mismatch: return {403, "cross-site request refused"};
+        case ErrorCode::two_factor_required: return {403, "two-factor authentication required"};
+        case ErrorCode::account_suspended: return {403, "account is suspended"};
+        case ErrorCode::session_auth_required:
+            return {400, "unable to log out when not using session authentication"};
+        case ErrorCode::forbidden: return {403, "forbidden"};
+        case ErrorCode::not_found: return {404, "not found"};
+        case ErrorCode::service_unavailable: return {503, "service unavailable"};
+        case ErrorCode::internal: break;
+    }
+    return {500, "internal server error"};
+}
+
+}  // namespace
+
+std::optional<server::PresentedCredential> CalagopusDialect::find_credential(
+    const server::HttpRequest& request) const {
+    auto cookie = request.cookie(deps_.config.calagopus_cookie);
+    if (!cookie) return std::nullopt;
+    if (cookie->size() != kSessionTokenLength) {
+        throw server::ApiError(server::ErrorCode::credentials_malformed, "cookie length");
+    }
+    return server::PresentedCredential{server::CredentialSource::session_cookie, std::move(*cookie)};
+}
+
+void CalagopusDialect::check_cookie_write(const server::HttpRequest& request,
+                                          const server::Principal& /*caller*/) const {
+    if (!is_same_site_write(request, deps_.config.trusted_origins)) {
+        throw server::ApiError(server::ErrorCode::csrf_mismatch, "origin not allowed");
+    }
+}
+
+server::HttpResponse CalagopusDialect::render_error(const server::ApiError& error,
+                                                    const server::HttpRequest& /*request*/) const {
+    const auto [status, message] = shape_of(error);
+    return server::HttpResponse::json(status, {{"errors", {message}}});
+}
+
+}  // namespace accountd::handlers::calagopus

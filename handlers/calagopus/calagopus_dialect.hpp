@@ -1,0 +1,29 @@
+#pragma once
+// Calagopus: `calagopus_session` cookie holding `<16 alphanumerics>:<64 hex>`, cookie writes
+// checked by Origin, errors as {"errors":["message"]}.
+
+#include "handlers/common/handler_deps.hpp"
+#include "server/dialect_adapter.hpp"
+
+namespace accountd::handlers::calagopus {
+
+/// Length of a Calagopus session cookie value: 16 + ':' + 64.
+inline constexpr std::size_t kSessionTokenLength = 81;
+
+class CalagopusDialect final : public server::DialectAdapter {
+public:
+    explicit CalagopusDialect(const HandlerDeps& deps) : deps_(deps) {}
+
+    config::Dialect dialect() const override { return config::Dialect::calagopus; }
+    std::optional<server::PresentedCredential> find_credential(
+        const server::HttpRequest& request) const override;
+    void check_cookie_write(const server::HttpRequest& request,
+                            const server::Principal& caller) const override;
+    server::HttpResponse render_error(const server::ApiError& error,
+                                      const server::HttpRequest& request) const override;
+
+private:
+    const HandlerDeps& deps_;
+};
+
+}  // namespace accountd::handlers::calagopus

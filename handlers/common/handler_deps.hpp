@@ -1,0 +1,26 @@
+#pragma once
+// What handler files may use, handed over by the composition root (app/worker_app.cpp).
+
+#include "config/config.hpp"
+#include "crypto/random.hpp"
+#include "server/logger.hpp"
+#include "services/auth_service.hpp"
+#include "services/clock.hpp"
+#include "services/server_keys.hpp"
+#include "services/session_service.hpp"
+#include "services/user_repository.hpp"
+
+namespace accountd::handlers {
+
+struct HandlerDeps {
+    const config::Config& config;
+    const services::ServerKeys& keys;
+    const services::Clock& clock;
+    crypto::RandomSource& random;
+    const server::Logger& log;
+    services::AuthService& auth;
+    services::SessionService& sessions;
+    services::UserRepository& users;
+};
+
+}  // namespace accountd::handlers

@@ -1,0 +1,97 @@
+#include "handlers/eclipanel/auth_handler.hpp"
+
+#include "crypto/encoding.hpp"
+#include "crypto/hash.hpp"
+#include "crypto/jwt.hpp"
+#include "handlers/eclipanel/user_json.hpp"
+#include "server/api_error.hpp"
+#include "server/json_body.hpp"
+
+namespace accountd::handlers::eclipanel {
+namespace {
+
+using server::ApiError;
+using server::ErrorCode;
+
+// EcliPanel's schema for the login body: email (format email, <= 254), password (1-128).
+void validate_login_body(const std::string& email, const std::string& password) {
+    const auto at = email.find('@');
+    if (email.size() > 254 || at == std::string::npos || at == 0 || at + 1 == email.size()) {
+        throw ApiError::field_error(ErrorCode::invalid_field, "email", "email");
+    }
+    if (password.empty() || password.size() > 128 * 4) {
+        throw ApiError::field_error(ErrorCode::invalid_field, "password", "length");
+    }
+}
+
+server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    services::PasswordLogin attempt;
+    attempt.identifier = server::required_string(body, "email");
+    attempt.password = server::required_string(body, "password");
+    attempt.kind = services::LoginIdentifier::email_only;
+    validate_login_body(attempt.identifier, attempt.password);
+    const auto result = deps.auth.login_with_password(attempt);
+    if (!result.user || result.user->totp_enabled) {
+        // Two-factor completion is not served yet; the password alone must not skip it.
+        deps.log.info("login.fail",
+                      {{"dialect", "eclipanel"},
+                       {"reason", result.user ? "two_factor_checkpoint_unavailable" : result.failure},
+                       {"ip", ctx.client_ip}});
+        throw ApiError(ErrorCode::invalid_credentials);
+    }
+    const auto now = deps.clock.now();
+    const auto mint = [&deps, now, user_id = result.user->id](const services::Session& session,
+                                                                crypto::RandomSource& random) {
+        // jti adds 256 random bits, so the token is unguessable even to someone who knows the
+        // user id, the session id and the time.
+        return crypto::jwt_hs256_sign({{"userId", user_id},
+                                       {"sessionId", session.public_id},
+                                       {"iat", now.time_since_epoch().count()},
+                                       {"jti", crypto::base64url_encode(random.bytes(32))}},
+                                      deps.keys.jwt);
+    };
+    const auto issued = deps.sessions.start(*result.user, "eclipanel", ctx.client_ip,
+                                            std::string(ctx.request.header("user-agent")), mint);
+    deps.log.info("login.success", {{"dialect", "eclipanel"},
+                                    {"user", std::to_string(result.user->id)},
+                                    {"ip", ctx.client_ip}});
+    // EcliPanel hands out a csrfToken the frontend stores and echoes; bound to the session.
+    const auto csrf = crypto::to_hex(crypto::hmac_sha256(deps.keys.csrf, issued.session.public_id));
+    auto response = server::HttpResponse::json(200, {{"token", issued.token}, {"csrfToken", csrf}});
+    response.set_cookie({deps.config.eclipanel_cookie, issued.token,
+                         deps.config.session_absolute_lifetime, true, deps.config.cookie_secure,
+                         "Lax", "/"});
+    return response;
+}
+
+server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx) {
+    deps.sessions.end(*ctx.caller().session);
+    auto response = server::HttpResponse::json(200, {{"success", true}});
+    response.set_cookie(expired_token_cookie(deps));
+    return response;
+}
+
+server::HttpResponse who_am_i(server::RequestContext& ctx) {
+    const auto& caller = ctx.caller();
+    std::optional<std::string> session_id;
+    if (caller.session) session_id = caller.session->public_id;
+    return server::HttpResponse::json(200, {{"user", session_user_json(caller.user, session_id)}});
+}
+
+}  // namespace
+
+server::Cookie expired_token_cookie(const HandlerDeps& deps) {
+    return {deps.config.eclipanel_cookie, "", 0, true, deps.config.cookie_secure, "Lax", "/"};
+}
+
+void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
+    router.add({"POST", kLoginPath, server::AuthRequirement::none, false,
+                [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
+    router.add({"POST", kLogoutPath, server::AuthRequirement::session, true,
+                [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+    router.add({"GET", kSessionPath, server::AuthRequirement::session, true,
+                [](server::RequestContext& ctx) { return who_am_i(ctx); }});
+}
+
+}  // namespace accountd::handlers::eclipanel

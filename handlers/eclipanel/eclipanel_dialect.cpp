@@ -1,0 +1,77 @@
+#include "handlers/eclipanel/eclipanel_dialect.hpp"
+
+#include "handlers/common/origin_check.hpp"
+
+namespace accountd::handlers::eclipanel {
+namespace {
+
+using server::ErrorCode;
+
+std::pair<int, const char*> shape_of(const server::ApiError& e) {
+    switch (e.code()) {
+        // Elysia answers every body-schema violation the same way.
+        case ErrorCode::malformed_json:
+        case ErrorCode::missing_content_type:
+        case ErrorCode::unsupported_media_type:
+        case ErrorCode::invalid_field:
+        case ErrorCode::missing_field: return {422, "Request error"};
+        case ErrorCode::payload_too_large: return {413, "Payload too large"};
+        case ErrorCode::length_required: return {411, "Length required"};
+        case ErrorCode::route_not_found: return {404, "Route not found"};
+        case ErrorCode::method_not_allowed: return {405, "Method not allowed"};
+        case ErrorCode::credentials_missing: return {401, "Missing auth token"};
+        case ErrorCode::credentials_malformed: return {401, "Invalid token format"};
+        case ErrorCode::session_invalid: return {401, "Invalid session"};
+        case ErrorCode::invalid_credentials: return {401, "Invalid credentials"};
+        case ErrorCode::csrf_mismatch:
+            return {403, "Invalid CSRF token — please refresh the page and try again."};
+        case ErrorCode::two_factor_required: return {403, "Two-factor authentication required"};
+        case ErrorCode::account_suspended: return {403, "Account is suspended. Please contact support."};
+        case ErrorCode::session_auth_required: return {400, "Session authentication required"};
+        case ErrorCode::forbidden: return {403, "Insufficient permissions"};
+        case ErrorCode::not_found: return {404, "Not found"};
+        case ErrorCode::service_unavailable: return {503, "Service unavailable"};
+        case ErrorCode::internal: break;
+    }
+    return {500, "Internal server error"};
+}
+
+}  // namespace
+
+std::optional<server::PresentedCredential> EclipanelDialect::find_credential(
+    const server::HttpRequest& request) const {
+    const std::string_view authorization = request.header("authorization");
+    if (!authorization.empty()) {
+        // EcliPanel takes `Bearer <token>` or a bare token longer than 20 characters.
+        if (authorization.starts_with("Bearer ") &&
+            authorization.find(' ', 7) == std::string_view::npos && authorization.size() > 7) {
+            return server::PresentedCredential{server::CredentialSource::session_bearer,
+                                               std::string(authorization.substr(7))};
+        }
+        if (authorization.size() > 20 && authorization.find(' ') == std::string_view::npos) {
+            return server::PresentedCredential{server::CredentialSource::session_bearer,
+                                               std::string(authorization)};
+        }
+        throw server::ApiError(ErrorCode::credentials_malformed, "authorization scheme");
+    }
+    if (auto cookie = request.cookie(deps_.config.eclipanel_cookie)) {
+        return server::PresentedCredential{server::CredentialSource::session_cookie,
+                                           std::move(*cookie)};
+    }
+    return std::nullopt;
+}
+
+void EclipanelDialect::check_cookie_write(const server::HttpRequest& request,
+                                          const server::Principal& /*caller*/) const {
+    if (!is_same_site_write(request, deps_.config.trusted_origins)) {
+        throw server::ApiError(ErrorCode::csrf_mismatch, "origin not allowed");
+    }
+}
+
+server::HttpResponse EclipanelDialect::render_error(const server::ApiError& error,
+                                                    const server::HttpRequest& /*request*/) const {
+    const auto [status, message] = shape_of(error);
+    return server::HttpResponse::json(status, {{"error", message}});
+}
+
+}  // namespace accountd::handlers::eclipanel

@@ -1,0 +1,26 @@
+#pragma once
+// EcliPanel: a `token` cookie (or `Authorization: Bearer`) holding an HS256 JWT that names a
+// revocable session row, cookie writes checked by Origin, errors as {"error":"message"}.
+
+#include "handlers/common/handler_deps.hpp"
+#include "server/dialect_adapter.hpp"
+
+namespace accountd::handlers::eclipanel {
+
+class EclipanelDialect final : public server::DialectAdapter {
+public:
+    explicit EclipanelDialect(const HandlerDeps& deps) : deps_(deps) {}
+
+    config::Dialect dialect() const override { return config::Dialect::eclipanel; }
+    std::optional<server::PresentedCredential> find_credential(
+        const server::HttpRequest& request) const override;
+    void check_cookie_write(const server::HttpRequest& request,
+                            const server::Principal& caller) const override;
+    server::HttpResponse render_error(const server::ApiError& error,
+                                      const server::HttpRequest& request) const override;
+
+private:
+    const HandlerDeps& deps_;
+};
+
+}  // namespace accountd::handlers::eclipanel

@@ -1,0 +1,14 @@
+#include "handlers/eclipanel/users_handler.hpp"
+
+#include "handlers/eclipanel/user_json.hpp"
+
+namespace accountd::handlers::eclipanel {
+
+void register_users_routes(server::Router& router, const HandlerDeps& /*deps*/) {
+    router.add({"GET", kMePath, server::AuthRequirement::session, true,
+                [](server::RequestContext& ctx) {
+                    return server::HttpResponse::json(200, user_schema_json(ctx.caller().user));
+                }});
+}
+
+}  // namespace accountd::handlers::eclipanel

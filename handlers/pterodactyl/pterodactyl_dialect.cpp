@@ -1,0 +1,128 @@
+#include "handlers/pterodactyl/pterodactyl_dialect.hpp"
+
+#include <algorithm>
+
+#include "crypto/encoding.hpp"
+#include "crypto/hash.hpp"
+
+namespace accountd::handlers::pterodactyl {
+namespace {
+
+using server::ErrorCode;
+
+// Laravel shows a field name with '_' as ' ' in its messages.
+std::string attribute_label(std::string field) {
+    std::replace(field.begin(), field.end(), '_', ' ');
+    return field;
+}
+
+struct Shape {
+    int status;
+    const char* code;
+    std::string detail;
+};
+
+Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
+    switch (e.code()) {
+        case ErrorCode::malformed_json:
+            return {400, "BadRequestHttpException",
+                    "The JSON data passed in the request appears to be malformed: Syntax error"};
+        case ErrorCode::missing_content_type:
+        case ErrorCode::unsupported_media_type:
+            return {415, "UnsupportedMediaTypeHttpException",
+                    "The request body must be JSON (Content-Type: application/json)."};
+        case ErrorCode::invalid_field:
+            return {422, "ValidationException",
+                    "The " + attribute_label(e.field) + " must be " +
+                        (e.rule == "integer" ? std::string("an integer.") : "a " + e.rule + ".")};
+        case ErrorCode::missing_field:
+            return {422, "ValidationException",
+                    "The " + attribute_label(e.field) + " field is required."};
+        case ErrorCode::payload_too_large:
+            return {413, "PostTooLargeException", "The request body is too large."};
+        case ErrorCode::length_required:
+            return {411, "LengthRequiredHttpException", "A valid Content-Length is required."};
+        case ErrorCode::route_not_found:
+            return {404, "NotFoundHttpException",
+                    "The route " + request.path.substr(1) + " could not be found."};
+        case ErrorCode::method_not_allowed: {
+            std::string methods;
+            for (const auto& m : e.allowed_methods) methods += (methods.empty() ? "" : ", ") + m;
+            return {405, "MethodNotAllowedHttpException",
+                    "The " + request.method + " method is not supported for route " +
+                        request.path.substr(1) + ". Supported methods: " + methods + "."};
+        }
+        case ErrorCode::credentials_missing:
+        case ErrorCode::credentials_malformed:
+        case ErrorCode::session_invalid:
+            return {401, "AuthenticationException", "Unauthenticated."};
+        case ErrorCode::invalid_credentials:
+            return {400, "DisplayException", "No account matching those credentials could be found."};
+        case ErrorCode::csrf_mismatch: return {419, "HttpException", "CSRF token mismatch."};
+        case ErrorCode::two_factor_required:
+            return {400, "TwoFactorAuthRequiredException",
+                    "Two-factor authentication is required on this account in order to access "
+                    "this endpoint."};
+        case ErrorCode::account_suspended:
+            return {403, "AccessDeniedHttpException", "This account has been suspended."};
+        case ErrorCode::session_auth_required:
+            return {400, "BadRequestHttpException", "This action requires a browser session."};
+        case ErrorCode::forbidden:
+            return {403, "AccessDeniedHttpException", "This action is unauthorized."};
+        case ErrorCode::not_found:
+            return {404, "NotFoundHttpException",
+                    "The requested resource could not be found on the server."};
+        case ErrorCode::service_unavailable:
+            return {503, "ServiceUnavailableHttpException",
+                    "The service is temporarily unavailable, please try again."};
+        case ErrorCode::internal:
+            break;
+    }
+    return {500, "HttpException",
+            "An unexpected error was encountered while processing this request, please try again."};
+}
+
+}  // namespace
+
+std::string xsrf_token_for(const services::ServerKeys& keys, const services::Session& session) {
+    return crypto::base64url_encode(crypto::hmac_sha256(keys.xsrf, session.public_id));
+}
+
+std::optional<server::PresentedCredential> PterodactylDialect::find_credential(
+    const server::HttpRequest& request) const {
+    if (auto cookie = request.cookie(deps_.config.pterodactyl_cookie)) {
+        return server::PresentedCredential{server::CredentialSource::session_cookie,
+                                           std::move(*cookie)};
+    }
+    return std::nullopt;
+}
+
+void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,
+                                            const server::Principal& caller) const {
+    // axios copies the XSRF-TOKEN cookie into X-XSRF-TOKEN; X-CSRF-TOKEN is Laravel's other name.
+    std::string_view sent = request.header("x-xsrf-token");
+    if (sent.empty()) sent = request.header("x-csrf-token");
+    const std::string expected = xsrf_token_for(deps_.keys, *caller.session);
+    if (sent.empty() || !crypto::constant_time_equals(sent, expected)) {
+        throw server::ApiError(ErrorCode::csrf_mismatch, "xsrf header missing or wrong");
+    }
+}
+
+server::HttpResponse PterodactylDialect::render_error(const server::ApiError& error,
+                                                      const server::HttpRequest& request) const {
+    const Shape shape = shape_of(error, request);
+    nlohmann::json item = {
+        {"code", shape.code}, {"status", std::to_string(shape.status)}, {"detail", shape.detail}};
+    if (error.code() == ErrorCode::invalid_field || error.code() == ErrorCode::missing_field) {
+        item["meta"] = {{"source_field", error.field}, {"rule", error.rule}};
+    }
+    auto response = server::HttpResponse::json(shape.status, {{"errors", {item}}});
+    if (error.code() == ErrorCode::method_not_allowed) {
+        std::string allow;
+        for (const auto& m : error.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+        response.set_header("Allow", allow);
+    }
+    return response;
+}
+
+}  // namespace accountd::handlers::pterodactyl

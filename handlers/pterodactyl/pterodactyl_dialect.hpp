@@ -1,0 +1,32 @@
+#pragma once
+// Pterodactyl: `pterodactyl_session` cookie plus the XSRF-TOKEN cookie / X-XSRF-TOKEN header
+// pair (bound to the session), and errors as {"errors":[{"code","status","detail"}]}.
+
+#include "handlers/common/handler_deps.hpp"
+#include "server/dialect_adapter.hpp"
+
+namespace accountd::handlers::pterodactyl {
+
+inline constexpr const char* kXsrfCookie = "XSRF-TOKEN";
+
+/// The XSRF token of a session: an HMAC of its public id, so nothing extra is stored and it
+/// dies with the session.
+std::string xsrf_token_for(const services::ServerKeys& keys, const services::Session& session);
+
+class PterodactylDialect final : public server::DialectAdapter {
+public:
+    explicit PterodactylDialect(const HandlerDeps& deps) : deps_(deps) {}
+
+    config::Dialect dialect() const override { return config::Dialect::pterodactyl; }
+    std::optional<server::PresentedCredential> find_credential(
+        const server::HttpRequest& request) const override;
+    void check_cookie_write(const server::HttpRequest& request,
+                            const server::Principal& caller) const override;
+    server::HttpResponse render_error(const server::ApiError& error,
+                                      const server::HttpRequest& request) const override;
+
+private:
+    const HandlerDeps& deps_;
+};
+
+}  // namespace accountd::handlers::pterodactyl

@@ -1,0 +1,39 @@
+#pragma once
+// A dialect is a thin adapter: how callers present credentials, how cookie writes are protected
+// against CSRF, and how errors look. Its routes are registered by the handler files of that
+// dialect. Services underneath are shared.
+
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+#include "server/api_error.hpp"
+#include "server/http_request.hpp"
+#include "server/http_response.hpp"
+#include "server/request_context.hpp"
+
+namespace accountd::server {
+
+struct PresentedCredential {
+    CredentialSource source;
+    std::string token;
+};
+
+class DialectAdapter {
+public:
+    virtual ~DialectAdapter() = default;
+
+    virtual config::Dialect dialect() const = 0;
+
+    /// The session credential the request carries, nullopt when it carries none. Throws
+    /// ApiError credentials_malformed when one is present but cannot be ours.
+    virtual std::optional<PresentedCredential> find_credential(const HttpRequest& request) const = 0;
+
+    /// Throws ApiError csrf_mismatch unless a cookie-authenticated write is proven same-site.
+    virtual void check_cookie_write(const HttpRequest& request, const Principal& caller) const = 0;
+
+    /// The dialect's status code and envelope for `error`.
+    virtual HttpResponse render_error(const ApiError& error, const HttpRequest& request) const = 0;
+};
+
+}  // namespace accountd::server

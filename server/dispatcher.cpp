@@ -1,0 +1,103 @@
+#include "server/dispatcher.hpp"
+
+#include <typeinfo>
+
+#include "db/database.hpp"
+
+namespace accountd::server {
+namespace {
+
+bool is_write(const std::string& method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::size_t index_of(config::Dialect d) { return static_cast<std::size_t>(d); }
+
+}  // namespace
+
+Dispatcher::Dispatcher(const config::Config& config, services::SessionService& sessions,
+                       const Logger& log)
+    : config_(config), sessions_(sessions), log_(log) {}
+
+void Dispatcher::add_dialect(const DialectAdapter& adapter, const Router& router) {
+    dialects_[index_of(adapter.dialect())] = Entry{&adapter, &router};
+}
+
+const Dispatcher::Entry& Dispatcher::entry_for(const HttpRequest& request) const {
+    auto dialect = config_.default_dialect;
+    if (!request.dialect.empty()) {
+        if (const auto parsed = config::parse_dialect(request.dialect)) {
+            dialect = *parsed;
+        } else {
+            log_.warn("dispatch.unknown_dialect", {{"value", request.dialect.substr(0, 32)}});
+        }
+    }
+    return dialects_[index_of(dialect)];
+}
+
+HttpResponse Dispatcher::handle(const HttpRequest& request) const {
+    const Entry& entry = entry_for(request);
+    try {
+        return run_chain(entry, request);
+    } catch (const ApiError& e) {
+        log_.debug("request.refused", {{"code", error_code_name(e.code())},
+                                       {"reason", e.what()},
+                                       {"path", request.path}});
+        return entry.adapter->render_error(e, request);
+    } catch (const db::DatabaseError& e) {
+        // DatabaseError text is ours (operation and errno), never SOCI's.
+        log_.error("request.database_error", {{"detail", e.what()}, {"path", request.path}});
+        return entry.adapter->render_error(ApiError(ErrorCode::service_unavailable), request);
+    } catch (const std::exception& e) {
+        // Unknown exception text may carry anything; log only its type.
+        log_.error("request.internal_error", {{"type", typeid(e).name()}, {"path", request.path}});
+        return entry.adapter->render_error(ApiError(ErrorCode::internal), request);
+    }
+}
+
+HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& request) const {
+    // 1. limits (the worker has not read a body larger than this)
+    if (request.content_length_invalid) throw ApiError(ErrorCode::length_required);
+    if (request.content_length.value_or(0) > config_.max_body_bytes) {
+        throw ApiError(ErrorCode::payload_too_large);
+    }
+    // 2. route
+    RouteMatch match = entry.router->match(request.method, request.path);
+    RequestContext ctx{request, std::move(match.params), std::nullopt, request.remote_addr};
+    const Route& route = *match.route;
+    // 3-5. authenticate, authorize, gates
+    if (route.auth != AuthRequirement::none) {
+        authenticate(entry, route, ctx);
+        if (ctx.principal->source == CredentialSource::session_cookie && is_write(request.method)) {
+            entry.adapter->check_cookie_write(request, *ctx.principal);
+        }
+        apply_account_gates(route, *ctx.principal);
+    }
+    // 6. handler
+    return route.handler(ctx);
+}
+
+void Dispatcher::authenticate(const Entry& entry, const Route& /*route*/,
+                              RequestContext& ctx) const {
+    const auto credential = entry.adapter->find_credential(ctx.request);
+    if (!credential) throw ApiError(ErrorCode::credentials_missing);
+    auto resumed = sessions_.resume(credential->token, ctx.client_ip);
+    const auto dialect = config::dialect_name(entry.adapter->dialect());
+    // A token only works in the dialect that issued it: each has its own format and cookie.
+    if (!resumed || resumed->session.dialect != dialect) {
+        throw ApiError(ErrorCode::session_invalid, "no live session for token");
+    }
+    ctx.principal = Principal{std::move(resumed->user), std::move(resumed->session),
+                              credential->source};
+}
+
+void Dispatcher::apply_account_gates(const Route& route, const Principal& caller) const {
+    if (route.gate_exempt) return;
+    if (caller.user.suspended) throw ApiError(ErrorCode::account_suspended);
+    const auto rule = config_.require_2fa;
+    const bool needs_2fa = rule == config::TwoFactorRequirement::all ||
+                           (rule == config::TwoFactorRequirement::admins && caller.user.root_admin);
+    if (needs_2fa && !caller.user.totp_enabled) throw ApiError(ErrorCode::two_factor_required);
+}
+
+}  // namespace accountd::server

@@ -1,0 +1,44 @@
+#pragma once
+// The one dispatch chain every request takes, read top to bottom:
+//   dialect → limits → route → authenticate → authorize (CSRF) → account gates (suspension,
+//   required 2FA) → handler
+// and the one place where exceptions become responses.
+
+#include <array>
+
+#include "config/config.hpp"
+#include "server/dialect_adapter.hpp"
+#include "server/logger.hpp"
+#include "server/router.hpp"
+#include "services/session_service.hpp"
+
+namespace accountd::server {
+
+class Dispatcher {
+public:
+    Dispatcher(const config::Config& config, services::SessionService& sessions,
+               const Logger& log);
+
+    /// Registers a dialect. Both objects must outlive the dispatcher.
+    void add_dialect(const DialectAdapter& adapter, const Router& router);
+
+    /// Never throws: every failure becomes the dialect's error response.
+    HttpResponse handle(const HttpRequest& request) const;
+
+private:
+    struct Entry {
+        const DialectAdapter* adapter = nullptr;
+        const Router* router = nullptr;
+    };
+    const Entry& entry_for(const HttpRequest& request) const;
+    HttpResponse run_chain(const Entry& entry, const HttpRequest& request) const;
+    void authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const;
+    void apply_account_gates(const Route& route, const Principal& caller) const;
+
+    const config::Config& config_;
+    services::SessionService& sessions_;
+    const Logger& log_;
+    std::array<Entry, 3> dialects_{};
+};
+
+}  // namespace accountd::server

@@ -1,0 +1,67 @@
+#include "server/json_body.hpp"
+
+#include "server/api_error.hpp"
+
+namespace accountd::server {
+
+nlohmann::json parse_json_object(const HttpRequest& request) {
+    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return nlohmann::json::object();
+    }
+    const std::string type = request.media_type();
+    if (type.empty()) throw ApiError(ErrorCode::missing_content_type);
+    if (type != "application/json" && !type.ends_with("+json")) {
+        throw ApiError(ErrorCode::unsupported_media_type, "content type " + type);
+    }
+    // Non-throwing parse; nlohmann also rejects invalid UTF-8 here.
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded()) throw ApiError(ErrorCode::malformed_json, "syntax error");
+    if (!body.is_object()) throw ApiError(ErrorCode::malformed_json, "not an object");
+    return body;
+}
+
+std::optional<std::string> optional_string(const nlohmann::json& body, const char* field) {
+    const auto it = body.find(field);
+    if (it == body.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+        ApiError e = ApiError::field_error(ErrorCode::invalid_field, field, "string");
+        e.rule_argument = json_type_phrase(*it);
+        throw e;
+    }
+    return it->get<std::string>();
+}
+
+std::string required_string(const nlohmann::json& body, const char* field) {
+    auto value = optional_string(body, field);
+    if (!value) throw ApiError::field_error(ErrorCode::missing_field, field, "required");
+    return std::move(*value);
+}
+
+long long required_integer(const nlohmann::json& body, const char* field) {
+    const auto it = body.find(field);
+    if (it == body.end() || it->is_null()) {
+        throw ApiError::field_error(ErrorCode::missing_field, field, "required");
+    }
+    if (!it->is_number_integer()) {
+        ApiError e = ApiError::field_error(ErrorCode::invalid_field, field, "integer");
+        e.rule_argument = json_type_phrase(*it);
+        throw e;
+    }
+    return it->get<long long>();
+}
+
+std::string json_type_phrase(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::null: return "null";
+        case nlohmann::json::value_t::boolean: return "a boolean";
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned: return "an integer";
+        case nlohmann::json::value_t::number_float: return "a number";
+        case nlohmann::json::value_t::string: return "a string";
+        case nlohmann::json::value_t::array: return "an array";
+        case nlohmann::json::value_t::object: return "an object";
+        default: return "a value";
+    }
+}
+
+}  // namespace accountd::server

@@ -1,0 +1,32 @@
+#pragma once
+// What a handler receives: the request, path parameters, and who is calling (after the dispatch
+// chain authenticated them).
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "server/http_request.hpp"
+#include "services/session_repository.hpp"
+
+namespace accountd::server {
+
+enum class CredentialSource { session_cookie, session_bearer };
+
+struct Principal {
+    services::User user;
+    std::optional<services::Session> session;  ///< set for browser sessions
+    CredentialSource source = CredentialSource::session_cookie;
+};
+
+struct RequestContext {
+    const HttpRequest& request;
+    std::map<std::string, std::string> params;  ///< path parameters, e.g. {"id": "42"}
+    std::optional<Principal> principal;
+    std::string client_ip;
+
+    /// The authenticated caller; the dispatch chain guarantees it for routes that require auth.
+    const Principal& caller() const { return *principal; }
+};
+
+}  // namespace accountd::server

@@ -1,0 +1,49 @@
+#include "services/auth_service.hpp"
+
+namespace accountd::services {
+namespace {
+
+// Longer inputs are not passwords anyone set through us (the longest accepted is 128); refusing
+// them bounds the work an attacker can make us do.
+constexpr std::size_t kMaxPasswordBytes = 1024;
+constexpr std::size_t kMaxIdentifierBytes = 255;
+
+}  // namespace
+
+AuthService::AuthService(UserRepository& users, const crypto::PasswordHasher& hasher,
+                         const Clock& clock)
+    : users_(users), hasher_(hasher), clock_(clock) {}
+
+LoginResult AuthService::login_with_password(const PasswordLogin& login) {
+    LoginResult result;
+    std::optional<User> user;
+    if (!login.identifier.empty() && login.identifier.size() <= kMaxIdentifierBytes) {
+        const bool by_email = login.kind == LoginIdentifier::email_only ||
+                              login.identifier.find('@') != std::string::npos;
+        user = by_email ? users_.find_by_email(login.identifier)
+                        : users_.find_by_username(login.identifier);
+    }
+    if (!user || !user->password_hash || login.password.size() > kMaxPasswordBytes) {
+        hasher_.burn_verification_time(login.password);
+        result.failure = !user ? "unknown_user" : (!user->password_hash ? "no_password" : "too_long");
+        return result;
+    }
+    const auto check = hasher_.verify(login.password, *user->password_hash);
+    if (check == crypto::PasswordCheck::mismatch) {
+        result.failure = "bad_password";
+        return result;
+    }
+    if (user->suspended) {
+        result.failure = "suspended";
+        return result;
+    }
+    if (check == crypto::PasswordCheck::match_needs_rehash) {
+        const std::string fresh = hasher_.hash(login.password);
+        users_.update_password_hash(user->id, fresh, clock_.now());
+        user->password_hash = fresh;
+    }
+    result.user = std::move(user);
+    return result;
+}
+
+}  // namespace accountd::services

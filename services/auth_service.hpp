@@ -1,0 +1,44 @@
+#pragma once
+// Password sign-in rules. Unknown user, wrong password and suspended account give the same
+// result and cost the same time; the reason is returned only for the log.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "crypto/password_hasher.hpp"
+#include "services/clock.hpp"
+#include "services/user_repository.hpp"
+
+namespace accountd::services {
+
+enum class LoginIdentifier {
+    username_or_email,  ///< an identifier containing '@' is an e-mail, otherwise a username
+    email_only,
+};
+
+struct PasswordLogin {
+    std::string identifier;
+    std::string password;
+    LoginIdentifier kind = LoginIdentifier::username_or_email;
+};
+
+struct LoginResult {
+    std::optional<User> user;      ///< set on success
+    std::string_view failure;      ///< log reason: unknown_user, no_password, bad_password, suspended
+};
+
+class AuthService {
+public:
+    AuthService(UserRepository& users, const crypto::PasswordHasher& hasher, const Clock& clock);
+
+    /// Verifies a password sign-in; rehashes bcrypt or outdated hashes to argon2id on success.
+    LoginResult login_with_password(const PasswordLogin& login);
+
+private:
+    UserRepository& users_;
+    const crypto::PasswordHasher& hasher_;
+    const Clock& clock_;
+};
+
+}  // namespace accountd::services

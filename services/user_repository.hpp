@@ -1,0 +1,30 @@
+#pragma once
+// Storage contract for users (implemented in db/). Lookups by username and e-mail are
+// case-insensitive. Throws db::DatabaseError on storage failure.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "services/user.hpp"
+
+namespace accountd::services {
+
+/// Thrown by insert when the username or e-mail is taken.
+class DuplicateUser : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    virtual std::optional<User> find_by_id(std::uint64_t id) = 0;
+    virtual std::optional<User> find_by_username(const std::string& username) = 0;
+    virtual std::optional<User> find_by_email(const std::string& email) = 0;
+    /// Stores `user` (id ignored) and returns its new id. Throws DuplicateUser.
+    virtual std::uint64_t insert(const User& user) = 0;
+    virtual void update_password_hash(std::uint64_t id, const std::string& hash, Timestamp now) = 0;
+};
+
+}  // namespace accountd::services
