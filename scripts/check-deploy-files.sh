@@ -66,18 +66,32 @@ if [ -n "$keep_conn" ]; then
 else
     ok "no fastcgi_keep_conn anywhere"
 fi
-for loc in /api/auth/login /api/auth/login/checkpoint /api/auth/2fa/verify-login /api/auth/register \
-           /api/users/register /api/auth/password/forgot; do
-    if awk -v want="location = $loc {" '
-            index($0, want) { inside = 1; next }
-            inside && /limit_req zone=accountd_login/ { found = 1 }
-            inside && /^}/ { exit }
-            END { exit !found }' "$NGINX_SRC/accountd-api.conf"; then
-        ok "accountd-api.conf: $loc is rate-limited (zone accountd_login)"
-    else
-        bad "accountd-api.conf: $loc has no limit_req zone=accountd_login"
+# The API login routes share one regex location (so a trailing slash cannot dodge the limit):
+# every route, with and without a trailing slash, must match it, and it must carry the limit.
+login_regex=$(sed -n 's/^location ~ \(\^\/api\/.*\$\) {$/\1/p' "$NGINX_SRC/accountd-api.conf" | head -n 1)
+if [ -z "$login_regex" ]; then
+    bad "accountd-api.conf: no regex location for the login routes"
+elif ! awk -v want="location ~ $login_regex {" '
+        index($0, want) { inside = 1; next }
+        inside && /limit_req zone=accountd_login/ { found = 1 }
+        inside && /^}/ { exit }
+        END { exit !found }' "$NGINX_SRC/accountd-api.conf"; then
+    bad "accountd-api.conf: the login regex location has no limit_req zone=accountd_login"
+else
+    for loc in /api/auth/login /api/auth/login/checkpoint /api/auth/2fa/verify-login /api/auth/register \
+               /api/users/register /api/auth/password/forgot; do
+        for path in "$loc" "$loc/"; do
+            if printf '%s\n' "$path" | grep -qP -- "$login_regex"; then
+                ok "accountd-api.conf: $path is rate-limited (zone accountd_login)"
+            else
+                bad "accountd-api.conf: $path is not matched by the login regex location"
+            fi
+        done
+    done
+    if printf '%s\n' /api/auth/session | grep -qP -- "$login_regex"; then
+        bad "accountd-api.conf: the login regex also matches /api/auth/session"
     fi
-done
+fi
 for loc in /auth/login /auth/login/checkpoint /auth/password; do
     if awk -v want="location = $loc {" '
             index($0, want) { inside = 1; next }

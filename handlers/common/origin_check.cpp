@@ -3,6 +3,19 @@
 #include <algorithm>
 
 namespace accountd::handlers {
+namespace {
+
+// "host", "host:port", "[v6]:port" -> host. Ports are ignored: nginx's fastcgi_params sends
+// HTTP_HOST as $host (no port), and same-site, as browsers define it, does not look at ports.
+std::string_view host_without_port(std::string_view authority) {
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        return close == std::string_view::npos ? authority : authority.substr(0, close + 1);
+    }
+    return authority.substr(0, authority.find(':'));
+}
+
+}  // namespace
 
 std::string origin_of(std::string_view url) {
     const auto scheme_end = url.find("://");
@@ -18,10 +31,10 @@ bool is_same_site_write(const server::HttpRequest& request,
     std::string origin(request.header("origin"));
     if (origin.empty() || origin == "null") origin = origin_of(request.header("referer"));
     if (origin.empty()) return false;
-    const std::string_view host = request.header("host");
+    const std::string_view host = host_without_port(request.header("host"));
     const auto scheme_end = origin.find("://");
     if (!host.empty() && scheme_end != std::string::npos &&
-        std::string_view(origin).substr(scheme_end + 3) == host) {
+        host_without_port(std::string_view(origin).substr(scheme_end + 3)) == host) {
         return true;
     }
     return std::find(trusted.begin(), trusted.end(), origin) != trusted.end();

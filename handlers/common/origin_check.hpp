@@ -13,7 +13,8 @@ namespace accountd::handlers {
 /// "scheme://host[:port]" of an Origin or Referer value; empty when it has none.
 std::string origin_of(std::string_view url);
 
-/// True when the request's Origin, else Referer, is same-host or listed in `trusted`.
+/// True when the request's Origin, else Referer, names the request's own host (any port) or
+/// is listed in `trusted`.
 bool is_same_site_write(const server::HttpRequest& request,
                         const std::vector<std::string>& trusted);
 

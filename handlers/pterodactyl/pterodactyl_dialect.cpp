@@ -111,7 +111,7 @@ void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,
 server::HttpResponse PterodactylDialect::render_error(const server::ApiError& error,
                                                       const server::HttpRequest& request) const {
     const Shape shape = shape_of(error, request);
-    nlohmann::json item = {
+    nlohmann::ordered_json item = {
         {"code", shape.code}, {"status", std::to_string(shape.status)}, {"detail", shape.detail}};
     if (error.code() == ErrorCode::invalid_field || error.code() == ErrorCode::missing_field) {
         item["meta"] = {{"source_field", error.field}, {"rule", error.rule}};

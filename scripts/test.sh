@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test: installs missing packages, builds with AddressSanitizer + UBSan in build/,
+# starts its own MariaDB, accountd and nginx under ./var/test on loopback, runs all CTest tests
+# (labels unit, db, e2e), stops what it started and exits non-zero on any failure.
+# Extra arguments go to ctest (e.g. scripts/test.sh -L unit).
+set -euo pipefail
+STATE=${ACCOUNTD_TEST_STATE:-$(cd "$(dirname "$0")/.." && pwd)/var/test}
+# shellcheck source=lib/stack.sh
+source "$(dirname "$0")/lib/stack.sh"
+
+MDB_PORT=${ACCOUNTD_TEST_DB_PORT:-33316}
+P1=${ACCOUNTD_TEST_PTERODACTYL_PORT:-18180}
+P2=${ACCOUNTD_TEST_CALAGOPUS_PORT:-18181}
+P3=${ACCOUNTD_TEST_ECLIPANEL_PORT:-18182}
+BUILD=$ROOT/build
+BIN=$BUILD/accountd
+
+mkdir -p "$STATE"
+ensure_packages "${BUILD_PACKAGES[@]}" "${STACK_PACKAGES[@]}" oathtool openssh-client systemd
+log "building (Debug, ASan+UBSan) in build/ ..."
+build "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DACCOUNTD_SANITIZE=ON
+stop_stack
+rm -rf "$STATE/mariadb" "$STATE/logs"
+trap stop_stack EXIT
+
+start_mariadb
+create_database accountd_e2e accountd_e2e e2e-password
+create_database accountd_dbtest accountd_dbtest dbtest-password
+write_config "$STATE/accountd.conf" accountd_e2e accountd_e2e e2e-password 3
+"$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
+start_accountd "$BIN" "$STATE/accountd.conf"
+write_nginx_conf 6000r/m "$P1" "$P2" "$P3"
+start_nginx
+
+export ACCOUNTD_TEST_CONFIG=$STATE/accountd.conf
+export ACCOUNTD_TEST_BINARY=$BIN
+export ACCOUNTD_TEST_DB_URL="db=accountd_dbtest user=accountd_dbtest password=dbtest-password unix_socket=$STATE/mariadb/run/mysqld.sock"
+export ACCOUNTD_TEST_URL_PTERODACTYL=http://127.0.0.1:$P1
+export ACCOUNTD_TEST_URL_CALAGOPUS=http://127.0.0.1:$P2
+export ACCOUNTD_TEST_URL_ECLIPANEL=http://127.0.0.1:$P3
+export ACCOUNTD_TEST_STATE=$STATE
+
+status=0
+ctest --test-dir "$BUILD" --output-on-failure "$@" || status=$?
+if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$STATE/logs/accountd.log"; then
+    log "sanitizer reports in the served workers:"
+    grep -E -A20 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$STATE/logs/accountd.log" | head -60 >&2
+    status=1
+fi
+exit $status
