@@ -1,0 +1,131 @@
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+
+#include "config/config.hpp"
+
+using namespace accountd::config;
+
+namespace {
+
+std::string message_of(const std::string& text) {
+    try {
+        parse_config(text, "test.conf");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+EnvLookup env_of(std::map<std::string, std::string> values) {
+    return [values](const std::string& name) -> std::optional<std::string> {
+        const auto it = values.find(name);
+        if (it == values.end()) return std::nullopt;
+        return it->second;
+    };
+}
+
+struct TempFile {
+    std::string path;
+    explicit TempFile(const std::string& content) {
+        char name[] = "/tmp/accountd-config-XXXXXX";
+        const int fd = mkstemp(name);
+        close(fd);
+        path = name;
+        std::ofstream(path) << content;
+    }
+    ~TempFile() { std::remove(path.c_str()); }
+};
+
+const std::string kKey(64, 'a');
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(config)
+
+BOOST_AUTO_TEST_CASE(an_empty_file_gives_the_documented_defaults) {
+    const auto c = parse_config("", "empty");
+    BOOST_TEST(c.socket_path == "/run/accountd/accountd.sock");
+    BOOST_TEST(c.socket_mode == 0660u);
+    BOOST_TEST(c.max_body_bytes == 65536u);
+    BOOST_TEST(c.session_absolute_lifetime == 43200);
+    BOOST_TEST(c.session_idle_timeout == 1800);
+    BOOST_TEST(c.argon2.memory_kib == 19456u);
+    BOOST_TEST(c.password_min_length == 12);
+    BOOST_TEST(c.cookie_secure);
+    BOOST_TEST((c.require_2fa == TwoFactorRequirement::admins));
+    BOOST_TEST(c.effective_workers() >= 2);
+}
+
+BOOST_AUTO_TEST_CASE(sections_comments_and_quotes_are_read) {
+    const auto c = parse_config(
+        "# comment\n[server]\nworkers = 3 \n; other comment\ndefault_dialect = \"eclipanel\"\n"
+        "socket_mode = 0600\ntrusted_origins = https://a.example, https://b.example\n",
+        "t");
+    BOOST_TEST(c.workers == 3);
+    BOOST_TEST((c.default_dialect == Dialect::eclipanel));
+    BOOST_TEST(c.socket_mode == 0600u);
+    BOOST_TEST(c.trusted_origins.size() == 2u);
+    BOOST_TEST(c.trusted_origins[1] == "https://b.example");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_key_is_refused_with_its_name) {
+    BOOST_TEST(message_of("[server]\nwokers = 3\n").find("server.wokers") != std::string::npos);
+    BOOST_TEST(message_of("[nosuch]\nkey = 1\n").find("nosuch.key") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(out_of_bounds_or_malformed_values_are_refused_with_the_key_name) {
+    BOOST_TEST(message_of("[server]\nworkers = 1000\n").find("server.workers") != std::string::npos);
+    BOOST_TEST(message_of("[server]\nworkers = many\n").find("server.workers") != std::string::npos);
+    BOOST_TEST(message_of("[server]\nsocket_mode = 0999\n").find("server.socket_mode") != std::string::npos);
+    BOOST_TEST(message_of("[server]\nsocket = relative.sock\n").find("server.socket") != std::string::npos);
+    BOOST_TEST(message_of("[server]\ndefault_dialect = pelican\n").find("server.default_dialect") != std::string::npos);
+    BOOST_TEST(message_of("[session]\ncookie_secure = maybe\n").find("session.cookie_secure") != std::string::npos);
+    BOOST_TEST(message_of("[session]\npterodactyl_cookie = a b\n").find("session.pterodactyl_cookie") != std::string::npos);
+    BOOST_TEST(message_of("[password]\nargon2_memory_kib = 16\n").find("password.argon2_memory_kib") != std::string::npos);
+    BOOST_TEST(message_of("[security]\nrequire_2fa = some\n").find("security.require_2fa") != std::string::npos);
+    BOOST_TEST(message_of("[database]\nurl = host=x\n").find("database.url") != std::string::npos);
+    BOOST_TEST(message_of("[server]\nno equals sign\n").find("test.conf:2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_server_key_comes_from_the_secrets_file_or_the_environment) {
+    const TempFile secrets("server_key = " + kKey + "\ndatabase_password = s3cret\n");
+    const TempFile conf("[database]\nurl = db=x user=y\n[secrets]\nfile = " + secrets.path + "\n");
+    const auto c = load_config(conf.path, env_of({}));
+    BOOST_TEST(c.server_key == std::string(32, '\xaa'));
+    BOOST_TEST(c.database_url == "db=x user=y password='s3cret'");
+    const auto overridden = load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'b')},
+                                                          {"ACCOUNTD_DATABASE_URL", "db=other"}}));
+    BOOST_TEST(overridden.server_key == std::string(32, '\xbb'));
+    BOOST_TEST(overridden.database_url.starts_with("db=other"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_or_short_server_key_is_refused) {
+    const TempFile conf("[secrets]\nfile = /nonexistent/secrets.conf\n");
+    BOOST_CHECK_THROW(load_config(conf.path, env_of({})), ConfigError);
+    BOOST_CHECK_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", "abcd"}})), ConfigError);
+    BOOST_CHECK_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'z')}})),
+                      ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(an_idle_timeout_longer_than_the_absolute_lifetime_is_refused) {
+    const TempFile conf("[session]\nabsolute_lifetime = 600\nidle_timeout = 900\n");
+    BOOST_CHECK_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", kKey}})), ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_config_file_is_an_error) {
+    BOOST_CHECK_THROW(load_config("/nonexistent/accountd.conf", env_of({})), ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(every_key_is_described) {
+    const auto text = describe_keys();
+    for (const char* key : {"server.workers", "database.url", "session.idle_timeout", "log.level"}) {
+        BOOST_TEST(text.find(key) != std::string::npos, key);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

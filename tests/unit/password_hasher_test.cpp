@@ -1,0 +1,93 @@
+#include <boost/test/unit_test.hpp>
+
+#include "crypto/password_hasher.hpp"
+#include "test_support.hpp"
+
+using namespace accountd::crypto;
+using accountd::testing::CountingRandom;
+using accountd::testing::read_test_data;
+
+namespace {
+// Small parameters keep the suite fast; one test uses the production default.
+const Argon2Params kFast{8192, 1, 1};
+const std::string kPhpPassword = "correct horse battery staple";
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(password_hasher)
+
+BOOST_AUTO_TEST_CASE(argon2id_round_trip_with_default_owasp_parameters) {
+    CountingRandom random;
+    const PasswordHasher hasher(Argon2Params{}, "pepper", random);
+    const auto stored = hasher.hash("a long enough password");
+    BOOST_TEST(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1,keyid=p1$"));
+    BOOST_TEST((hasher.verify("a long enough password", stored) == PasswordCheck::match));
+    BOOST_TEST((hasher.verify("a long enough passworD", stored) == PasswordCheck::mismatch));
+}
+
+BOOST_AUTO_TEST_CASE(the_same_password_hashes_differently_each_time) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    BOOST_TEST(hasher.hash("password") != hasher.hash("password"));
+}
+
+BOOST_AUTO_TEST_CASE(a_hash_made_under_another_pepper_does_not_verify) {
+    CountingRandom random;
+    const PasswordHasher one(kFast, "pepper-one", random);
+    const PasswordHasher two(kFast, "pepper-two", random);
+    BOOST_TEST((two.verify("password", one.hash("password")) == PasswordCheck::mismatch));
+}
+
+BOOST_AUTO_TEST_CASE(a_php_made_2y_bcrypt_hash_verifies_and_asks_for_a_rehash) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    const auto stored = read_test_data("php_password_hashes.txt").at("bcrypt_2y");
+    BOOST_TEST((hasher.verify(kPhpPassword, stored) == PasswordCheck::match_needs_rehash));
+    BOOST_TEST((hasher.verify(kPhpPassword + "x", stored) == PasswordCheck::mismatch));
+    BOOST_TEST((hasher.verify(std::string("correct\0horse", 13), stored) ==
+                PasswordCheck::mismatch));
+}
+
+BOOST_AUTO_TEST_CASE(bcrypt_2a_and_2b_prefixes_verify_like_2y) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    auto stored = read_test_data("php_password_hashes.txt").at("bcrypt_2y");
+    for (const char* prefix : {"$2a$", "$2b$"}) {
+        stored.replace(0, 4, prefix);
+        BOOST_TEST((hasher.verify(kPhpPassword, stored) == PasswordCheck::match_needs_rehash));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_imported_php_argon2id_hash_without_pepper_verifies_and_asks_for_a_rehash) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    const auto stored = read_test_data("php_password_hashes.txt").at("argon2id");
+    BOOST_TEST((hasher.verify(kPhpPassword, stored) == PasswordCheck::match_needs_rehash));
+    BOOST_TEST((hasher.verify("wrong", stored) == PasswordCheck::mismatch));
+}
+
+BOOST_AUTO_TEST_CASE(changed_parameters_ask_for_a_rehash) {
+    CountingRandom random;
+    const PasswordHasher old_params(kFast, "pepper", random);
+    const PasswordHasher new_params(Argon2Params{8192, 2, 1}, "pepper", random);
+    BOOST_TEST((new_params.verify("pw", old_params.hash("pw")) == PasswordCheck::match_needs_rehash));
+}
+
+BOOST_AUTO_TEST_CASE(garbage_and_hostile_stored_strings_are_mismatches_not_errors) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    for (const char* stored :
+         {"", "plaintext", "$argon2id$", "$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+          "$argon2id$v=19$m=99999999,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+          "$argon2id$v=19$m=8192,t=1,p=1$!!!$aGFzaA", "$argon2i$v=19$m=8192,t=1,p=1$c2FsdA$aGFzaA",
+          "$2y$10$short", "$1$md5crypt$xxxxxxxxxxxxxxxxxxxxxx"}) {
+        BOOST_TEST((hasher.verify("pw", stored) == PasswordCheck::mismatch), stored);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(burning_verification_time_for_unknown_users_does_not_throw) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    BOOST_CHECK_NO_THROW(hasher.burn_verification_time("anything"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

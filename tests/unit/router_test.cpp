@@ -1,0 +1,76 @@
+#include <boost/test/unit_test.hpp>
+
+#include "server/api_error.hpp"
+#include "server/router.hpp"
+
+using namespace accountd::server;
+
+namespace {
+
+Router sample_router() {
+    Router router;
+    const auto ok = [](RequestContext&) { return HttpResponse::no_content(); };
+    router.add({"GET", "/api/client/account", AuthRequirement::session, false, ok});
+    router.add({"POST", "/api/client/account/logout", AuthRequirement::session, false, ok});
+    router.add({"DELETE", "/api/client/account/api-keys/{identifier}", AuthRequirement::session, false, ok});
+    router.add({"GET", "/api/users/{id}", AuthRequirement::session, false, ok});
+    router.add({"GET", "/api/users/me", AuthRequirement::session, false, ok});
+    return router;
+}
+
+ErrorCode code_of(const Router& router, const std::string& method, const std::string& path) {
+    try {
+        router.match(method, path);
+    } catch (const ApiError& e) {
+        return e.code();
+    }
+    BOOST_FAIL("expected an ApiError");
+    return ErrorCode::internal;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(router)
+
+BOOST_AUTO_TEST_CASE(a_literal_path_matches_its_method) {
+    const auto router = sample_router();
+    const auto match = router.match("GET", "/api/client/account");
+    BOOST_TEST(match.route->pattern == "/api/client/account");
+    BOOST_TEST(match.params.empty());
+}
+
+BOOST_AUTO_TEST_CASE(path_parameters_are_captured) {
+    const auto router = sample_router();
+    const auto match = router.match("DELETE", "/api/client/account/api-keys/ptlc_abc");
+    BOOST_TEST(match.params.at("identifier") == "ptlc_abc");
+}
+
+BOOST_AUTO_TEST_CASE(a_literal_segment_wins_over_a_parameter) {
+    const auto router = sample_router();
+    BOOST_TEST(router.match("GET", "/api/users/me").route->pattern == "/api/users/me");
+    BOOST_TEST(router.match("GET", "/api/users/42").params.at("id") == "42");
+}
+
+BOOST_AUTO_TEST_CASE(head_is_answered_by_the_get_route) {
+    const auto router = sample_router();
+    BOOST_TEST(router.match("HEAD", "/api/client/account").route->method == "GET");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_path_is_route_not_found) {
+    const auto router = sample_router();
+    BOOST_TEST((code_of(router, "GET", "/api/nothing") == ErrorCode::route_not_found));
+    BOOST_TEST((code_of(router, "GET", "/api/client/account/extra/deep") == ErrorCode::route_not_found));
+}
+
+BOOST_AUTO_TEST_CASE(a_known_path_with_another_method_lists_the_allowed_ones) {
+    const auto router = sample_router();
+    try {
+        router.match("DELETE", "/api/client/account");
+        BOOST_FAIL("expected method_not_allowed");
+    } catch (const ApiError& e) {
+        BOOST_TEST((e.code() == ErrorCode::method_not_allowed));
+        BOOST_TEST((e.allowed_methods == std::vector<std::string>{"GET", "HEAD"}));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

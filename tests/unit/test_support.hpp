@@ -1,0 +1,54 @@
+#pragma once
+// Deterministic stand-ins for the injected clock and randomness, for unit tests.
+
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "crypto/random.hpp"
+#include "services/clock.hpp"
+
+namespace accountd::testing {
+
+class ManualClock final : public services::Clock {
+public:
+    explicit ManualClock(std::int64_t epoch_seconds = 1'700'000'000)
+        : now_(std::chrono::seconds(epoch_seconds)) {}
+    services::Timestamp now() const override { return now_; }
+    void advance(std::chrono::seconds by) { now_ += by; }
+
+private:
+    services::Timestamp now_;
+};
+
+/// A counter-based byte stream: predictable, but never repeats within a test.
+class CountingRandom final : public crypto::RandomSource {
+public:
+    void fill(std::uint8_t* out, std::size_t size) override {
+        for (std::size_t i = 0; i < size; ++i) out[i] = static_cast<std::uint8_t>(next_++ * 167 + 13);
+    }
+
+private:
+    std::uint64_t next_ = 0;
+};
+
+/// Lines "name value" of tests/data/<file>, '#' comments skipped.
+inline std::map<std::string, std::string> read_test_data(const std::string& file) {
+    const char* dir = std::getenv("ACCOUNTD_TEST_DATA");  // NOLINT(concurrency-mt-unsafe)
+    const std::string path = std::string(dir != nullptr ? dir : "tests/data") + "/" + file;
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::map<std::string, std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto space = line.find(' ');
+        out[line.substr(0, space)] = line.substr(space + 1);
+    }
+    return out;
+}
+
+}  // namespace accountd::testing
