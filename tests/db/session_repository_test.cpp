@@ -1,0 +1,104 @@
+#include "crypto/hash.hpp"
+#include "db/mysql_session_repository.hpp"
+#include "db/mysql_user_repository.hpp"
+#include "db_fixture.hpp"
+
+using namespace accountd;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct SessionFixture : testing::DbFixture {
+    db::MysqlUserRepository users{database};
+    db::MysqlSessionRepository sessions{database};
+    std::uint64_t user_id = 0;
+
+    SessionFixture() {
+        services::User u;
+        u.uuid = crypto::random_uuid_v4(random);
+        u.username = unique("s");
+        u.email = u.username + "@example.com";
+        u.created_at = services::Timestamp(1'700'000'000s);
+        u.updated_at = u.created_at;
+        user_id = users.insert(u);
+    }
+
+    services::Session make_session() {
+        services::Session s;
+        s.public_id = crypto::random_uuid_v4(random);
+        s.user_id = user_id;
+        s.dialect = "calagopus";
+        s.ip = "2001:db8::1";
+        s.user_agent = "test agent";
+        s.created_at = services::Timestamp(1'700'000'000s);
+        s.last_used_at = s.created_at;
+        s.expires_at = s.created_at + 3600s;
+        return s;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(session_repository, SessionFixture)
+
+BOOST_AUTO_TEST_CASE(a_session_is_found_by_its_token_hash_with_its_user) {
+    const auto s = make_session();
+    const std::string hash = crypto::sha256("token");
+    const auto id = sessions.insert(s, hash);
+    const auto found = sessions.find_by_token_hash(hash);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->session.id == id);
+    BOOST_TEST(found->session.public_id == s.public_id);
+    BOOST_TEST(found->session.ip == "2001:db8::1");
+    BOOST_TEST((found->session.expires_at == s.expires_at));
+    BOOST_TEST(found->user.id == user_id);
+    BOOST_TEST(!sessions.find_by_token_hash(crypto::sha256("other")).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(hashes_with_nul_bytes_are_stored_and_matched_exactly) {
+    const std::string hash = std::string("\0\0abc", 5) + std::string(27, '\0');
+    sessions.insert(make_session(), hash);
+    BOOST_TEST(sessions.find_by_token_hash(hash).has_value());
+    BOOST_TEST(!sessions.find_by_token_hash(std::string(32, '\0')).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(touch_updates_last_used_and_ip) {
+    const std::string hash = crypto::sha256("t");
+    const auto id = sessions.insert(make_session(), hash);
+    sessions.touch(id, services::Timestamp(1'700'000'100s), "192.0.2.4");
+    const auto found = sessions.find_by_token_hash(hash);
+    BOOST_TEST((found->session.last_used_at == services::Timestamp(1'700'000'100s)));
+    BOOST_TEST(found->session.ip == "192.0.2.4");
+}
+
+BOOST_AUTO_TEST_CASE(remove_owned_only_removes_the_owners_session) {
+    const auto s = make_session();
+    const std::string hash = crypto::sha256("owned");
+    sessions.insert(s, hash);
+    BOOST_TEST(!sessions.remove_owned(s.public_id, user_id + 1000));
+    BOOST_TEST(sessions.find_by_token_hash(hash).has_value());
+    BOOST_TEST(sessions.remove_owned(s.public_id, user_id));
+    BOOST_TEST(!sessions.find_by_token_hash(hash).has_value());
+    BOOST_TEST(!sessions.remove_owned(s.public_id, user_id));
+}
+
+BOOST_AUTO_TEST_CASE(remove_and_remove_all_delete_rows) {
+    const std::string a = crypto::sha256("a"), b = crypto::sha256("b");
+    const auto id = sessions.insert(make_session(), a);
+    sessions.insert(make_session(), b);
+    BOOST_TEST(sessions.remove(id));
+    BOOST_TEST(!sessions.remove(id));
+    BOOST_TEST(sessions.find_by_token_hash(b).has_value());
+    sessions.remove_all_for_user(user_id);
+    BOOST_TEST(!sessions.find_by_token_hash(b).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(deleting_a_user_deletes_their_sessions) {
+    const std::string hash = crypto::sha256("cascade");
+    sessions.insert(make_session(), hash);
+    const long long id = static_cast<long long>(user_id);
+    database.sql() << "DELETE FROM users WHERE id = :id", soci::use(id);
+    BOOST_TEST(!sessions.find_by_token_hash(hash).has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
