@@ -78,9 +78,28 @@ std::string config_path(const Options& options) {
                                       : config::default_config_path(config::process_environment());
 }
 
+// A binary must not serve a schema it was not built for. An unreachable database is no reason
+// to refuse to start (workers connect lazily and readiness reports it); a wrong version is.
+bool schema_matches(const config::Config& config, const server::Logger& log, std::ostream& err) {
+    db::Database database(config.database_url);
+    try {
+        db::Migrator migrator(database, db::embedded_migrations());
+        const int current = migrator.current_version();
+        if (current != migrator.latest_version()) {
+            err << "accountd: database schema is at version " << current << ", this binary needs "
+                << migrator.latest_version() << "; run `accountd migrate`\n";
+            return false;
+        }
+    } catch (const db::DatabaseError& e) {
+        log.warn("master.schema_unchecked", {{"reason", e.what()}});
+    }
+    return true;
+}
+
 int serve(const Options& options, std::ostream& err) {
     config::Config config = load(options);
     const server::Logger log(server::parse_log_level(config.log_level));
+    if (!schema_matches(config, log, err)) return 1;
     const auto socket =
         server::open_listen_socket(config.socket_path, config.socket_mode, config.socket_backlog);
     const auto plan_for = [](config::Config cfg) {
@@ -106,7 +125,6 @@ int serve(const Options& options, std::ostream& err) {
         }
         return plan_for(std::move(next));
     };
-    (void)err;
     return server::run_master(socket, plan_for(config), reload, log);
 }
 

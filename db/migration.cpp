@@ -31,9 +31,11 @@ int Migrator::latest_version() const {
 
 int Migrator::current_version() {
     return guarded("migrations.current_version", [&] {
-        db_.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                     "version INT NOT NULL PRIMARY KEY, name VARCHAR(191) NOT NULL, "
-                     "applied_at DATETIME NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        int tables = 0;
+        db_.sql() << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                     "AND table_name = 'schema_migrations'",
+            soci::into(tables);
+        if (tables == 0) return 0;
         int version = 0;
         soci::indicator ind = soci::i_ok;
         db_.sql() << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
@@ -60,6 +62,12 @@ MigrationReport Migrator::migrate() {
         }
     } unlock{db_};
 
+    guarded("migrations.create_table", [&] {
+        db_.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                     "version INT NOT NULL PRIMARY KEY, name VARCHAR(191) NOT NULL, "
+                     "applied_at DATETIME NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        return 0;
+    });
     MigrationReport report;
     report.from_version = current_version();
     if (report.from_version > latest_version()) {

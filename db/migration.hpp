@@ -40,7 +40,7 @@ public:
     Migrator(Database& db, const std::vector<Migration>& migrations)
         : db_(db), migrations_(migrations) {}
 
-    /// Highest applied version (0 for an empty database).
+    /// Highest applied version (0 for an empty database). Reads only.
     int current_version();
     /// Highest version this binary knows.
     int latest_version() const;

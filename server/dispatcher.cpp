@@ -13,6 +13,19 @@ bool is_write(const std::string& method) {
 
 std::size_t index_of(config::Dialect d) { return static_cast<std::size_t>(d); }
 
+// Denials of access are worth an operator's attention; malformed requests and 404s are not.
+bool is_access_denial(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::credentials_malformed:
+        case ErrorCode::session_invalid:
+        case ErrorCode::csrf_mismatch:
+        case ErrorCode::two_factor_required:
+        case ErrorCode::account_suspended:
+        case ErrorCode::forbidden: return true;
+        default: return false;
+    }
+}
+
 }  // namespace
 
 Dispatcher::Dispatcher(const config::Config& config, services::SessionService& sessions,
@@ -40,10 +53,18 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
     try {
         return run_chain(entry, request);
     } catch (const ApiError& e) {
-        log_.debug("request.refused", {{"code", error_code_name(e.code())},
-                                       {"reason", e.what()},
-                                       {"path", request.path}});
-        return entry.adapter->render_error(e, request);
+        log_.log(is_access_denial(e.code()) ? LogLevel::info : LogLevel::debug, "request.refused",
+                 {{"code", error_code_name(e.code())},
+                  {"reason", e.what()},
+                  {"path", request.path},
+                  {"ip", request.remote_addr}});
+        auto response = entry.adapter->render_error(e, request);
+        if (e.code() == ErrorCode::method_not_allowed) {
+            std::string allow;
+            for (const auto& m : e.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+            response.set_header("Allow", allow);
+        }
+        return response;
     } catch (const db::DatabaseError& e) {
         // DatabaseError text is ours (operation and errno), never SOCI's.
         log_.error("request.database_error", {{"detail", e.what()}, {"path", request.path}});

@@ -42,11 +42,11 @@ public:
     Pool(const ListenSocket& socket, WorkerPlan plan, const Logger& log)
         : socket_(socket), plan_(std::move(plan)), log_(log) {}
 
-    void spawn() {
+    bool spawn() {
         const pid_t pid = fork();
         if (pid < 0) {
             log_.error("master.fork_failed", {{"errno", std::to_string(errno)}});
-            return;
+            return false;
         }
         if (pid == 0) {
             set_handler(SIGTERM, SIG_DFL);
@@ -61,10 +61,17 @@ public:
             std::exit(rc);
         }
         workers_[pid] = Clock::now();
+        return true;
     }
 
     void fill() {
-        while (static_cast<int>(workers_.size()) < plan_.workers && !g_terminate) spawn();
+        while (static_cast<int>(workers_.size()) < plan_.workers && !g_terminate) {
+            if (!spawn()) {
+                // Out of processes or memory: try again after a pause instead of spinning.
+                std::this_thread::sleep_for(std::chrono::seconds(1));
+                return;
+            }
+        }
     }
 
     void reap(pid_t pid, int status) {

@@ -8,6 +8,18 @@ namespace {
 // Browsers send at most 4 KiB per cookie; anything longer is not one of our tokens.
 constexpr std::size_t kMaxTokenLength = 4096;
 constexpr std::size_t kMaxUserAgentLength = 255;
+constexpr std::size_t kMaxIpLength = 45;
+
+// Headers are client bytes, not UTF-8: keep printable ASCII so the utf8mb4 column never rejects
+// them (and cut where no character can be split).
+std::string printable_ascii(std::string_view text, std::size_t limit) {
+    std::string out;
+    for (const char c : text) {
+        if (out.size() == limit) break;
+        out.push_back(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -33,8 +45,8 @@ IssuedSession SessionService::start(const User& user, const std::string& dialect
     s.public_id = crypto::random_uuid_v4(random_);
     s.user_id = user.id;
     s.dialect = dialect;
-    s.ip = ip;
-    s.user_agent = user_agent.substr(0, kMaxUserAgentLength);
+    s.ip = printable_ascii(ip, kMaxIpLength);
+    s.user_agent = printable_ascii(user_agent, kMaxUserAgentLength);
     s.created_at = now;
     s.last_used_at = now;
     s.expires_at = now + std::chrono::seconds(policy_.absolute_lifetime_seconds);
@@ -58,9 +70,9 @@ std::optional<SessionWithUser> SessionService::resume(const std::string& token,
     // Writing on every request would turn each read into a write; once a minute is enough for
     // the idle timeout, whose granularity is minutes.
     if (now - s.last_used_at >= std::chrono::seconds(policy_.touch_interval_seconds)) {
-        repository_.touch(s.id, now, ip);
         s.last_used_at = now;
-        s.ip = ip;
+        s.ip = printable_ascii(ip, kMaxIpLength);
+        repository_.touch(s.id, now, s.ip);
     }
     return found;
 }

@@ -19,6 +19,7 @@ void validate_login_body(const std::string& email, const std::string& password) 
     if (email.size() > 254 || at == std::string::npos || at == 0 || at + 1 == email.size()) {
         throw ApiError::field_error(ErrorCode::invalid_field, "email", "email");
     }
+    // 128 characters of up to 4 UTF-8 bytes each.
     if (password.empty() || password.size() > 128 * 4) {
         throw ApiError::field_error(ErrorCode::invalid_field, "password", "length");
     }

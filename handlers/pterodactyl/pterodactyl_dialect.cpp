@@ -116,13 +116,7 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
     if (error.code() == ErrorCode::invalid_field || error.code() == ErrorCode::missing_field) {
         item["meta"] = {{"source_field", error.field}, {"rule", error.rule}};
     }
-    auto response = server::HttpResponse::json(shape.status, {{"errors", {item}}});
-    if (error.code() == ErrorCode::method_not_allowed) {
-        std::string allow;
-        for (const auto& m : error.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
-        response.set_header("Allow", allow);
-    }
-    return response;
+    return server::HttpResponse::json(shape.status, {{"errors", {item}}});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -31,12 +31,10 @@ BUILD_PACKAGES=(g++ make cmake pkg-config libfcgi-dev libsoci-dev default-libmys
                 libcrypto++-dev libboost-test-dev nlohmann-json3-dev libargon2-dev libcrypt-dev)
 STACK_PACKAGES=(mariadb-server mariadb-client nginx curl openssl)
 
-# build DIR [cmake args...]: configure once, then rebuild incrementally.
+# build DIR [cmake args...]: (re)configure with exactly these options, then build incrementally.
 build() {
     local dir=$1; shift
-    if [ ! -f "$dir/CMakeCache.txt" ]; then
-        cmake -S "$ROOT" -B "$dir" "$@" >"$STATE/cmake.log" 2>&1 || { cat "$STATE/cmake.log" >&2; die "cmake failed"; }
-    fi
+    cmake -S "$ROOT" -B "$dir" "$@" >"$STATE/cmake.log" 2>&1 || { cat "$STATE/cmake.log" >&2; die "cmake failed"; }
     cmake --build "$dir" -j "$(nproc)" >"$STATE/build.log" 2>&1 || { tail -40 "$STATE/build.log" >&2; die "build failed"; }
 }
 

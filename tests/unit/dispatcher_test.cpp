@@ -1,0 +1,182 @@
+#include <boost/test/unit_test.hpp>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "crypto/encoding.hpp"
+#include "db/database.hpp"
+#include "in_memory_repositories.hpp"
+#include "server/dispatcher.hpp"
+#include "test_support.hpp"
+
+using namespace accountd;
+using server::ErrorCode;
+
+namespace {
+
+// Renders every error as {"code": "<id>"} and takes the session token from cookie "sid" (or a
+// Bearer header), so the tests see exactly which step of the chain answered.
+class FakeAdapter final : public server::DialectAdapter {
+public:
+    explicit FakeAdapter(config::Dialect d) : dialect_(d) {}
+    config::Dialect dialect() const override { return dialect_; }
+    std::optional<server::PresentedCredential> find_credential(const server::HttpRequest& r) const override {
+        if (auto sid = r.cookie("sid")) return server::PresentedCredential{server::CredentialSource::session_cookie, *sid};
+        const auto auth = r.header("authorization");
+        if (auth.starts_with("Bearer ")) {
+            return server::PresentedCredential{server::CredentialSource::session_bearer, std::string(auth.substr(7))};
+        }
+        return std::nullopt;
+    }
+    void check_cookie_write(const server::HttpRequest& r, const server::Principal&) const override {
+        if (r.header("x-same-site").empty()) throw server::ApiError(ErrorCode::csrf_mismatch);
+    }
+    server::HttpResponse render_error(const server::ApiError& e, const server::HttpRequest&) const override {
+        return server::HttpResponse::json(499, {{"code", server::error_code_name(e.code())},
+                                                {"dialect", config::dialect_name(dialect_)}});
+    }
+
+private:
+    config::Dialect dialect_;
+};
+
+struct Fixture {
+    config::Config config;
+    testing::ManualClock clock;
+    testing::CountingRandom random;
+    testing::InMemoryUsers users;
+    testing::InMemorySessions repo{users};
+    services::SessionService sessions{repo, clock, random, std::string(32, 'k'), services::SessionPolicy{}};
+    int null_fd = ::open("/dev/null", O_WRONLY);
+    server::Logger log{server::LogLevel::debug, null_fd};
+    FakeAdapter ptero{config::Dialect::pterodactyl};
+    FakeAdapter cala{config::Dialect::calagopus};
+    FakeAdapter ecli{config::Dialect::eclipanel};
+    server::Router ptero_routes, cala_routes, ecli_routes;
+    server::Dispatcher dispatcher{config, sessions, log};
+    services::User user;
+    int handler_calls = 0;
+
+    Fixture() {
+        const auto ok = [this](server::RequestContext&) {
+            ++handler_calls;
+            return server::HttpResponse::json(200, {{"ok", true}});
+        };
+        for (auto* r : {&ptero_routes, &cala_routes, &ecli_routes}) {
+            r->add({"GET", "/open", server::AuthRequirement::none, false, ok});
+            r->add({"GET", "/account", server::AuthRequirement::session, true, ok});
+            r->add({"GET", "/gated", server::AuthRequirement::session, false, ok});
+            r->add({"POST", "/write", server::AuthRequirement::session, true, ok});
+            r->add({"GET", "/boom", server::AuthRequirement::none, false,
+                    [](server::RequestContext&) -> server::HttpResponse { throw std::runtime_error("secret detail"); }});
+            r->add({"GET", "/db-down", server::AuthRequirement::none, false,
+                    [](server::RequestContext&) -> server::HttpResponse { throw db::DatabaseError("x", 2002); }});
+        }
+        dispatcher.add_dialect(ptero, ptero_routes);
+        dispatcher.add_dialect(cala, cala_routes);
+        dispatcher.add_dialect(ecli, ecli_routes);
+        services::User u;
+        u.username = "alice";
+        u.email = "a@example.com";
+        user = u;
+        user.id = users.insert(u);
+    }
+    ~Fixture() { ::close(null_fd); }
+
+    std::string login(const std::string& dialect = "pterodactyl") {
+        return sessions.start(user, dialect, "ip", "ua", [](const services::Session&, crypto::RandomSource& r) {
+            return crypto::to_hex(r.bytes(32));
+        }).token;
+    }
+
+    server::HttpResponse send(const std::string& method, const std::string& path,
+                              std::map<std::string, std::string> headers = {}, const std::string& dialect = "") {
+        server::HttpRequest request;
+        request.method = method;
+        request.path = path;
+        request.dialect = dialect;
+        request.headers = std::move(headers);
+        request.cookies = server::parse_cookie_header(request.header("cookie"));
+        return dispatcher.handle(request);
+    }
+
+    static std::string code(const server::HttpResponse& r) {
+        return nlohmann::json::parse(r.body).value("code", "");
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(dispatcher, Fixture)
+
+BOOST_AUTO_TEST_CASE(the_dialect_parameter_picks_the_adapter_and_unknown_values_fall_back) {
+    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope", {}, "calagopus").body)["dialect"] == "calagopus");
+    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope", {}, "pelican").body)["dialect"] == "pterodactyl");
+    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope").body)["dialect"] == "pterodactyl");
+}
+
+BOOST_AUTO_TEST_CASE(a_body_over_the_limit_is_refused_before_routing) {
+    server::HttpRequest request;
+    request.method = "POST";
+    request.path = "/write";
+    request.content_length = config.max_body_bytes + 1;
+    BOOST_TEST(code(dispatcher.handle(request)) == "payload_too_large");
+    request.content_length.reset();
+    request.content_length_invalid = true;
+    BOOST_TEST(code(dispatcher.handle(request)) == "length_required");
+    BOOST_TEST(handler_calls == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_method_answers_with_an_allow_header) {
+    const auto r = send("DELETE", "/account");
+    BOOST_TEST(code(r) == "method_not_allowed");
+    BOOST_TEST(r.serialize().find("Allow: GET, HEAD\r\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(authenticated_routes_need_a_live_session_of_the_same_dialect) {
+    BOOST_TEST(code(send("GET", "/account")) == "credentials_missing");
+    BOOST_TEST(code(send("GET", "/account", {{"cookie", "sid=unknown"}})) == "session_invalid");
+    BOOST_TEST(code(send("GET", "/account", {{"cookie", "sid=" + login("calagopus")}})) == "session_invalid");
+    BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + login()}}).status == 200);
+    BOOST_TEST(handler_calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(cookie_writes_are_checked_for_csrf_but_bearer_writes_are_not) {
+    const auto token = login();
+    BOOST_TEST(code(send("POST", "/write", {{"cookie", "sid=" + token}})) == "csrf_mismatch");
+    BOOST_TEST(send("POST", "/write", {{"cookie", "sid=" + token}, {"x-same-site", "1"}}).status == 200);
+    BOOST_TEST(send("POST", "/write", {{"authorization", "Bearer " + token}}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_suspended_account_only_reaches_exempt_routes) {
+    const auto token = login();
+    users.rows.at(user.id).suspended = true;
+    BOOST_TEST(code(send("GET", "/gated", {{"cookie", "sid=" + token}})) == "account_suspended");
+    BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(required_two_factor_follows_the_configured_rule) {
+    const auto token = login();
+    config.require_2fa = config::TwoFactorRequirement::admins;
+    BOOST_TEST(send("GET", "/gated", {{"cookie", "sid=" + token}}).status == 200);
+    users.rows.at(user.id).root_admin = true;
+    BOOST_TEST(code(send("GET", "/gated", {{"cookie", "sid=" + token}})) == "two_factor_required");
+    BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
+    users.rows.at(user.id).totp_enabled = true;
+    BOOST_TEST(send("GET", "/gated", {{"cookie", "sid=" + token}}).status == 200);
+    users.rows.at(user.id).root_admin = false;
+    users.rows.at(user.id).totp_enabled = false;
+    config.require_2fa = config::TwoFactorRequirement::all;
+    BOOST_TEST(code(send("GET", "/gated", {{"cookie", "sid=" + token}})) == "two_factor_required");
+    config.require_2fa = config::TwoFactorRequirement::none;
+    BOOST_TEST(send("GET", "/gated", {{"cookie", "sid=" + token}}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(unexpected_exceptions_become_generic_errors_without_their_text) {
+    const auto boom = send("GET", "/boom");
+    BOOST_TEST(code(boom) == "internal");
+    BOOST_TEST(boom.body.find("secret detail") == std::string::npos);
+    BOOST_TEST(code(send("GET", "/db-down")) == "service_unavailable");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
