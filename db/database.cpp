@@ -29,6 +29,10 @@ soci::session& Database::sql() {
     return *session_;
 }
 
+MYSQL* Database::native_handle() {
+    return static_cast<soci::mysql_session_backend*>(sql().get_backend())->conn_;
+}
+
 bool Database::ping() {
     try {
         int one = 0;

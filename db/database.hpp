@@ -3,6 +3,7 @@
 // includes bound values (tokens, hashes, e-mails), so it is translated here into DatabaseError,
 // which carries only the operation name and the server error number.
 
+#include <mysql.h>
 #include <soci/soci.h>
 
 #include <memory>
@@ -36,6 +37,10 @@ public:
     /// The connection, opened on first use with the session time zone set to UTC. Throws
     /// DatabaseError (never the URL or password) while the server is unreachable.
     soci::session& sql();
+
+    /// The Connector/C handle under SOCI, for the one prepared statement SOCI cannot express
+    /// (db/prepared_session_lookup.hpp). Connects first if needed; throws DatabaseError.
+    MYSQL* native_handle();
 
     /// A cheap round trip for readiness checks; false instead of throwing.
     bool ping();

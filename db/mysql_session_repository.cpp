@@ -1,9 +1,22 @@
 #include "db/mysql_session_repository.hpp"
 
 #include "db/time_convert.hpp"
-#include "db/user_row.hpp"
 
 namespace accountd::db {
+
+namespace {
+
+// Errors after which a fresh prepare can succeed: the connection was re-established (server-side
+// statements die with it) or the table changed under the statement.
+bool worth_repreparing(unsigned error) {
+    return error == 2006 /* CR_SERVER_GONE_ERROR */ || error == 2013 /* CR_SERVER_LOST */ ||
+           error == 1243 /* ER_UNKNOWN_STMT_HANDLER */ || error == 1615 /* ER_NEED_REPREPARE */;
+}
+
+}  // namespace
+
+MysqlSessionRepository::MysqlSessionRepository(Database& db) : db_(db) {}
+MysqlSessionRepository::~MysqlSessionRepository() = default;
 
 std::uint64_t MysqlSessionRepository::insert(const services::Session& s,
                                              const std::string& token_hash) {
@@ -26,29 +39,18 @@ std::uint64_t MysqlSessionRepository::insert(const services::Session& s,
 
 std::optional<services::SessionWithUser> MysqlSessionRepository::find_by_token_hash(
     const std::string& token_hash) {
-    return guarded("sessions.find_by_token_hash", [&]() -> std::optional<services::SessionWithUser> {
-        soci::row row;
-        db_.sql() << "SELECT s.id, s.public_id, s.user_id, s.dialect, s.ip, s.user_agent, "
-                     "s.created_at, s.last_used_at, s.expires_at, "
-                  << kUserColumns
-                  << " FROM sessions s JOIN users u ON u.id = s.user_id"
-                     " WHERE s.token_hash = :hash",
-            soci::use(token_hash), soci::into(row);
-        if (!db_.sql().got_data()) return std::nullopt;
-        services::SessionWithUser found;
-        services::Session& s = found.session;
-        s.id = row.get<unsigned long long>(0);
-        s.public_id = row.get<std::string>(1);
-        s.user_id = row.get<unsigned long long>(2);
-        s.dialect = row.get<std::string>(3);
-        s.ip = row.get<std::string>(4);
-        s.user_agent = row.get<std::string>(5);
-        s.created_at = from_tm(row.get<std::tm>(6));
-        s.last_used_at = from_tm(row.get<std::tm>(7));
-        s.expires_at = from_tm(row.get<std::tm>(8));
-        found.user = read_user(row, 9);
-        return found;
-    });
+    for (int attempt = 0;; ++attempt) {
+        try {
+            MYSQL* connection = db_.native_handle();
+            if (!token_lookup_ || token_lookup_->connection() != connection) {
+                token_lookup_ = std::make_unique<PreparedSessionLookup>(connection);
+            }
+            return token_lookup_->find(token_hash);
+        } catch (const DatabaseError& e) {
+            token_lookup_.reset();
+            if (attempt > 0 || !worth_repreparing(e.error_number())) throw;
+        }
+    }
 }
 
 void MysqlSessionRepository::touch(std::uint64_t session_id, services::Timestamp now,

@@ -1,13 +1,17 @@
 #pragma once
 
+#include <memory>
+
 #include "db/database.hpp"
+#include "db/prepared_session_lookup.hpp"
 #include "services/session_repository.hpp"
 
 namespace accountd::db {
 
 class MysqlSessionRepository final : public services::SessionRepository {
 public:
-    explicit MysqlSessionRepository(Database& db) : db_(db) {}
+    explicit MysqlSessionRepository(Database& db);
+    ~MysqlSessionRepository() override;
 
     std::uint64_t insert(const services::Session& session, const std::string& token_hash) override;
     std::optional<services::SessionWithUser> find_by_token_hash(
@@ -19,6 +23,8 @@ public:
 
 private:
     Database& db_;
+    /// The hot-path query, prepared on the server once per connection; rebuilt after an error.
+    std::unique_ptr<PreparedSessionLookup> token_lookup_;
 };
 
 }  // namespace accountd::db

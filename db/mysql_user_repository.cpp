@@ -9,13 +9,15 @@ std::optional<services::User> MysqlUserRepository::find_one(const char* operatio
                                                             const std::string& where_column,
                                                             const std::string& value) {
     return guarded(operation, [&]() -> std::optional<services::User> {
-        soci::row row;
+        UserRow row;
         // where_column is one of our literals, never input; the value is bound.
-        db_.sql() << "SELECT " << kUserColumns << " FROM users u WHERE u." << where_column
-                  << " = :v",
-            soci::use(value), soci::into(row);
-        if (!db_.sql().got_data()) return std::nullopt;
-        return read_user(row, 0);
+        auto query = (db_.sql().prepare << "SELECT " << kUserColumns << " FROM users u WHERE u."
+                                        << where_column << " = :v");
+        row.bind(query);
+        query, soci::use(value);
+        soci::statement statement(query);
+        if (!statement.execute(true)) return std::nullopt;
+        return row.to_user();
     });
 }
 

@@ -9,39 +9,35 @@ const char* const kUserColumns =
     "u.root_admin, u.role, u.language, u.toast_position, u.start_on_grouped_servers, "
     "u.portal_type, u.email_verified, u.suspended, u.totp_enabled, u.created_at, u.updated_at";
 
-namespace {
-
-bool flag(const soci::row& row, std::size_t i) { return row.get<int>(i) != 0; }
-
-std::optional<std::string> nullable_string(const soci::row& row, std::size_t i) {
-    if (row.get_indicator(i) == soci::i_null) return std::nullopt;
-    return row.get<std::string>(i);
+void UserRow::bind(soci::details::prepare_temp_type& statement) {
+    statement, soci::into(id), soci::into(uuid), soci::into(username), soci::into(email),
+        soci::into(name_first), soci::into(name_last), soci::into(password_hash, password_hash_ind),
+        soci::into(root_admin), soci::into(role, role_ind), soci::into(language),
+        soci::into(toast_position), soci::into(start_on_grouped_servers), soci::into(portal_type),
+        soci::into(email_verified), soci::into(suspended), soci::into(totp_enabled),
+        soci::into(created_at), soci::into(updated_at);
 }
 
-}  // namespace
-
-services::User read_user(const soci::row& row, std::size_t first) {
+services::User UserRow::to_user() const {
     services::User u;
-    std::size_t i = first;
-    // SOCI's MySQL backend reports BIGINT UNSIGNED as unsigned long long.
-    u.id = row.get<unsigned long long>(i++);
-    u.uuid = row.get<std::string>(i++);
-    u.username = row.get<std::string>(i++);
-    u.email = row.get<std::string>(i++);
-    u.name_first = row.get<std::string>(i++);
-    u.name_last = row.get<std::string>(i++);
-    u.password_hash = nullable_string(row, i++);
-    u.root_admin = flag(row, i++);
-    u.role = nullable_string(row, i++);
-    u.language = row.get<std::string>(i++);
-    u.toast_position = row.get<std::string>(i++);
-    u.start_on_grouped_servers = flag(row, i++);
-    u.portal_type = row.get<std::string>(i++);
-    u.email_verified = flag(row, i++);
-    u.suspended = flag(row, i++);
-    u.totp_enabled = flag(row, i++);
-    u.created_at = from_tm(row.get<std::tm>(i++));
-    u.updated_at = from_tm(row.get<std::tm>(i++));
+    u.id = id;
+    u.uuid = uuid;
+    u.username = username;
+    u.email = email;
+    u.name_first = name_first;
+    u.name_last = name_last;
+    if (password_hash_ind == soci::i_ok) u.password_hash = password_hash;
+    u.root_admin = root_admin != 0;
+    if (role_ind == soci::i_ok) u.role = role;
+    u.language = language;
+    u.toast_position = toast_position;
+    u.start_on_grouped_servers = start_on_grouped_servers != 0;
+    u.portal_type = portal_type;
+    u.email_verified = email_verified != 0;
+    u.suspended = suspended != 0;
+    u.totp_enabled = totp_enabled != 0;
+    u.created_at = from_tm(created_at);
+    u.updated_at = from_tm(updated_at);
     return u;
 }
 

@@ -1,17 +1,37 @@
 #pragma once
-// The users column list and its mapping to services::User, shared by every query that returns
-// a user (the session lookup joins it too).
+// The users column list and a typed buffer that receives it, shared by every query that returns
+// a user (the session lookup joins it too). Typed binds avoid SOCI's dynamic rows, whose
+// per-column allocations and casts showed up on the hot path.
 
 #include <soci/soci.h>
+
+#include <ctime>
+#include <string>
 
 #include "services/user.hpp"
 
 namespace accountd::db {
 
-/// Columns of `users` aliased `u`, in the order read_user() expects, starting at `first`.
+/// Columns of `users` aliased `u`, in the order UserRow::bind() expects.
 extern const char* const kUserColumns;
 
-/// Reads a user from `row` starting at column index `first`.
-services::User read_user(const soci::row& row, std::size_t first);
+struct UserRow {
+    unsigned long long id = 0;
+    std::string uuid, username, email, name_first, name_last;
+    std::string password_hash;
+    soci::indicator password_hash_ind = soci::i_null;
+    int root_admin = 0;
+    std::string role;
+    soci::indicator role_ind = soci::i_null;
+    std::string language, toast_position;
+    int start_on_grouped_servers = 0;
+    std::string portal_type;
+    int email_verified = 0, suspended = 0, totp_enabled = 0;
+    std::tm created_at{}, updated_at{};
+
+    /// Adds one into() per column of kUserColumns, in order. The row must outlive `statement`.
+    void bind(soci::details::prepare_temp_type& statement);
+    services::User to_user() const;
+};
 
 }  // namespace accountd::db

@@ -79,7 +79,7 @@ start_mariadb() {
         --port="$MDB_PORT" --bind-address=127.0.0.1 --pid-file="$d/run/mysqld.pid" \
         --tmpdir="$d/tmp" --log-error="$d/error.log" --skip-name-resolve \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        --innodb-buffer-pool-size=64M --innodb-log-file-size=8M --max-connections=200 \
+        --innodb-buffer-pool-size=64M --innodb-log-file-size=8M --max-connections=200 --thread-handling=pool-of-threads \
         >>"$d/stdout.log" 2>&1 </dev/null &
     wait_for 30 "MariaDB" mariadb-admin --no-defaults --socket="$d/run/mysqld.sock" -uroot ping
     log "MariaDB on 127.0.0.1:$MDB_PORT (pid $(cat "$d/run/mysqld.pid"))"
@@ -163,7 +163,12 @@ $3
     }
 SRV
     }
+    # Started as root, nginx's workers would run as nobody and could not reach a socket or temp
+    # directory below a private (0700) checkout; this private loopback instance keeps root.
+    local user_line=""
+    [ "$(id -u)" -eq 0 ] && user_line="user root;"
     cat >"$n/nginx.conf" <<CONF
+$user_line
 daemon off;
 master_process on;
 worker_processes 1;

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Benchmarks accountd on loopback in one run, each figure against the ceilings measured in the
+# same run: nginx answering a static 200 by itself, and the liveness endpoint (the cheapest
+# FastCGI round trip through the worker pool). Prints req/s, p50/p99 latency, the ratio of each
+# scenario to the liveness ceiling, and worker memory. A benchmark, not a test: it never fails on
+# a figure; it says whether the targets were met.
+#   bench/run.sh                 (BENCH_DURATION=10s BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WORKERS=4)
+set -euo pipefail
+STATE=${ACCOUNTD_BENCH_STATE:-$(cd "$(dirname "$0")/.." && pwd)/var/bench}
+# shellcheck source=../scripts/lib/stack.sh
+source "$(dirname "$0")/../scripts/lib/stack.sh"
+
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+WORKERS=${BENCH_WORKERS:-4}
+MDB_PORT=${ACCOUNTD_BENCH_DB_PORT:-33336}
+P1=${ACCOUNTD_BENCH_PORT_BASE:-18380}; P2=$((P1 + 1)); P3=$((P1 + 2))
+BIN=$ROOT/build-release/accountd
+PASSWORD="bench password 2026"
+
+mkdir -p "$STATE"
+ensure_packages "${BUILD_PACKAGES[@]}" "${STACK_PACKAGES[@]}" wrk
+log "building (Release) in build-release/ ..."
+build "$ROOT/build-release" -DCMAKE_BUILD_TYPE=Release -DACCOUNTD_TESTS=OFF
+stop_stack
+rm -rf "$STATE/mariadb" "$STATE/logs"
+trap stop_stack EXIT
+start_mariadb
+create_database accountd_bench accountd_bench bench-password
+write_config "$STATE/accountd.conf" accountd_bench accountd_bench bench-password "$WORKERS"
+sed -i 's/^level = .*/level = warn/' "$STATE/accountd.conf"
+"$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
+printf '%s\n' "$PASSWORD" | "$BIN" user create --config "$STATE/accountd.conf" \
+    --email bench@example.com --username bench --password-stdin >/dev/null
+start_accountd "$BIN" "$STATE/accountd.conf"
+write_nginx_conf 6000r/m "$P1" "$P2" "$P3"
+start_nginx
+
+# Sign in once per dialect and keep the credential each client would send.
+login() {  # login URL BODY COOKIE_NAME -> cookie value
+    curl -s -c - -H 'Content-Type: application/json' -d "$2" "$1" | awk -v n="$3" '$6 == n { print $7 }'
+}
+PTERO=$(login "http://127.0.0.1:$P1/auth/login" "{\"user\":\"bench\",\"password\":\"$PASSWORD\"}" pterodactyl_session)
+CALA=$(login "http://127.0.0.1:$P2/api/auth/login" "{\"user\":\"bench\",\"password\":\"$PASSWORD\"}" calagopus_session)
+ECLI=$(login "http://127.0.0.1:$P3/api/auth/login" "{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}" token)
+[ -n "$PTERO" ] && [ -n "$CALA" ] && [ -n "$ECLI" ] || die "could not sign the bench user in"
+
+results=()
+# run NAME URL [HEADER]: one wrk run; appends "name rps p50 p99 errors" to results.
+run() {
+    local name=$1 url=$2 header=${3:-} out
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
+    [ -n "$header" ] && args+=(-H "$header")
+    # Every scenario must answer 200: check once before measuring.
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$url")
+    [ "$code" = 200 ] || die "$name answered $code, not 200"
+    out=$(wrk "${args[@]}" "$url")
+    local rps p50 p99 errors
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+    errors=$(awk '/Non-2xx or 3xx responses:/ { e += $NF }
+                  /Socket errors:/ { gsub(",", ""); e += $4 + $6 + $8 + $10 }
+                  END { print e + 0 }' <<<"$out")
+    results+=("$name $rps $p50 $p99 ${errors:-0}")
+    log "$name: $rps req/s (p50 $p50, p99 $p99)"
+}
+
+run "nginx-static-200"        "http://127.0.0.1:$P1/nginx-static"
+run "liveness-fastcgi"        "http://127.0.0.1:$P1/api/health"
+run "pterodactyl-account"     "http://127.0.0.1:$P1/api/client/account" "Cookie: pterodactyl_session=$PTERO"
+run "calagopus-account"       "http://127.0.0.1:$P2/api/client/account" "Cookie: calagopus_session=$CALA"
+run "eclipanel-users-me"      "http://127.0.0.1:$P3/api/users/me"       "Cookie: token=$ECLI"
+run "eclipanel-users-me-bearer" "http://127.0.0.1:$P3/api/users/me"     "Authorization: Bearer $ECLI"
+
+# Worker memory: resident set of each worker after the runs.
+master=$(cat "$STATE/run/accountd.pid")
+rss=()
+for status in /proc/[0-9]*/status; do
+    if awk -v m="$master" '$1 == "PPid:" && $2 == m { found = 1 } END { exit !found }' "$status" 2>/dev/null; then
+        rss+=("$(awk '$1 == "VmRSS:" { print $2 }' "$status")")
+    fi
+done
+
+liveness=$(printf '%s\n' "${results[@]}" | awk '$1 == "liveness-fastcgi" { print $2 }')
+echo
+echo "accountd benchmark: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback, $WORKERS workers, $(nproc) cores"
+printf '%-28s %12s %10s %10s %10s %8s\n' scenario req/s p50 p99 vs-liveness errors
+for line in "${results[@]}"; do
+    read -r name rps p50 p99 errors <<<"$line"
+    ratio=$(awk -v a="$rps" -v b="$liveness" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+    printf '%-28s %12s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
+done
+echo
+printf 'worker RSS (KiB): %s  (max %s)\n' "${rss[*]}" "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)"
+echo
+echo "targets:"
+for name in pterodactyl-account calagopus-account eclipanel-users-me; do
+    rps=$(printf '%s\n' "${results[@]}" | awk -v n="$name" '$1 == n { print $2 }')
+    awk -v n="$name" -v a="$rps" -v b="$liveness" 'BEGIN {
+        r = 100 * a / b; printf "  %-26s %5.0f%% of liveness (target >= 40%%): %s\n", n, r, (r >= 40 ? "met" : "NOT met") }'
+done
