@@ -32,9 +32,9 @@ struct Options {
 const std::map<std::string, bool>& known_options() {
     // option name -> takes a value
     static const std::map<std::string, bool> options = {
-        {"--config", true},     {"--email", true},      {"--username", true},
-        {"--first-name", true}, {"--last-name", true},  {"--password", true},
-        {"--password-stdin", false}, {"--admin", false}, {"--keys", false},
+        {"--config", true},          {"--email", true},     {"--username", true},
+        {"--first-name", true},      {"--last-name", true}, {"--password", true},
+        {"--password-stdin", false}, {"--admin", false},    {"--keys", false},
     };
     return options;
 }
@@ -68,7 +68,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
 config::Config load(const Options& options) {
     const auto env = config::process_environment();
     const auto it = options.values.find("--config");
-    const std::string path = it != options.values.end() ? it->second : config::default_config_path(env);
+    const std::string path =
+        it != options.values.end() ? it->second : config::default_config_path(env);
     return config::load_config(path, env);
 }
 
@@ -133,7 +134,8 @@ int migrate(const Options& options, std::ostream& out) {
     db::Database database(config.database_url);
     db::Migrator migrator(database, db::embedded_migrations());
     const auto report = migrator.migrate();
-    for (const auto& name : report.applied) out << "applied " << name << "\n";
+    for (const auto& name : report.applied)
+        out << "applied " << name << "\n";
     out << "schema at version " << report.to_version << " (was " << report.from_version << ")\n";
     return 0;
 }

@@ -14,10 +14,10 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       session_repository_(database_),
       hasher_(config_.argon2, keys_.password_pepper, random_),
       auth_(users_, hasher_, clock_),
-      sessions_(session_repository_, clock_, random_, keys_.session_token,
-                services::SessionPolicy{config_.session_absolute_lifetime,
-                                        config_.session_idle_timeout,
-                                        config_.session_touch_interval}),
+      sessions_(
+          session_repository_, clock_, random_, keys_.session_token,
+          services::SessionPolicy{config_.session_absolute_lifetime, config_.session_idle_timeout,
+                                  config_.session_touch_interval}),
       user_service_(users_, hasher_, random_, clock_, config_.password_min_length) {}
 
 }  // namespace accountd::app

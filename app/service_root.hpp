@@ -21,7 +21,7 @@
 namespace accountd::app {
 
 class ServiceRoot {
-public:
+  public:
     /// `clock` and `random` are injected (tests pass their own); they must outlive the root.
     ServiceRoot(config::Config config, const services::Clock& clock, crypto::RandomSource& random);
     ServiceRoot(const ServiceRoot&) = delete;
@@ -40,7 +40,7 @@ public:
     services::SessionService& sessions() { return sessions_; }
     services::UserService& user_service() { return user_service_; }
 
-private:
+  private:
     config::Config config_;
     services::ServerKeys keys_;
     const services::Clock& clock_;

@@ -15,7 +15,7 @@
 namespace accountd::app {
 
 class WorkerApp {
-public:
+  public:
     WorkerApp(config::Config config, const services::Clock& clock, crypto::RandomSource& random);
     WorkerApp(const WorkerApp&) = delete;
     WorkerApp& operator=(const WorkerApp&) = delete;
@@ -25,7 +25,7 @@ public:
     }
     ServiceRoot& root() { return root_; }
 
-private:
+  private:
     ServiceRoot root_;
     handlers::HandlerDeps deps_;
     handlers::pterodactyl::PterodactylDialect pterodactyl_;

@@ -27,8 +27,8 @@ long long parse_integer(const std::string& key, const std::string& value, long l
     const auto [ptr, ec] = std::from_chars(value.data(), end, out, base);
     if (value.empty() || ec != std::errc{} || ptr != end || out < min || out > max) {
         std::ostringstream msg;
-        msg << key << ": must be " << (base == 8 ? "an octal number" : "an integer")
-            << " between " << min << " and " << max << " (got '" << value << "')";
+        msg << key << ": must be " << (base == 8 ? "an octal number" : "an integer") << " between "
+            << min << " and " << max << " (got '" << value << "')";
         throw ConfigError(msg.str());
     }
     return out;
@@ -42,7 +42,8 @@ bool parse_bool(const std::string& key, const std::string& value) {
 
 std::string parse_cookie_name(const std::string& key, const std::string& value) {
     if (value.empty() || value.size() > 64 ||
-        value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
+        value.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
             std::string::npos) {
         throw ConfigError(key + ": must be 1-64 characters of [A-Za-z0-9_-] (got '" + value + "')");
     }
@@ -90,7 +91,8 @@ const std::vector<KeySpec>& key_table() {
              c.max_body_bytes = static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
          }},
         {"server.trusted_origins", "",
-         "Comma-separated extra Origins (scheme://host[:port]) allowed to make cookie-authenticated "
+         "Comma-separated extra Origins (scheme://host[:port]) allowed to make "
+         "cookie-authenticated "
          "writes; the request's own Host is always allowed.",
          [](Config& c, const std::string&, const std::string& v) {
              c.trusted_origins.clear();
@@ -161,10 +163,14 @@ const std::vector<KeySpec>& key_table() {
          }},
         {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
          [](Config& c, const std::string& k, const std::string& v) {
-             if (v == "none") c.require_2fa = TwoFactorRequirement::none;
-             else if (v == "admins") c.require_2fa = TwoFactorRequirement::admins;
-             else if (v == "all") c.require_2fa = TwoFactorRequirement::all;
-             else throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
+             if (v == "none")
+                 c.require_2fa = TwoFactorRequirement::none;
+             else if (v == "admins")
+                 c.require_2fa = TwoFactorRequirement::admins;
+             else if (v == "all")
+                 c.require_2fa = TwoFactorRequirement::all;
+             else
+                 throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
          }},
         {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -243,9 +249,12 @@ void apply_secrets(Config& config, const std::string& text, const std::string& o
 
 std::string_view dialect_name(Dialect dialect) {
     switch (dialect) {
-        case Dialect::pterodactyl: return "pterodactyl";
-        case Dialect::calagopus: return "calagopus";
-        case Dialect::eclipanel: return "eclipanel";
+        case Dialect::pterodactyl:
+            return "pterodactyl";
+        case Dialect::calagopus:
+            return "calagopus";
+        case Dialect::eclipanel:
+            return "eclipanel";
     }
     return "pterodactyl";
 }
@@ -283,7 +292,8 @@ Config parse_config(const std::string& text, const std::string& origin) {
 
 Config load_config(const std::string& path, const EnvLookup& env) {
     Config config = parse_config(read_file(path), path);
-    if (auto url = env("ACCOUNTD_DATABASE_URL")) find_key("database.url")->apply(config, "ACCOUNTD_DATABASE_URL", *url);
+    if (auto url = env("ACCOUNTD_DATABASE_URL"))
+        find_key("database.url")->apply(config, "ACCOUNTD_DATABASE_URL", *url);
     if (auto file = env("ACCOUNTD_SECRETS_FILE")) config.secrets_file = *file;
 
     if (access(config.secrets_file.c_str(), F_OK) == 0) {

@@ -21,7 +21,7 @@ std::optional<Dialect> parse_dialect(std::string_view name);
 
 /// Thrown for any invalid configuration; what() names the key (and line) at fault.
 class ConfigError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

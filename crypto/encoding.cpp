@@ -71,7 +71,9 @@ std::optional<std::string> from_hex(std::string_view text) {
     return out;
 }
 
-std::string base64_encode(std::string_view bytes) { return base64_with(bytes, kBase64, true); }
+std::string base64_encode(std::string_view bytes) {
+    return base64_with(bytes, kBase64, true);
+}
 
 std::string base64url_encode(std::string_view bytes) {
     return base64_with(bytes, kBase64Url, false);
@@ -116,13 +118,15 @@ std::string base32_encode(std::string_view bytes, bool pad) {
     }
     if (bits > 0) out.push_back(kBase32[(buffer << (5 - bits)) & 31]);
     if (pad) {
-        while (out.size() % 8 != 0) out.push_back('=');
+        while (out.size() % 8 != 0)
+            out.push_back('=');
     }
     return out;
 }
 
 std::optional<std::string> base32_decode(std::string_view text) {
-    while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+    while (!text.empty() && text.back() == '=')
+        text.remove_suffix(1);
     std::string out;
     std::uint32_t buffer = 0;
     int bits = 0;

@@ -31,8 +31,12 @@ std::string hmac(std::string_view key, std::string_view message) {
 
 }  // namespace
 
-std::string sha256(std::string_view data) { return digest<CryptoPP::SHA256>(data); }
-std::string sha1(std::string_view data) { return digest<CryptoPP::SHA1>(data); }
+std::string sha256(std::string_view data) {
+    return digest<CryptoPP::SHA256>(data);
+}
+std::string sha1(std::string_view data) {
+    return digest<CryptoPP::SHA1>(data);
+}
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {
     return hmac<CryptoPP::SHA256>(key, message);

@@ -22,16 +22,20 @@ constexpr std::string_view kPepperKeyId = "p1";
 // PHC strings use standard-alphabet base64 without padding.
 std::string phc_b64(std::string_view bytes) {
     std::string s = base64_encode(bytes);
-    while (!s.empty() && s.back() == '=') s.pop_back();
+    while (!s.empty() && s.back() == '=')
+        s.pop_back();
     return s;
 }
 
 std::optional<std::string> phc_b64_decode(std::string_view text) {
     std::string url(text);
     for (char& c : url) {
-        if (c == '+') c = '-';
-        else if (c == '/') c = '_';
-        else if (c == '-' || c == '_') return std::nullopt;
+        if (c == '+')
+            c = '-';
+        else if (c == '/')
+            c = '_';
+        else if (c == '-' || c == '_')
+            return std::nullopt;
     }
     return base64url_decode(url);
 }
@@ -74,11 +78,16 @@ std::optional<ParsedArgon2> parse_argon2id(std::string_view stored) {
         if (eq == std::string_view::npos) return std::nullopt;
         const auto key = field.substr(0, eq);
         const auto value = field.substr(eq + 1);
-        if (key == "m") have_m = parse_u32(value, parsed.params.memory_kib);
-        else if (key == "t") have_t = parse_u32(value, parsed.params.iterations);
-        else if (key == "p") have_p = parse_u32(value, parsed.params.parallelism);
-        else if (key == "keyid" && value == kPepperKeyId) parsed.peppered = true;
-        else return std::nullopt;
+        if (key == "m")
+            have_m = parse_u32(value, parsed.params.memory_kib);
+        else if (key == "t")
+            have_t = parse_u32(value, parsed.params.iterations);
+        else if (key == "p")
+            have_p = parse_u32(value, parsed.params.parallelism);
+        else if (key == "keyid" && value == kPepperKeyId)
+            parsed.peppered = true;
+        else
+            return std::nullopt;
     }
     if (!have_m || !have_t || !have_p) return std::nullopt;
     // Bounds keep a hostile stored string from making us allocate gigabytes or spin for minutes.
@@ -107,11 +116,13 @@ int allocate_mapped(uint8_t** memory, size_t bytes) {
     return ARGON2_OK;
 }
 
-void free_mapped(uint8_t* memory, size_t bytes) { munmap(memory, bytes); }
+void free_mapped(uint8_t* memory, size_t bytes) {
+    munmap(memory, bytes);
+}
 
 bool is_bcrypt(std::string_view stored) {
-    return stored.size() == 60 && (stored.starts_with("$2y$") || stored.starts_with("$2a$") ||
-                                   stored.starts_with("$2b$"));
+    return stored.size() == 60 &&
+           (stored.starts_with("$2y$") || stored.starts_with("$2a$") || stored.starts_with("$2b$"));
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ enum class PasswordCheck {
 };
 
 class PasswordHasher {
-public:
+  public:
     /// `pepper` must stay the same for the life of the stored hashes. `random` outlives this.
     PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random);
 
@@ -41,7 +41,7 @@ public:
     /// Spends the time a real verification would, for logins of unknown users.
     void burn_verification_time(std::string_view password) const;
 
-private:
+  private:
     std::optional<std::string> argon2id_raw(std::string_view password, std::string_view salt,
                                             const Argon2Params& params, bool with_pepper,
                                             std::size_t out_len) const;

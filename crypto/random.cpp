@@ -48,7 +48,8 @@ std::string random_alphanumeric(RandomSource& random, std::size_t length) {
 std::string random_uuid_v4(RandomSource& random) {
     std::string raw = random.bytes(16);
     raw[6] = static_cast<char>((static_cast<std::uint8_t>(raw[6]) & 0x0F) | 0x40);  // version 4
-    raw[8] = static_cast<char>((static_cast<std::uint8_t>(raw[8]) & 0x3F) | 0x80);  // RFC 4122 variant
+    raw[8] =
+        static_cast<char>((static_cast<std::uint8_t>(raw[8]) & 0x3F) | 0x80);  // RFC 4122 variant
     const std::string hex = to_hex(raw);
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
            hex.substr(16, 4) + "-" + hex.substr(20, 12);

@@ -8,7 +8,7 @@
 namespace accountd::crypto {
 
 class RandomSource {
-public:
+  public:
     virtual ~RandomSource() = default;
     /// Fills `out` with `size` bytes. Throws std::runtime_error if the source fails.
     virtual void fill(std::uint8_t* out, std::size_t size) = 0;
@@ -19,7 +19,7 @@ public:
 
 /// The kernel CSPRNG through getrandom(2); never blocks after boot-time seeding.
 class OsRandom final : public RandomSource {
-public:
+  public:
     void fill(std::uint8_t* out, std::size_t size) override;
 };
 

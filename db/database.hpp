@@ -13,14 +13,14 @@
 namespace accountd::db {
 
 class DatabaseError : public std::runtime_error {
-public:
+  public:
     DatabaseError(const std::string& operation, unsigned error_number)
         : std::runtime_error("database error in " + operation + " (errno " +
                              std::to_string(error_number) + ")"),
           error_number_(error_number) {}
     unsigned error_number() const { return error_number_; }
 
-private:
+  private:
     unsigned error_number_;
 };
 
@@ -28,7 +28,7 @@ private:
 constexpr unsigned kDuplicateEntry = 1062;
 
 class Database {
-public:
+  public:
     /// Remembers `url` (a SOCI connection string) and adds reconnect=1 and charset=utf8mb4.
     /// Connecting waits for the first use, so a worker starts (and answers liveness) while the
     /// database is down.
@@ -45,7 +45,7 @@ public:
     /// A cheap round trip for readiness checks; false instead of throwing.
     bool ping();
 
-private:
+  private:
     std::string url_;
     std::unique_ptr<soci::session> session_;
 };

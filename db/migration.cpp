@@ -32,8 +32,9 @@ int Migrator::latest_version() const {
 int Migrator::current_version() {
     return guarded("migrations.current_version", [&] {
         int tables = 0;
-        db_.sql() << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
-                     "AND table_name = 'schema_migrations'",
+        db_.sql()
+            << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+               "AND table_name = 'schema_migrations'",
             soci::into(tables);
         if (tables == 0) return 0;
         int version = 0;
@@ -72,14 +73,16 @@ MigrationReport Migrator::migrate() {
     report.from_version = current_version();
     if (report.from_version > latest_version()) {
         throw SchemaAheadError("database schema is at version " +
-                               std::to_string(report.from_version) + " but this binary knows only " +
-                               std::to_string(latest_version()) + "; upgrade accountd");
+                               std::to_string(report.from_version) +
+                               " but this binary knows only " + std::to_string(latest_version()) +
+                               "; upgrade accountd");
     }
     for (const auto& m : migrations_) {
         if (m.version <= report.from_version) continue;
         const std::string label = (std::ostringstream() << m.version << "_" << m.name).str();
         guarded("migrations.apply", [&] {
-            for (const auto& statement : split_sql_statements(m.sql)) db_.sql() << statement;
+            for (const auto& statement : split_sql_statements(m.sql))
+                db_.sql() << statement;
             const std::string name = m.name;
             db_.sql() << "INSERT INTO schema_migrations (version, name, applied_at) "
                          "VALUES (:v, :n, UTC_TIMESTAMP())",

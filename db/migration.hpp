@@ -21,7 +21,7 @@ struct Migration {
 const std::vector<Migration>& embedded_migrations();
 
 class SchemaAheadError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -36,7 +36,7 @@ struct MigrationReport {
 std::vector<std::string> split_sql_statements(const std::string& sql);
 
 class Migrator {
-public:
+  public:
     Migrator(Database& db, const std::vector<Migration>& migrations)
         : db_(db), migrations_(migrations) {}
 
@@ -48,7 +48,7 @@ public:
     /// not race. Idempotent. Throws SchemaAheadError or DatabaseError.
     MigrationReport migrate();
 
-private:
+  private:
     Database& db_;
     const std::vector<Migration>& migrations_;
 };

@@ -28,9 +28,9 @@ std::uint64_t MysqlSessionRepository::insert(const services::Session& s,
         db_.sql() << "INSERT INTO sessions (public_id, token_hash, user_id, dialect, ip, "
                      "user_agent, created_at, last_used_at, expires_at) VALUES (:public_id, "
                      ":token_hash, :user_id, :dialect, :ip, :ua, :created, :last_used, :expires)",
-            soci::use(s.public_id), soci::use(token_hash), soci::use(user_id),
-            soci::use(s.dialect), soci::use(s.ip), soci::use(s.user_agent), soci::use(created),
-            soci::use(last_used), soci::use(expires);
+            soci::use(s.public_id), soci::use(token_hash), soci::use(user_id), soci::use(s.dialect),
+            soci::use(s.ip), soci::use(s.user_agent), soci::use(created), soci::use(last_used),
+            soci::use(expires);
         long long id = 0;
         db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
         return static_cast<std::uint64_t>(id);
@@ -67,8 +67,8 @@ void MysqlSessionRepository::touch(std::uint64_t session_id, services::Timestamp
 bool MysqlSessionRepository::remove(std::uint64_t session_id) {
     return guarded("sessions.remove", [&] {
         const long long id = static_cast<long long>(session_id);
-        soci::statement st = (db_.sql().prepare << "DELETE FROM sessions WHERE id = :id",
-                              soci::use(id));
+        soci::statement st =
+            (db_.sql().prepare << "DELETE FROM sessions WHERE id = :id", soci::use(id));
         st.execute(true);
         return st.get_affected_rows() > 0;
     });

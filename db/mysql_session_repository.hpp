@@ -9,7 +9,7 @@
 namespace accountd::db {
 
 class MysqlSessionRepository final : public services::SessionRepository {
-public:
+  public:
     explicit MysqlSessionRepository(Database& db);
     ~MysqlSessionRepository() override;
 
@@ -21,7 +21,7 @@ public:
     bool remove_owned(const std::string& public_id, std::uint64_t user_id) override;
     void remove_all_for_user(std::uint64_t user_id) override;
 
-private:
+  private:
     Database& db_;
     /// The hot-path query, prepared on the server once per connection; rebuilt after an error.
     std::unique_ptr<PreparedSessionLookup> token_lookup_;

@@ -6,7 +6,7 @@
 namespace accountd::db {
 
 class MysqlUserRepository final : public services::UserRepository {
-public:
+  public:
     explicit MysqlUserRepository(Database& db) : db_(db) {}
 
     std::optional<services::User> find_by_id(std::uint64_t id) override;
@@ -16,7 +16,7 @@ public:
     void update_password_hash(std::uint64_t id, const std::string& hash,
                               services::Timestamp now) override;
 
-private:
+  private:
     std::optional<services::User> find_one(const char* operation, const std::string& where_column,
                                            const std::string& value);
     Database& db_;

@@ -21,11 +21,11 @@ enum class Kind { u64, text, flag, datetime };
 
 // Column order of kQuery.
 constexpr std::array<Kind, 27> kKinds = {
-    Kind::u64,  Kind::text, Kind::u64,  Kind::text, Kind::text, Kind::text, Kind::datetime,
-    Kind::datetime, Kind::datetime,
-    Kind::u64,  Kind::text, Kind::text, Kind::text, Kind::text, Kind::text, Kind::text,
-    Kind::flag, Kind::text, Kind::text, Kind::text, Kind::flag, Kind::text, Kind::flag,
-    Kind::flag, Kind::flag, Kind::datetime, Kind::datetime};
+    Kind::u64,      Kind::text,     Kind::u64,      Kind::text, Kind::text, Kind::text,
+    Kind::datetime, Kind::datetime, Kind::datetime, Kind::u64,  Kind::text, Kind::text,
+    Kind::text,     Kind::text,     Kind::text,     Kind::text, Kind::flag, Kind::text,
+    Kind::text,     Kind::text,     Kind::flag,     Kind::text, Kind::flag, Kind::flag,
+    Kind::flag,     Kind::datetime, Kind::datetime};
 
 // VARCHAR(255) in utf8mb4 is at most 1020 bytes.
 constexpr std::size_t kTextCapacity = 1024;
@@ -92,7 +92,8 @@ struct PreparedSessionLookup::Columns {
 PreparedSessionLookup::PreparedSessionLookup(MYSQL* connection)
     : connection_(connection), columns_(std::make_unique<Columns>()) {
     statement_ = mysql_stmt_init(connection_);
-    if (statement_ == nullptr) throw DatabaseError("sessions.lookup.init", mysql_errno(connection_));
+    if (statement_ == nullptr)
+        throw DatabaseError("sessions.lookup.init", mysql_errno(connection_));
     if (mysql_stmt_prepare(statement_, kQuery, std::strlen(kQuery)) != 0 ||
         mysql_stmt_bind_result(statement_, columns_->binds.data()) != 0) {
         const unsigned error = mysql_stmt_errno(statement_);
@@ -106,7 +107,8 @@ PreparedSessionLookup::~PreparedSessionLookup() {
     if (statement_ != nullptr) mysql_stmt_close(statement_);
 }
 
-std::optional<services::SessionWithUser> PreparedSessionLookup::find(const std::string& token_hash) {
+std::optional<services::SessionWithUser> PreparedSessionLookup::find(
+    const std::string& token_hash) {
     MYSQL_BIND param{};
     unsigned long param_length = token_hash.size();
     param.buffer_type = MYSQL_TYPE_BLOB;

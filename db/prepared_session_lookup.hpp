@@ -16,7 +16,7 @@
 namespace accountd::db {
 
 class PreparedSessionLookup {
-public:
+  public:
     /// Prepares the statement on `connection` (which must outlive this). Throws DatabaseError.
     explicit PreparedSessionLookup(MYSQL* connection);
     ~PreparedSessionLookup();
@@ -29,7 +29,7 @@ public:
     /// caller drops this object after an error (a reconnect invalidates server-side statements).
     std::optional<services::SessionWithUser> find(const std::string& token_hash);
 
-private:
+  private:
     struct Columns;
     MYSQL* connection_;
     MYSQL_STMT* statement_ = nullptr;

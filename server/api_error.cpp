@@ -4,27 +4,48 @@ namespace accountd::server {
 
 std::string_view error_code_name(ErrorCode code) {
     switch (code) {
-        case ErrorCode::malformed_json: return "malformed_json";
-        case ErrorCode::unsupported_media_type: return "unsupported_media_type";
-        case ErrorCode::missing_content_type: return "missing_content_type";
-        case ErrorCode::invalid_field: return "invalid_field";
-        case ErrorCode::missing_field: return "missing_field";
-        case ErrorCode::payload_too_large: return "payload_too_large";
-        case ErrorCode::length_required: return "length_required";
-        case ErrorCode::route_not_found: return "route_not_found";
-        case ErrorCode::method_not_allowed: return "method_not_allowed";
-        case ErrorCode::credentials_missing: return "credentials_missing";
-        case ErrorCode::credentials_malformed: return "credentials_malformed";
-        case ErrorCode::session_invalid: return "session_invalid";
-        case ErrorCode::invalid_credentials: return "invalid_credentials";
-        case ErrorCode::csrf_mismatch: return "csrf_mismatch";
-        case ErrorCode::two_factor_required: return "two_factor_required";
-        case ErrorCode::account_suspended: return "account_suspended";
-        case ErrorCode::session_auth_required: return "session_auth_required";
-        case ErrorCode::forbidden: return "forbidden";
-        case ErrorCode::not_found: return "not_found";
-        case ErrorCode::service_unavailable: return "service_unavailable";
-        case ErrorCode::internal: return "internal";
+        case ErrorCode::malformed_json:
+            return "malformed_json";
+        case ErrorCode::unsupported_media_type:
+            return "unsupported_media_type";
+        case ErrorCode::missing_content_type:
+            return "missing_content_type";
+        case ErrorCode::invalid_field:
+            return "invalid_field";
+        case ErrorCode::missing_field:
+            return "missing_field";
+        case ErrorCode::payload_too_large:
+            return "payload_too_large";
+        case ErrorCode::length_required:
+            return "length_required";
+        case ErrorCode::route_not_found:
+            return "route_not_found";
+        case ErrorCode::method_not_allowed:
+            return "method_not_allowed";
+        case ErrorCode::credentials_missing:
+            return "credentials_missing";
+        case ErrorCode::credentials_malformed:
+            return "credentials_malformed";
+        case ErrorCode::session_invalid:
+            return "session_invalid";
+        case ErrorCode::invalid_credentials:
+            return "invalid_credentials";
+        case ErrorCode::csrf_mismatch:
+            return "csrf_mismatch";
+        case ErrorCode::two_factor_required:
+            return "two_factor_required";
+        case ErrorCode::account_suspended:
+            return "account_suspended";
+        case ErrorCode::session_auth_required:
+            return "session_auth_required";
+        case ErrorCode::forbidden:
+            return "forbidden";
+        case ErrorCode::not_found:
+            return "not_found";
+        case ErrorCode::service_unavailable:
+            return "service_unavailable";
+        case ErrorCode::internal:
+            return "internal";
     }
     return "unknown";
 }

@@ -13,20 +13,20 @@ enum class ErrorCode {
     malformed_json,          ///< body is not valid JSON (or not an object)
     unsupported_media_type,  ///< route takes JSON, Content-Type says otherwise
     missing_content_type,
-    invalid_field,           ///< a field has the wrong type or fails a rule (see field/rule)
+    invalid_field,  ///< a field has the wrong type or fails a rule (see field/rule)
     missing_field,
     payload_too_large,
     length_required,
     route_not_found,
     method_not_allowed,
-    credentials_missing,     ///< no session cookie, no Authorization header
-    credentials_malformed,   ///< a credential is present but not of the dialect's format
-    session_invalid,         ///< unknown, expired or revoked session
-    invalid_credentials,     ///< login: unknown user, wrong password or suspended (same answer)
+    credentials_missing,    ///< no session cookie, no Authorization header
+    credentials_malformed,  ///< a credential is present but not of the dialect's format
+    session_invalid,        ///< unknown, expired or revoked session
+    invalid_credentials,    ///< login: unknown user, wrong password or suspended (same answer)
     csrf_mismatch,
     two_factor_required,
     account_suspended,
-    session_auth_required,   ///< the route needs a browser session, not an API key
+    session_auth_required,  ///< the route needs a browser session, not an API key
     forbidden,
     not_found,
     service_unavailable,
@@ -34,7 +34,7 @@ enum class ErrorCode {
 };
 
 class ApiError : public std::runtime_error {
-public:
+  public:
     explicit ApiError(ErrorCode code, std::string internal_reason = {})
         : std::runtime_error(internal_reason.empty() ? "api error" : internal_reason),
           code_(code) {}
@@ -58,7 +58,7 @@ public:
         return e;
     }
 
-private:
+  private:
     ErrorCode code_;
 };
 

@@ -20,14 +20,15 @@ struct PresentedCredential {
 };
 
 class DialectAdapter {
-public:
+  public:
     virtual ~DialectAdapter() = default;
 
     virtual config::Dialect dialect() const = 0;
 
     /// The session credential the request carries, nullopt when it carries none. Throws
     /// ApiError credentials_malformed when one is present but cannot be ours.
-    virtual std::optional<PresentedCredential> find_credential(const HttpRequest& request) const = 0;
+    virtual std::optional<PresentedCredential> find_credential(
+        const HttpRequest& request) const = 0;
 
     /// Throws ApiError csrf_mismatch unless a cookie-authenticated write is proven same-site.
     virtual void check_cookie_write(const HttpRequest& request, const Principal& caller) const = 0;

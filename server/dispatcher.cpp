@@ -11,7 +11,9 @@ bool is_write(const std::string& method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::size_t index_of(config::Dialect d) { return static_cast<std::size_t>(d); }
+std::size_t index_of(config::Dialect d) {
+    return static_cast<std::size_t>(d);
+}
 
 // Denials of access are worth an operator's attention; malformed requests and 404s are not.
 bool is_access_denial(ErrorCode code) {
@@ -21,8 +23,10 @@ bool is_access_denial(ErrorCode code) {
         case ErrorCode::csrf_mismatch:
         case ErrorCode::two_factor_required:
         case ErrorCode::account_suspended:
-        case ErrorCode::forbidden: return true;
-        default: return false;
+        case ErrorCode::forbidden:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -61,7 +65,8 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
         auto response = entry.adapter->render_error(e, request);
         if (e.code() == ErrorCode::method_not_allowed) {
             std::string allow;
-            for (const auto& m : e.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+            for (const auto& m : e.allowed_methods)
+                allow += (allow.empty() ? "" : ", ") + m;
             response.set_header("Allow", allow);
         }
         return response;
@@ -108,8 +113,8 @@ void Dispatcher::authenticate(const Entry& entry, const Route& /*route*/,
     if (!resumed || resumed->session.dialect != dialect) {
         throw ApiError(ErrorCode::session_invalid, "no live session for token");
     }
-    ctx.principal = Principal{std::move(resumed->user), std::move(resumed->session),
-                              credential->source};
+    ctx.principal =
+        Principal{std::move(resumed->user), std::move(resumed->session), credential->source};
 }
 
 void Dispatcher::apply_account_gates(const Route& route, const Principal& caller) const {

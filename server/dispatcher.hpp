@@ -15,9 +15,8 @@
 namespace accountd::server {
 
 class Dispatcher {
-public:
-    Dispatcher(const config::Config& config, services::SessionService& sessions,
-               const Logger& log);
+  public:
+    Dispatcher(const config::Config& config, services::SessionService& sessions, const Logger& log);
 
     /// Registers a dialect. Both objects must outlive the dispatcher.
     void add_dialect(const DialectAdapter& adapter, const Router& router);
@@ -25,7 +24,7 @@ public:
     /// Never throws: every failure becomes the dialect's error response.
     HttpResponse handle(const HttpRequest& request) const;
 
-private:
+  private:
     struct Entry {
         const DialectAdapter* adapter = nullptr;
         const Router* router = nullptr;

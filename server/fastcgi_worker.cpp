@@ -10,7 +10,9 @@
 namespace accountd::server {
 namespace {
 
-void request_shutdown(int /*signal*/) { FCGX_ShutdownPending(); }
+void request_shutdown(int /*signal*/) {
+    FCGX_ShutdownPending();
+}
 
 void install_worker_signals() {
     struct sigaction action {};
@@ -49,7 +51,8 @@ void read_body(FCGX_Stream* in, HttpRequest& request, std::size_t max_body_bytes
     }
     request.body.reserve(declared);
     while (request.body.size() < declared) {
-        const int got = FCGX_GetStr(buffer, static_cast<int>(std::min(sizeof buffer, declared - request.body.size())), in);
+        const int got = FCGX_GetStr(
+            buffer, static_cast<int>(std::min(sizeof buffer, declared - request.body.size())), in);
         if (got <= 0) break;
         request.body.append(buffer, static_cast<std::size_t>(got));
     }

@@ -14,8 +14,10 @@ int hex_digit(char c) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -34,7 +36,8 @@ std::string header_name_from_param(std::string_view param) {
 
 std::string normalize_path(std::string path) {
     if (path.empty()) return "/";
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    while (path.size() > 1 && path.back() == '/')
+        path.pop_back();
     return path;
 }
 
@@ -122,17 +125,25 @@ HttpRequest request_from_params(const std::vector<std::pair<std::string, std::st
     std::string document_uri;
     std::string request_uri;
     for (const auto& [name, value] : params) {
-        if (name == "REQUEST_METHOD") request.method = value;
-        else if (name == "DOCUMENT_URI") document_uri = value;
-        else if (name == "REQUEST_URI") request_uri = value;
-        else if (name == "QUERY_STRING") request.query = value;
-        else if (name == "REMOTE_ADDR") request.remote_addr = value;
-        else if (name == "ACCOUNTD_DIALECT") request.dialect = value;
-        else if (name == "CONTENT_TYPE") request.headers["content-type"] = value;
+        if (name == "REQUEST_METHOD")
+            request.method = value;
+        else if (name == "DOCUMENT_URI")
+            document_uri = value;
+        else if (name == "REQUEST_URI")
+            request_uri = value;
+        else if (name == "QUERY_STRING")
+            request.query = value;
+        else if (name == "REMOTE_ADDR")
+            request.remote_addr = value;
+        else if (name == "ACCOUNTD_DIALECT")
+            request.dialect = value;
+        else if (name == "CONTENT_TYPE")
+            request.headers["content-type"] = value;
         else if (name == "CONTENT_LENGTH") {
             if (value.empty()) continue;
             std::size_t length = 0;
-            const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
+            const auto [ptr, ec] =
+                std::from_chars(value.data(), value.data() + value.size(), length);
             if (ec == std::errc{} && ptr == value.data() + value.size()) {
                 request.content_length = length;
             } else {

@@ -12,13 +12,13 @@
 namespace accountd::server {
 
 struct HttpRequest {
-    std::string method;       ///< uppercase, e.g. "GET"
-    std::string path;         ///< decoded path without query, trailing '/' removed (except "/")
-    std::string query;        ///< raw query string
+    std::string method;  ///< uppercase, e.g. "GET"
+    std::string path;    ///< decoded path without query, trailing '/' removed (except "/")
+    std::string query;   ///< raw query string
     std::map<std::string, std::string> headers;  ///< lowercase names, e.g. "x-xsrf-token"
     std::map<std::string, std::string> cookies;
     std::string remote_addr;
-    std::string dialect;      ///< the ACCOUNTD_DIALECT parameter, empty when nginx set none
+    std::string dialect;  ///< the ACCOUNTD_DIALECT parameter, empty when nginx set none
     std::optional<std::size_t> content_length;
     bool content_length_invalid = false;
     std::string body;

@@ -7,10 +7,14 @@ namespace {
 
 std::string_view level_name(LogLevel level) {
     switch (level) {
-        case LogLevel::debug: return "debug";
-        case LogLevel::info: return "info";
-        case LogLevel::warn: return "warn";
-        case LogLevel::error: return "error";
+        case LogLevel::debug:
+            return "debug";
+        case LogLevel::info:
+            return "info";
+        case LogLevel::warn:
+            return "warn";
+        case LogLevel::error:
+            return "error";
     }
     return "info";
 }
@@ -20,10 +24,14 @@ void append_value(std::string& line, std::string_view value) {
     const bool quote = value.empty() || value.find_first_of(" \"=") != std::string_view::npos;
     if (quote) line.push_back('"');
     for (const char c : value) {
-        if (c == '\n' || c == '\r') line.append("\\n");
-        else if (c == '"') line.append("\\\"");
-        else if (static_cast<unsigned char>(c) < 0x20) line.push_back('?');
-        else line.push_back(c);
+        if (c == '\n' || c == '\r')
+            line.append("\\n");
+        else if (c == '"')
+            line.append("\\\"");
+        else if (static_cast<unsigned char>(c) < 0x20)
+            line.push_back('?');
+        else
+            line.push_back(c);
     }
     if (quote) line.push_back('"');
 }

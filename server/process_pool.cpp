@@ -22,8 +22,12 @@ namespace {
 volatile sig_atomic_t g_terminate = 0;
 volatile sig_atomic_t g_reload = 0;
 
-void on_terminate(int /*signal*/) { g_terminate = 1; }
-void on_reload(int /*signal*/) { g_reload = 1; }
+void on_terminate(int /*signal*/) {
+    g_terminate = 1;
+}
+void on_reload(int /*signal*/) {
+    g_reload = 1;
+}
 
 void set_handler(int signal, void (*handler)(int)) {
     struct sigaction action {};
@@ -38,7 +42,7 @@ void set_handler(int signal, void (*handler)(int)) {
 using Clock = std::chrono::steady_clock;
 
 class Pool {
-public:
+  public:
     Pool(const ListenSocket& socket, WorkerPlan plan, const Logger& log)
         : socket_(socket), plan_(std::move(plan)), log_(log) {}
 
@@ -90,7 +94,8 @@ public:
     void replace_all(WorkerPlan next) {
         plan_ = std::move(next);
         std::vector<pid_t> old;
-        for (const auto& [pid, started] : workers_) old.push_back(pid);
+        for (const auto& [pid, started] : workers_)
+            old.push_back(pid);
         for (const pid_t pid : old) {
             if (g_terminate) return;
             spawn();
@@ -113,7 +118,8 @@ public:
     }
 
     void drain(std::chrono::seconds grace) {
-        for (const auto& [pid, started] : workers_) kill(pid, SIGTERM);
+        for (const auto& [pid, started] : workers_)
+            kill(pid, SIGTERM);
         const auto deadline = Clock::now() + grace;
         while (!workers_.empty()) {
             int status = 0;
@@ -124,7 +130,8 @@ public:
             }
             if (pid < 0 && errno == ECHILD) break;
             if (Clock::now() > deadline) {
-                for (const auto& [p, started] : workers_) kill(p, SIGKILL);
+                for (const auto& [p, started] : workers_)
+                    kill(p, SIGKILL);
                 log_.warn("master.drain_timeout");
                 while (waitpid(-1, &status, 0) > 0) {
                 }
@@ -137,7 +144,7 @@ public:
 
     std::size_t size() const { return workers_.size(); }
 
-private:
+  private:
     const ListenSocket& socket_;
     WorkerPlan plan_;
     const Logger& log_;
@@ -154,11 +161,12 @@ ListenSocket open_listen_socket(const std::string& path, unsigned mode, int back
     const char* listen_pid = std::getenv("LISTEN_PID");  // NOLINT(concurrency-mt-unsafe)
     const char* listen_fds = std::getenv("LISTEN_FDS");  // NOLINT(concurrency-mt-unsafe)
     if (listen_pid != nullptr && listen_fds != nullptr &&
-        std::strtol(listen_pid, nullptr, 10) == getpid() && std::strtol(listen_fds, nullptr, 10) >= 1) {
+        std::strtol(listen_pid, nullptr, 10) == getpid() &&
+        std::strtol(listen_fds, nullptr, 10) >= 1) {
         socket.fd = 3;
         socket.from_systemd = true;
-        unsetenv("LISTEN_PID");  // NOLINT(concurrency-mt-unsafe)
-        unsetenv("LISTEN_FDS");  // NOLINT(concurrency-mt-unsafe)
+        unsetenv("LISTEN_PID");      // NOLINT(concurrency-mt-unsafe)
+        unsetenv("LISTEN_FDS");      // NOLINT(concurrency-mt-unsafe)
         unsetenv("LISTEN_FDNAMES");  // NOLINT(concurrency-mt-unsafe)
         return socket;
     }

@@ -68,7 +68,8 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
     }
     if (best != nullptr) return RouteMatch{&best->route, std::move(best_params)};
     if (allowed.empty()) throw ApiError(ErrorCode::route_not_found, "no route for " + path);
-    if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end()) allowed.push_back("HEAD");
+    if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end())
+        allowed.push_back("HEAD");
     std::sort(allowed.begin(), allowed.end());
     allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
     ApiError error(ErrorCode::method_not_allowed, method + " not allowed on " + path);

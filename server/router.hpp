@@ -35,14 +35,14 @@ struct RouteMatch {
 };
 
 class Router {
-public:
+  public:
     void add(Route route);
 
     /// The route for `method` and `path`. HEAD matches GET routes. Throws ApiError
     /// route_not_found, or method_not_allowed listing the path's methods.
     RouteMatch match(const std::string& method, const std::string& path) const;
 
-private:
+  private:
     struct Compiled {
         Route route;
         std::vector<std::string> segments;

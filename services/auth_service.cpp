@@ -25,7 +25,8 @@ LoginResult AuthService::login_with_password(const PasswordLogin& login) {
     }
     if (!user || !user->password_hash || login.password.size() > kMaxPasswordBytes) {
         hasher_.burn_verification_time(login.password);
-        result.failure = !user ? "unknown_user" : (!user->password_hash ? "no_password" : "too_long");
+        result.failure =
+            !user ? "unknown_user" : (!user->password_hash ? "no_password" : "too_long");
         return result;
     }
     const auto check = hasher_.verify(login.password, *user->password_hash);

@@ -24,18 +24,18 @@ struct PasswordLogin {
 };
 
 struct LoginResult {
-    std::optional<User> user;      ///< set on success
-    std::string_view failure;      ///< log reason: unknown_user, no_password, bad_password, suspended
+    std::optional<User> user;  ///< set on success
+    std::string_view failure;  ///< log reason: unknown_user, no_password, bad_password, suspended
 };
 
 class AuthService {
-public:
+  public:
     AuthService(UserRepository& users, const crypto::PasswordHasher& hasher, const Clock& clock);
 
     /// Verifies a password sign-in; rehashes bcrypt or outdated hashes to argon2id on success.
     LoginResult login_with_password(const PasswordLogin& login);
 
-private:
+  private:
     UserRepository& users_;
     const crypto::PasswordHasher& hasher_;
     const Clock& clock_;

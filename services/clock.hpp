@@ -8,13 +8,13 @@ namespace accountd::services {
 using Timestamp = std::chrono::sys_seconds;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual Timestamp now() const = 0;
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     Timestamp now() const override {
         return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     }

@@ -7,7 +7,7 @@
 namespace accountd::services {
 
 struct ServerKeys {
-    std::string session_token;  ///< HMAC key for stored session-token digests
+    std::string session_token;    ///< HMAC key for stored session-token digests
     std::string password_pepper;  ///< argon2id secret input
     std::string xsrf;             ///< Pterodactyl XSRF tokens bound to a session
     std::string jwt;              ///< EcliPanel HS256 session JWTs

@@ -12,7 +12,7 @@ struct Session {
     std::uint64_t id = 0;
     std::string public_id;  ///< UUID v4, safe to show (EcliPanel sessionId, Calagopus uuid)
     std::uint64_t user_id = 0;
-    std::string dialect;    ///< the dialect that issued it; its token format only works there
+    std::string dialect;  ///< the dialect that issued it; its token format only works there
     std::string ip;
     std::string user_agent;
     Timestamp created_at{};

@@ -15,7 +15,7 @@ struct SessionWithUser {
 };
 
 class SessionRepository {
-public:
+  public:
     virtual ~SessionRepository() = default;
     /// Stores the session with the HMAC of its token; returns the new row id.
     virtual std::uint64_t insert(const Session& session, const std::string& token_hash) = 0;

@@ -77,7 +77,9 @@ std::optional<SessionWithUser> SessionService::resume(const std::string& token,
     return found;
 }
 
-void SessionService::end(const Session& session) { repository_.remove(session.id); }
+void SessionService::end(const Session& session) {
+    repository_.remove(session.id);
+}
 
 bool SessionService::end_owned(const std::string& public_id, std::uint64_t user_id) {
     return repository_.remove_owned(public_id, user_id);

@@ -28,9 +28,9 @@ struct IssuedSession {
 using TokenMinter = std::function<std::string(const Session& session, crypto::RandomSource&)>;
 
 class SessionService {
-public:
-    SessionService(SessionRepository& repository, const Clock& clock,
-                   crypto::RandomSource& random, std::string token_key, SessionPolicy policy);
+  public:
+    SessionService(SessionRepository& repository, const Clock& clock, crypto::RandomSource& random,
+                   std::string token_key, SessionPolicy policy);
 
     IssuedSession start(const User& user, const std::string& dialect, const std::string& ip,
                         const std::string& user_agent, const TokenMinter& mint);
@@ -47,7 +47,7 @@ public:
     /// HMAC-SHA256 of a token under the token key: what the database stores.
     std::string token_hash(const std::string& token) const;
 
-private:
+  private:
     SessionRepository& repository_;
     const Clock& clock_;
     crypto::RandomSource& random_;

@@ -12,12 +12,12 @@ namespace accountd::services {
 
 /// Thrown by insert when the username or e-mail is taken.
 class DuplicateUser : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class UserRepository {
-public:
+  public:
     virtual ~UserRepository() = default;
     virtual std::optional<User> find_by_id(std::uint64_t id) = 0;
     virtual std::optional<User> find_by_username(const std::string& username) = 0;

@@ -18,8 +18,7 @@ bool is_valid_username(std::string_view name) {
     const auto edge_ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     if (!edge_ok(name.front()) || !edge_ok(name.back())) return false;
     return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-               c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     });
 }
 
@@ -28,7 +27,8 @@ bool is_valid_username(std::string_view name) {
 bool is_plausible_email(std::string_view email) {
     if (email.size() < 3 || email.size() > 191) return false;
     const auto at = email.find('@');
-    if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+    if (at == 0 || at == std::string_view::npos ||
+        email.find('@', at + 1) != std::string_view::npos) {
         return false;
     }
     const auto domain = email.substr(at + 1);
@@ -59,7 +59,8 @@ User UserService::create(const NewUser& input) {
                           "username must be 1-191 characters of a-z, 0-9, '_', '.', '-' and start "
                           "and end with a letter or digit");
     }
-    if (!is_plausible_email(input.email)) throw InvalidUser("email", "email is not a valid address");
+    if (!is_plausible_email(input.email))
+        throw InvalidUser("email", "email is not a valid address");
     if (utf8_length(input.name_first) > 191 || utf8_length(input.name_last) > 191) {
         throw InvalidUser("name", "first and last name may be at most 191 characters");
     }

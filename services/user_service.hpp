@@ -13,12 +13,12 @@ namespace accountd::services {
 
 /// A rule a new account breaks; what() is a sentence for the operator or client.
 class InvalidUser : public std::invalid_argument {
-public:
+  public:
     InvalidUser(std::string field, const std::string& message)
         : std::invalid_argument(message), field_(std::move(field)) {}
     const std::string& field() const { return field_; }
 
-private:
+  private:
     std::string field_;
 };
 
@@ -26,14 +26,14 @@ private:
 bool is_plausible_email(std::string_view email);
 
 class UserService {
-public:
+  public:
     UserService(UserRepository& users, const crypto::PasswordHasher& hasher,
                 crypto::RandomSource& random, const Clock& clock, int password_min_length);
 
     /// Validates, hashes the password and stores the user. Throws InvalidUser or DuplicateUser.
     User create(const NewUser& input);
 
-private:
+  private:
     UserRepository& users_;
     const crypto::PasswordHasher& hasher_;
     crypto::RandomSource& random_;

@@ -27,15 +27,15 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     if (!result.user || result.user->totp_enabled) {
         // An account with two-factor cannot finish here until the checkpoint is served; letting
         // the password alone through would skip its second factor.
-        deps.log.info("login.fail",
-                      {{"dialect", "calagopus"},
-                       {"reason", result.user ? "two_factor_checkpoint_unavailable" : result.failure},
-                       {"ip", ctx.client_ip}});
+        deps.log.info("login.fail", {{"dialect", "calagopus"},
+                                     {"reason", result.user ? "two_factor_checkpoint_unavailable"
+                                                            : result.failure},
+                                     {"ip", ctx.client_ip}});
         throw ApiError(ErrorCode::invalid_credentials);
     }
-    const auto issued = deps.sessions.start(*result.user, "calagopus", ctx.client_ip,
-                                            std::string(ctx.request.header("user-agent")),
-                                            mint_token);
+    const auto issued =
+        deps.sessions.start(*result.user, "calagopus", ctx.client_ip,
+                            std::string(ctx.request.header("user-agent")), mint_token);
     deps.log.info("login.success", {{"dialect", "calagopus"},
                                     {"user", std::to_string(result.user->id)},
                                     {"ip", ctx.client_ip}});

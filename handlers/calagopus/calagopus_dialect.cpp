@@ -9,7 +9,8 @@ using server::ErrorCode;
 
 std::pair<int, std::string> shape_of(const server::ApiError& e) {
     switch (e.code()) {
-        case ErrorCode::malformed_json: return {400, "invalid payload: malformed JSON object"};
+        case ErrorCode::malformed_json:
+            return {400, "invalid payload: malformed JSON object"};
         case ErrorCode::missing_content_type:
             return {400, "invalid payload: missing content type header"};
         case ErrorCode::unsupported_media_type:
@@ -19,23 +20,38 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
                              "`, expected " + (e.rule == "integer" ? "an integer" : "a " + e.rule)};
         case ErrorCode::missing_field:
             return {400, "invalid payload: missing field `" + e.field + "`"};
-        case ErrorCode::payload_too_large: return {413, "payload too large"};
-        case ErrorCode::length_required: return {411, "length required"};
-        case ErrorCode::route_not_found: return {404, "route not found"};
-        case ErrorCode::method_not_allowed: return {405, "method not allowed"};
-        case ErrorCode::credentials_missing: return {401, "missing authorization"};
-        case ErrorCode::credentials_malformed: return {401, "invalid authorization cookie"};
-        case ErrorCode::session_invalid: return {401, "invalid session"};
-        case ErrorCode::invalid_credentials: return {400, "invalid username or password"};
-        case ErrorCode::csrf_mismatch: return {403, "cross-site request refused"};
-        case ErrorCode::two_factor_required: return {403, "two-factor authentication required"};
-        case ErrorCode::account_suspended: return {403, "account is suspended"};
+        case ErrorCode::payload_too_large:
+            return {413, "payload too large"};
+        case ErrorCode::length_required:
+            return {411, "length required"};
+        case ErrorCode::route_not_found:
+            return {404, "route not found"};
+        case ErrorCode::method_not_allowed:
+            return {405, "method not allowed"};
+        case ErrorCode::credentials_missing:
+            return {401, "missing authorization"};
+        case ErrorCode::credentials_malformed:
+            return {401, "invalid authorization cookie"};
+        case ErrorCode::session_invalid:
+            return {401, "invalid session"};
+        case ErrorCode::invalid_credentials:
+            return {400, "invalid username or password"};
+        case ErrorCode::csrf_mismatch:
+            return {403, "cross-site request refused"};
+        case ErrorCode::two_factor_required:
+            return {403, "two-factor authentication required"};
+        case ErrorCode::account_suspended:
+            return {403, "account is suspended"};
         case ErrorCode::session_auth_required:
             return {400, "unable to log out when not using session authentication"};
-        case ErrorCode::forbidden: return {403, "forbidden"};
-        case ErrorCode::not_found: return {404, "not found"};
-        case ErrorCode::service_unavailable: return {503, "service unavailable"};
-        case ErrorCode::internal: break;
+        case ErrorCode::forbidden:
+            return {403, "forbidden"};
+        case ErrorCode::not_found:
+            return {404, "not found"};
+        case ErrorCode::service_unavailable:
+            return {503, "service unavailable"};
+        case ErrorCode::internal:
+            break;
     }
     return {500, "internal server error"};
 }
@@ -49,7 +65,8 @@ std::optional<server::PresentedCredential> CalagopusDialect::find_credential(
     if (cookie->size() != kSessionTokenLength) {
         throw server::ApiError(server::ErrorCode::credentials_malformed, "cookie length");
     }
-    return server::PresentedCredential{server::CredentialSource::session_cookie, std::move(*cookie)};
+    return server::PresentedCredential{server::CredentialSource::session_cookie,
+                                       std::move(*cookie)};
 }
 
 void CalagopusDialect::check_cookie_write(const server::HttpRequest& request,

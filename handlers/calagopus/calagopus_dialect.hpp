@@ -11,7 +11,7 @@ namespace accountd::handlers::calagopus {
 inline constexpr std::size_t kSessionTokenLength = 81;
 
 class CalagopusDialect final : public server::DialectAdapter {
-public:
+  public:
     explicit CalagopusDialect(const HandlerDeps& deps) : deps_(deps) {}
 
     config::Dialect dialect() const override { return config::Dialect::calagopus; }
@@ -22,7 +22,7 @@ public:
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
 
-private:
+  private:
     const HandlerDeps& deps_;
 };
 

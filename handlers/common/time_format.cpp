@@ -16,8 +16,14 @@ std::string format(services::Timestamp t, const char* pattern) {
 
 }  // namespace
 
-std::string iso8601_micro_z(services::Timestamp t) { return format(t, "%Y-%m-%dT%H:%M:%S.000000Z"); }
-std::string atom_string(services::Timestamp t) { return format(t, "%Y-%m-%dT%H:%M:%S+00:00"); }
-std::string rfc3339_z(services::Timestamp t) { return format(t, "%Y-%m-%dT%H:%M:%SZ"); }
+std::string iso8601_micro_z(services::Timestamp t) {
+    return format(t, "%Y-%m-%dT%H:%M:%S.000000Z");
+}
+std::string atom_string(services::Timestamp t) {
+    return format(t, "%Y-%m-%dT%H:%M:%S+00:00");
+}
+std::string rfc3339_z(services::Timestamp t) {
+    return format(t, "%Y-%m-%dT%H:%M:%SZ");
+}
 
 }  // namespace accountd::handlers

@@ -35,15 +35,15 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     const auto result = deps.auth.login_with_password(attempt);
     if (!result.user || result.user->totp_enabled) {
         // Two-factor completion is not served yet; the password alone must not skip it.
-        deps.log.info("login.fail",
-                      {{"dialect", "eclipanel"},
-                       {"reason", result.user ? "two_factor_checkpoint_unavailable" : result.failure},
-                       {"ip", ctx.client_ip}});
+        deps.log.info("login.fail", {{"dialect", "eclipanel"},
+                                     {"reason", result.user ? "two_factor_checkpoint_unavailable"
+                                                            : result.failure},
+                                     {"ip", ctx.client_ip}});
         throw ApiError(ErrorCode::invalid_credentials);
     }
     const auto now = deps.clock.now();
     const auto mint = [&deps, now, user_id = result.user->id](const services::Session& session,
-                                                                crypto::RandomSource& random) {
+                                                              crypto::RandomSource& random) {
         // jti adds 256 random bits, so the token is unguessable even to someone who knows the
         // user id, the session id and the time.
         return crypto::jwt_hs256_sign({{"userId", user_id},

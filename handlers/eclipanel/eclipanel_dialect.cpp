@@ -14,24 +14,40 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
         case ErrorCode::missing_content_type:
         case ErrorCode::unsupported_media_type:
         case ErrorCode::invalid_field:
-        case ErrorCode::missing_field: return {422, "Request error"};
-        case ErrorCode::payload_too_large: return {413, "Payload too large"};
-        case ErrorCode::length_required: return {411, "Length required"};
-        case ErrorCode::route_not_found: return {404, "Route not found"};
-        case ErrorCode::method_not_allowed: return {405, "Method not allowed"};
-        case ErrorCode::credentials_missing: return {401, "Missing auth token"};
-        case ErrorCode::credentials_malformed: return {401, "Invalid token format"};
-        case ErrorCode::session_invalid: return {401, "Invalid session"};
-        case ErrorCode::invalid_credentials: return {401, "Invalid credentials"};
+        case ErrorCode::missing_field:
+            return {422, "Request error"};
+        case ErrorCode::payload_too_large:
+            return {413, "Payload too large"};
+        case ErrorCode::length_required:
+            return {411, "Length required"};
+        case ErrorCode::route_not_found:
+            return {404, "Route not found"};
+        case ErrorCode::method_not_allowed:
+            return {405, "Method not allowed"};
+        case ErrorCode::credentials_missing:
+            return {401, "Missing auth token"};
+        case ErrorCode::credentials_malformed:
+            return {401, "Invalid token format"};
+        case ErrorCode::session_invalid:
+            return {401, "Invalid session"};
+        case ErrorCode::invalid_credentials:
+            return {401, "Invalid credentials"};
         case ErrorCode::csrf_mismatch:
             return {403, "Invalid CSRF token — please refresh the page and try again."};
-        case ErrorCode::two_factor_required: return {403, "Two-factor authentication required"};
-        case ErrorCode::account_suspended: return {403, "Account is suspended. Please contact support."};
-        case ErrorCode::session_auth_required: return {400, "Session authentication required"};
-        case ErrorCode::forbidden: return {403, "Insufficient permissions"};
-        case ErrorCode::not_found: return {404, "Not found"};
-        case ErrorCode::service_unavailable: return {503, "Service unavailable"};
-        case ErrorCode::internal: break;
+        case ErrorCode::two_factor_required:
+            return {403, "Two-factor authentication required"};
+        case ErrorCode::account_suspended:
+            return {403, "Account is suspended. Please contact support."};
+        case ErrorCode::session_auth_required:
+            return {400, "Session authentication required"};
+        case ErrorCode::forbidden:
+            return {403, "Insufficient permissions"};
+        case ErrorCode::not_found:
+            return {404, "Not found"};
+        case ErrorCode::service_unavailable:
+            return {503, "Service unavailable"};
+        case ErrorCode::internal:
+            break;
     }
     return {500, "Internal server error"};
 }

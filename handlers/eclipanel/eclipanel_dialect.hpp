@@ -8,7 +8,7 @@
 namespace accountd::handlers::eclipanel {
 
 class EclipanelDialect final : public server::DialectAdapter {
-public:
+  public:
     explicit EclipanelDialect(const HandlerDeps& deps) : deps_(deps) {}
 
     config::Dialect dialect() const override { return config::Dialect::eclipanel; }
@@ -19,7 +19,7 @@ public:
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
 
-private:
+  private:
     const HandlerDeps& deps_;
 };
 

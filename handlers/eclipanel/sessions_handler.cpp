@@ -17,8 +17,8 @@ server::HttpResponse logout_session(const HandlerDeps& deps, server::RequestCont
     const long long user_id = server::required_integer(body, "userId");
     const std::string session_id = server::required_string(body, "sessionId");
     const auto& caller = ctx.caller();
-    if (user_id < 0 || (static_cast<std::uint64_t>(user_id) != caller.user.id &&
-                        !caller.user.root_admin)) {
+    if (user_id < 0 ||
+        (static_cast<std::uint64_t>(user_id) != caller.user.id && !caller.user.root_admin)) {
         throw ApiError(ErrorCode::forbidden, "session of another user");
     }
     deps.sessions.end_owned(session_id, static_cast<std::uint64_t>(user_id));

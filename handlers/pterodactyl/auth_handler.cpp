@@ -35,9 +35,9 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     attempt.password = server::optional_string(body, "password").value_or("");
     const auto result = deps.auth.login_with_password(attempt);
     if (!result.user) {
-        deps.log.info("login.fail", {{"dialect", "pterodactyl"},
-                                     {"reason", result.failure},
-                                     {"ip", ctx.client_ip}});
+        deps.log.info(
+            "login.fail",
+            {{"dialect", "pterodactyl"}, {"reason", result.failure}, {"ip", ctx.client_ip}});
         throw ApiError(ErrorCode::invalid_credentials);
     }
     if (result.user->totp_enabled) {
@@ -48,9 +48,9 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
                                      {"ip", ctx.client_ip}});
         throw ApiError(ErrorCode::invalid_credentials);
     }
-    const auto issued = deps.sessions.start(*result.user, "pterodactyl", ctx.client_ip,
-                                            std::string(ctx.request.header("user-agent")),
-                                            mint_token);
+    const auto issued =
+        deps.sessions.start(*result.user, "pterodactyl", ctx.client_ip,
+                            std::string(ctx.request.header("user-agent")), mint_token);
     deps.log.info("login.success", {{"dialect", "pterodactyl"},
                                     {"user", std::to_string(result.user->id)},
                                     {"ip", ctx.client_ip}});
@@ -64,8 +64,8 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx) {
     deps.sessions.end(*ctx.caller().session);
     auto response = server::HttpResponse::no_content();
-    response.set_cookie({deps.config.pterodactyl_cookie, "", 0, true, deps.config.cookie_secure,
-                         "Lax", "/"});
+    response.set_cookie(
+        {deps.config.pterodactyl_cookie, "", 0, true, deps.config.cookie_secure, "Lax", "/"});
     response.set_cookie({kXsrfCookie, "", 0, false, deps.config.cookie_secure, "Lax", "/"});
     return response;
 }

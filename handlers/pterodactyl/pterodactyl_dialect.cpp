@@ -47,7 +47,8 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
                     "The route " + request.path.substr(1) + " could not be found."};
         case ErrorCode::method_not_allowed: {
             std::string methods;
-            for (const auto& m : e.allowed_methods) methods += (methods.empty() ? "" : ", ") + m;
+            for (const auto& m : e.allowed_methods)
+                methods += (methods.empty() ? "" : ", ") + m;
             return {405, "MethodNotAllowedHttpException",
                     "The " + request.method + " method is not supported for route " +
                         request.path.substr(1) + ". Supported methods: " + methods + "."};
@@ -57,8 +58,10 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::session_invalid:
             return {401, "AuthenticationException", "Unauthenticated."};
         case ErrorCode::invalid_credentials:
-            return {400, "DisplayException", "No account matching those credentials could be found."};
-        case ErrorCode::csrf_mismatch: return {419, "HttpException", "CSRF token mismatch."};
+            return {400, "DisplayException",
+                    "No account matching those credentials could be found."};
+        case ErrorCode::csrf_mismatch:
+            return {419, "HttpException", "CSRF token mismatch."};
         case ErrorCode::two_factor_required:
             return {400, "TwoFactorAuthRequiredException",
                     "Two-factor authentication is required on this account in order to access "

@@ -14,7 +14,7 @@ inline constexpr const char* kXsrfCookie = "XSRF-TOKEN";
 std::string xsrf_token_for(const services::ServerKeys& keys, const services::Session& session);
 
 class PterodactylDialect final : public server::DialectAdapter {
-public:
+  public:
     explicit PterodactylDialect(const HandlerDeps& deps) : deps_(deps) {}
 
     config::Dialect dialect() const override { return config::Dialect::pterodactyl; }
@@ -25,7 +25,7 @@ public:
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
 
-private:
+  private:
     const HandlerDeps& deps_;
 };
 

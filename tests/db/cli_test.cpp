@@ -37,8 +37,10 @@ struct CliFixture : testing::DbFixture {
     ~CliFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
 
     void write_config(const std::string& extra) {
-        std::ofstream(config) << "[database]\nurl = " << testing::require_env("ACCOUNTD_TEST_DB_URL")
-                              << "\n[secrets]\nfile = " << dir << "/none.conf\n" << extra;
+        std::ofstream(config) << "[database]\nurl = "
+                              << testing::require_env("ACCOUNTD_TEST_DB_URL")
+                              << "\n[secrets]\nfile = " << dir << "/none.conf\n"
+                              << extra;
     }
 
     // The binary, with the server key in the environment; stdin from `input`.
@@ -46,9 +48,11 @@ struct CliFixture : testing::DbFixture {
         std::ofstream(dir + "/stdin") << input;
         const std::string command = "ACCOUNTD_SERVER_KEY=" + std::string(64, 'c') + " '" +
                                     testing::require_env("ACCOUNTD_TEST_BINARY") + "' " + args +
-                                    " <'" + dir + "/stdin' >'" + dir + "/stdout' 2>'" + dir + "/stderr'";
+                                    " <'" + dir + "/stdin' >'" + dir + "/stdout' 2>'" + dir +
+                                    "/stderr'";
         const int status = std::system(command.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir + "/stdout"), slurp(dir + "/stderr")};
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir + "/stdout"),
+                slurp(dir + "/stderr")};
     }
 };
 
@@ -87,7 +91,8 @@ BOOST_AUTO_TEST_CASE(migrate_is_idempotent_and_reports_the_version) {
 }
 
 BOOST_AUTO_TEST_CASE(migrate_refuses_a_database_ahead_of_the_binary) {
-    database.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', UTC_TIMESTAMP())";
+    database.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', "
+                      "UTC_TIMESTAMP())";
     const auto r = run("migrate --config " + config);
     BOOST_TEST(r.exit_code == 1);
     BOOST_TEST(r.err.find("version 999") != std::string::npos);
@@ -95,14 +100,15 @@ BOOST_AUTO_TEST_CASE(migrate_refuses_a_database_ahead_of_the_binary) {
 
 BOOST_AUTO_TEST_CASE(user_create_reads_the_password_from_stdin_and_stores_argon2id) {
     const auto name = unique("cli");
-    const auto r = run("user create --config " + config + " --email " + name +
-                           "@example.com --username " + name + " --first-name Ada --last-name L --admin --password-stdin",
-                       "a long cli password\n");
+    const auto r =
+        run("user create --config " + config + " --email " + name + "@example.com --username " +
+                name + " --first-name Ada --last-name L --admin --password-stdin",
+            "a long cli password\n");
     BOOST_TEST(r.exit_code == 0, r.err);
     std::string hash;
     int admin = 0;
-    database.sql() << "SELECT password_hash, root_admin FROM users WHERE username = :u", soci::use(name),
-        soci::into(hash), soci::into(admin);
+    database.sql() << "SELECT password_hash, root_admin FROM users WHERE username = :u",
+        soci::use(name), soci::into(hash), soci::into(admin);
     BOOST_TEST(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1,keyid=p1$"));
     BOOST_TEST(admin == 1);
     BOOST_TEST(r.out.find("a long cli password") == std::string::npos);
@@ -112,9 +118,12 @@ BOOST_AUTO_TEST_CASE(user_create_refuses_bad_input_and_duplicates) {
     const auto name = unique("dup");
     const std::string base = "user create --config " + config + " --username " + name;
     BOOST_TEST(run(base + " --email " + name + "@example.com --password short").exit_code == 2);
-    BOOST_TEST(run(base + " --email not-an-email --password 'long enough password'").exit_code == 2);
-    BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'").exit_code == 0);
-    BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'").exit_code == 1);
+    BOOST_TEST(run(base + " --email not-an-email --password 'long enough password'").exit_code ==
+               2);
+    BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'")
+                   .exit_code == 0);
+    BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'")
+                   .exit_code == 1);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_commands_and_options_are_usage_errors) {

@@ -23,7 +23,8 @@ BOOST_AUTO_TEST_CASE(a_failing_statement_never_leaks_its_bound_values) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unreachable_server_is_a_database_error_without_the_password) {
-    db::Database database("db=x user=nobody password=hunter2-secret host=127.0.0.1 port=1 connect_timeout=2");
+    db::Database database(
+        "db=x user=nobody password=hunter2-secret host=127.0.0.1 port=1 connect_timeout=2");
     BOOST_TEST(!database.ping());
     try {
         database.sql();

@@ -24,10 +24,12 @@ inline std::string require_env(const char* name) {
 
 inline void drop_all_tables(db::Database& database) {
     std::vector<std::string> tables(100);
-    database.sql() << "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
+    database.sql()
+        << "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
         soci::into(tables);
     database.sql() << "SET FOREIGN_KEY_CHECKS = 0";
-    for (const auto& table : tables) database.sql() << "DROP TABLE IF EXISTS `" + table + "`";
+    for (const auto& table : tables)
+        database.sql() << "DROP TABLE IF EXISTS `" + table + "`";
     database.sql() << "SET FOREIGN_KEY_CHECKS = 1";
 }
 
@@ -43,7 +45,8 @@ struct DbFixture {
     /// A lowercase name no other test uses.
     std::string unique(const std::string& prefix) {
         std::string suffix = crypto::random_alphanumeric(random, 10);
-        for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : suffix)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return prefix + suffix;
     }
 };

@@ -13,8 +13,9 @@ BOOST_AUTO_TEST_CASE(migrations_apply_in_order_to_an_empty_database) {
     BOOST_TEST(report.to_version == migrator.latest_version());
     BOOST_TEST(report.applied.size() == db::embedded_migrations().size());
     int tables = 0;
-    database.sql() << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
-                      "AND table_name IN ('users', 'sessions', 'schema_migrations')",
+    database.sql()
+        << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+           "AND table_name IN ('users', 'sessions', 'schema_migrations')",
         soci::into(tables);
     BOOST_TEST(tables == 3);
 }

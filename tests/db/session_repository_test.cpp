@@ -108,10 +108,12 @@ BOOST_AUTO_TEST_SUITE(session_lookup_plan)
 // The hot-path lookup must stay a unique-index point read however many sessions exist, also for
 // a bound hash that is not valid UTF-8.
 BOOST_FIXTURE_TEST_CASE(the_token_lookup_uses_the_unique_index, SessionFixture) {
-    for (int i = 0; i < 50; ++i) sessions.insert(make_session(), crypto::sha256("t" + std::to_string(i)));
+    for (int i = 0; i < 50; ++i)
+        sessions.insert(make_session(), crypto::sha256("t" + std::to_string(i)));
     const std::string hash = crypto::sha256("t7");
     soci::row row;
-    database.sql() << "EXPLAIN SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :h",
+    database.sql() << "EXPLAIN SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+                      "s.token_hash = :h",
         soci::use(hash), soci::into(row);
     // Columns: id, select_type, table, type, possible_keys, key, ...
     BOOST_TEST(row.get<std::string>(3) == "const");

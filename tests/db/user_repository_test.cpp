@@ -8,8 +8,8 @@ namespace {
 
 services::User make_user(const std::string& name) {
     services::User u;
-    u.uuid = "00000000-0000-4000-8000-" + std::string(12 - std::min<std::size_t>(12, name.size()), '0') +
-             name.substr(0, 12);
+    u.uuid = "00000000-0000-4000-8000-" +
+             std::string(12 - std::min<std::size_t>(12, name.size()), '0') + name.substr(0, 12);
     u.username = name;
     u.email = name + "@example.com";
     u.name_first = "Zoë";
@@ -46,7 +46,8 @@ BOOST_AUTO_TEST_CASE(lookups_ignore_case_as_the_panels_do) {
     const auto name = unique("u");
     const auto id = users.insert(make_user(name));
     std::string upper = name;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     BOOST_TEST(users.find_by_username(upper)->id == id);
     BOOST_TEST(users.find_by_email(upper + "@EXAMPLE.COM")->id == id);
 }

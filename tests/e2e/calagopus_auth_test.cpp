@@ -9,7 +9,8 @@ namespace {
 
 Client signed_in(const TestUser& t) {
     auto client = calagopus();
-    const auto r = client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    const auto r =
+        client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}});
     BOOST_REQUIRE_EQUAL(r.status, 200);
     return client;
 }
@@ -27,18 +28,20 @@ BOOST_AUTO_TEST_SUITE(calagopus_sign_in)
 BOOST_AUTO_TEST_CASE(login_returns_a_completed_full_user_and_the_session_cookie) {
     const auto t = create_user();
     auto client = calagopus();
-    const auto r = client.post_json("/api/auth/login", {{"user", t.user.email}, {"password", t.password}});
+    const auto r =
+        client.post_json("/api/auth/login", {{"user", t.user.email}, {"password", t.password}});
     BOOST_TEST(r.status == 200);
     const auto body = nlohmann::ordered_json::parse(r.body);
     BOOST_TEST(body["type"] == "completed");
     const auto& user = body["user"];
     std::vector<std::string> keys;
-    for (const auto& [k, v] : user.items()) keys.push_back(k);
-    BOOST_TEST((keys == std::vector<std::string>{"uuid", "username", "role", "avatar", "email", "name_first",
-                                                  "name_last", "admin", "frozen", "suspended", "totp_enabled",
-                                                  "totp_last_used", "require_two_factor", "language",
-                                                  "toast_position", "start_on_grouped_servers", "has_password",
-                                                  "created"}));
+    for (const auto& [k, v] : user.items())
+        keys.push_back(k);
+    BOOST_TEST((keys == std::vector<std::string>{
+                            "uuid", "username", "role", "avatar", "email", "name_first",
+                            "name_last", "admin", "frozen", "suspended", "totp_enabled",
+                            "totp_last_used", "require_two_factor", "language", "toast_position",
+                            "start_on_grouped_servers", "has_password", "created"}));
     BOOST_TEST(user["uuid"] == t.user.uuid);
     BOOST_TEST(user["has_password"] == true);
     BOOST_TEST(user["created"].get<std::string>().ends_with("Z"));
@@ -62,9 +65,12 @@ BOOST_AUTO_TEST_CASE(unknown_user_wrong_password_and_suspended_account_get_the_s
     const auto t = create_user();
     const auto s = create_user();
     suspend(s.user.id);
-    const auto wrong = calagopus().post_json("/api/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
-    const auto unknown = calagopus().post_json("/api/auth/login", {{"user", unique_name("ghost")}, {"password", "nope nope"}});
-    const auto suspended = calagopus().post_json("/api/auth/login", {{"user", s.user.username}, {"password", s.password}});
+    const auto wrong = calagopus().post_json(
+        "/api/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
+    const auto unknown = calagopus().post_json(
+        "/api/auth/login", {{"user", unique_name("ghost")}, {"password", "nope nope"}});
+    const auto suspended = calagopus().post_json(
+        "/api/auth/login", {{"user", s.user.username}, {"password", s.password}});
     check_error(wrong, 400, "invalid username or password");
     check_error(unknown, 400, "invalid username or password");
     check_error(suspended, 400, "invalid username or password");
@@ -75,12 +81,14 @@ BOOST_AUTO_TEST_CASE(bad_payloads_are_400_invalid_payload) {
                 "invalid payload: missing field `user`");
     check_error(calagopus().post_json("/api/auth/login", {{"user", true}, {"password", "x"}}), 400,
                 "invalid payload: invalid type: a boolean for `user`, expected a string");
-    check_error(calagopus().request("POST", "/api/auth/login", "{nope", {{"Content-Type", "application/json"}}), 400,
-                "invalid payload: malformed JSON object");
+    check_error(calagopus().request("POST", "/api/auth/login", "{nope",
+                                    {{"Content-Type", "application/json"}}),
+                400, "invalid payload: malformed JSON object");
     check_error(calagopus().request("POST", "/api/auth/login", "{}"), 400,
                 "invalid payload: missing content type header");
-    check_error(calagopus().request("POST", "/api/auth/login", "<x/>", {{"Content-Type", "text/plain"}}), 400,
-                "invalid payload: unsupported content type");
+    check_error(
+        calagopus().request("POST", "/api/auth/login", "<x/>", {{"Content-Type", "text/plain"}}),
+        400, "invalid payload: unsupported content type");
 }
 
 BOOST_AUTO_TEST_CASE(missing_malformed_and_unknown_session_cookies_are_401) {
@@ -106,9 +114,11 @@ BOOST_AUTO_TEST_CASE(expired_and_idle_sessions_are_401) {
 BOOST_AUTO_TEST_CASE(logout_from_another_site_or_without_origin_is_refused) {
     const auto t = create_user();
     auto client = signed_in(t);
-    check_error(client.request("POST", "/api/client/account/logout"), 403, "cross-site request refused");
-    check_error(client.request("POST", "/api/client/account/logout", "", {{"Origin", "https://evil.example"}}), 403,
+    check_error(client.request("POST", "/api/client/account/logout"), 403,
                 "cross-site request refused");
+    check_error(client.request("POST", "/api/client/account/logout", "",
+                               {{"Origin", "https://evil.example"}}),
+                403, "cross-site request refused");
     BOOST_TEST(client.get("/api/client/account").status == 200);
 }
 
@@ -127,8 +137,9 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_clears_the_cookie) {
 
 BOOST_AUTO_TEST_CASE(errors_for_routes_methods_and_sizes_use_the_calagopus_envelope) {
     check_error(calagopus().get("/api/client/nothing"), 404, "route not found");
-    check_error(calagopus().request("PUT", "/api/auth/login", "{}", {{"Content-Type", "application/json"}}), 405,
-                "method not allowed");
+    check_error(
+        calagopus().request("PUT", "/api/auth/login", "{}", {{"Content-Type", "application/json"}}),
+        405, "method not allowed");
     check_error(calagopus().request("POST", "/api/auth/login", std::string(70000, ' '),
                                     {{"Content-Type", "application/json"}}),
                 413, "payload too large");

@@ -9,7 +9,8 @@ namespace accountd::testing {
 std::string require_env(const char* name) {
     const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe)
     if (value == nullptr || *value == '\0') {
-        throw std::runtime_error(std::string(name) + " is not set: run the e2e tests through scripts/test.sh");
+        throw std::runtime_error(std::string(name) +
+                                 " is not set: run the e2e tests through scripts/test.sh");
     }
     return value;
 }
@@ -20,15 +21,19 @@ Stack& Stack::get() {
 }
 
 Stack::Stack() {
-    auto config = config::load_config(require_env("ACCOUNTD_TEST_CONFIG"), config::process_environment());
+    auto config =
+        config::load_config(require_env("ACCOUNTD_TEST_CONFIG"), config::process_environment());
     root_ = std::make_unique<app::ServiceRoot>(std::move(config), clock_, random_);
 }
 
 std::string Stack::url(config::Dialect dialect) const {
     switch (dialect) {
-        case config::Dialect::pterodactyl: return require_env("ACCOUNTD_TEST_URL_PTERODACTYL");
-        case config::Dialect::calagopus: return require_env("ACCOUNTD_TEST_URL_CALAGOPUS");
-        case config::Dialect::eclipanel: return require_env("ACCOUNTD_TEST_URL_ECLIPANEL");
+        case config::Dialect::pterodactyl:
+            return require_env("ACCOUNTD_TEST_URL_PTERODACTYL");
+        case config::Dialect::calagopus:
+            return require_env("ACCOUNTD_TEST_URL_CALAGOPUS");
+        case config::Dialect::eclipanel:
+            return require_env("ACCOUNTD_TEST_URL_ECLIPANEL");
     }
     return {};
 }
@@ -36,7 +41,8 @@ std::string Stack::url(config::Dialect dialect) const {
 std::string unique_name(const std::string& prefix) {
     crypto::OsRandom random;
     std::string suffix = crypto::random_alphanumeric(random, 12);
-    for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : suffix)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return prefix + suffix;
 }
 
@@ -51,14 +57,16 @@ TestUser create_user(bool admin) {
 
 void expire_sessions(std::uint64_t user_id) {
     const long long id = static_cast<long long>(user_id);
-    Stack::get().sql() << "UPDATE sessions SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE user_id = :id",
+    Stack::get().sql() << "UPDATE sessions SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND "
+                          "WHERE user_id = :id",
         soci::use(id);
 }
 
 void idle_sessions(std::uint64_t user_id) {
     const long long id = static_cast<long long>(user_id);
     const int idle = Stack::get().root().config().session_idle_timeout + 1;
-    Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL :s SECOND WHERE user_id = :id",
+    Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL :s SECOND "
+                          "WHERE user_id = :id",
         soci::use(idle), soci::use(id);
 }
 
@@ -70,7 +78,8 @@ void suspend(std::uint64_t user_id) {
 int count_sessions(std::uint64_t user_id) {
     const long long id = static_cast<long long>(user_id);
     int n = 0;
-    Stack::get().sql() << "SELECT COUNT(*) FROM sessions WHERE user_id = :id", soci::use(id), soci::into(n);
+    Stack::get().sql() << "SELECT COUNT(*) FROM sessions WHERE user_id = :id", soci::use(id),
+        soci::into(n);
     return n;
 }
 

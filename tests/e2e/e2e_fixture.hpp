@@ -16,14 +16,14 @@ namespace accountd::testing {
 std::string require_env(const char* name);
 
 class Stack {
-public:
+  public:
     static Stack& get();
 
     app::ServiceRoot& root() { return *root_; }
     soci::session& sql() { return root_->database().sql(); }
     std::string url(config::Dialect dialect) const;
 
-private:
+  private:
     Stack();
     services::SystemClock clock_;
     crypto::OsRandom random_;
@@ -48,11 +48,19 @@ void idle_sessions(std::uint64_t user_id);
 void suspend(std::uint64_t user_id);
 int count_sessions(std::uint64_t user_id);
 
-inline Client pterodactyl() { return Client(Stack::get().url(config::Dialect::pterodactyl)); }
-inline Client calagopus() { return Client(Stack::get().url(config::Dialect::calagopus)); }
-inline Client eclipanel() { return Client(Stack::get().url(config::Dialect::eclipanel)); }
+inline Client pterodactyl() {
+    return Client(Stack::get().url(config::Dialect::pterodactyl));
+}
+inline Client calagopus() {
+    return Client(Stack::get().url(config::Dialect::calagopus));
+}
+inline Client eclipanel() {
+    return Client(Stack::get().url(config::Dialect::eclipanel));
+}
 
 /// The Origin a browser on the same host would send.
-inline Headers same_origin(const Client& client) { return {{"Origin", client.base_url()}}; }
+inline Headers same_origin(const Client& client) {
+    return {{"Origin", client.base_url()}};
+}
 
 }  // namespace accountd::testing

@@ -17,14 +17,18 @@ struct SignedIn {
 
 SignedIn signed_in(const TestUser& t) {
     auto client = eclipanel();
-    const auto r = client.post_json("/api/auth/login", {{"email", t.user.email}, {"password", t.password}});
+    const auto r =
+        client.post_json("/api/auth/login", {{"email", t.user.email}, {"password", t.password}});
     BOOST_REQUIRE_EQUAL(r.status, 200);
     const std::string token = r.json()["token"];
-    const auto payload = crypto::base64url_decode(token.substr(token.find('.') + 1, token.rfind('.') - token.find('.') - 1));
+    const auto payload = crypto::base64url_decode(
+        token.substr(token.find('.') + 1, token.rfind('.') - token.find('.') - 1));
     return {client, token, nlohmann::json::parse(*payload)["sessionId"]};
 }
 
-Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+Headers bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
 
 void check_error(const HttpResult& r, int status, const std::string& message) {
     BOOST_TEST(r.status == status);
@@ -39,7 +43,8 @@ BOOST_AUTO_TEST_SUITE(eclipanel_sign_in)
 BOOST_AUTO_TEST_CASE(login_returns_a_jwt_naming_a_session_and_sets_the_token_cookie) {
     const auto t = create_user();
     auto client = eclipanel();
-    const auto r = client.post_json("/api/auth/login", {{"email", t.user.email}, {"password", t.password}});
+    const auto r =
+        client.post_json("/api/auth/login", {{"email", t.user.email}, {"password", t.password}});
     BOOST_TEST(r.status == 200);
     const auto body = r.json();
     BOOST_TEST(body["csrfToken"].get<std::string>().size() == 64u);
@@ -63,7 +68,8 @@ BOOST_AUTO_TEST_CASE(users_me_answers_by_cookie_or_bearer_without_secrets) {
     BOOST_TEST(me["email"] == t.user.email);
     BOOST_TEST(me["firstName"] == "Test");
     BOOST_TEST(me["twoFactorEnabled"] == false);
-    for (const char* secret : {"passwordHash", "password", "sessions", "twoFactorSecret", "twoFactorRecoveryCodes"}) {
+    for (const char* secret :
+         {"passwordHash", "password", "sessions", "twoFactorSecret", "twoFactorRecoveryCodes"}) {
         BOOST_TEST(!me.contains(secret), secret);
     }
     const auto by_bearer = eclipanel().get("/api/users/me", bearer(s.token));
@@ -84,30 +90,41 @@ BOOST_AUTO_TEST_CASE(unknown_user_wrong_password_and_suspended_account_get_the_s
     const auto t = create_user();
     const auto s = create_user();
     suspend(s.user.id);
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", t.user.email}, {"password", "not it"}}), 401,
-                "Invalid credentials");
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", unique_name("x") + "@example.com"}, {"password", "not it"}}),
+    check_error(
+        eclipanel().post_json("/api/auth/login", {{"email", t.user.email}, {"password", "not it"}}),
+        401, "Invalid credentials");
+    check_error(
+        eclipanel().post_json("/api/auth/login", {{"email", unique_name("x") + "@example.com"},
+                                                  {"password", "not it"}}),
+        401, "Invalid credentials");
+    check_error(eclipanel().post_json("/api/auth/login",
+                                      {{"email", s.user.email}, {"password", s.password}}),
                 401, "Invalid credentials");
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", s.user.email}, {"password", s.password}}), 401,
-                "Invalid credentials");
     // E-mail only: a username is not an e-mail address.
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", t.user.username}, {"password", t.password}}), 422,
-                "Request error");
+    check_error(eclipanel().post_json("/api/auth/login",
+                                      {{"email", t.user.username}, {"password", t.password}}),
+                422, "Request error");
 }
 
 BOOST_AUTO_TEST_CASE(schema_violations_are_422_request_error) {
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", "a@example.com"}}), 422, "Request error");
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", 5}, {"password", "x"}}), 422, "Request error");
-    check_error(eclipanel().post_json("/api/auth/login", {{"email", "a@example.com"}, {"password", ""}}), 422,
+    check_error(eclipanel().post_json("/api/auth/login", {{"email", "a@example.com"}}), 422,
                 "Request error");
-    check_error(eclipanel().request("POST", "/api/auth/login", "{", {{"Content-Type", "application/json"}}), 422,
+    check_error(eclipanel().post_json("/api/auth/login", {{"email", 5}, {"password", "x"}}), 422,
                 "Request error");
+    check_error(
+        eclipanel().post_json("/api/auth/login", {{"email", "a@example.com"}, {"password", ""}}),
+        422, "Request error");
+    check_error(
+        eclipanel().request("POST", "/api/auth/login", "{", {{"Content-Type", "application/json"}}),
+        422, "Request error");
 }
 
 BOOST_AUTO_TEST_CASE(missing_malformed_and_forged_credentials_are_401) {
     check_error(eclipanel().get("/api/users/me"), 401, "Missing auth token");
-    check_error(eclipanel().get("/api/users/me", {{"Authorization", "Basic dXNlcjpwYXNz"}}), 401, "Invalid token format");
-    const auto forged = crypto::jwt_hs256_sign({{"userId", 1}, {"sessionId", "x"}}, "not the server key");
+    check_error(eclipanel().get("/api/users/me", {{"Authorization", "Basic dXNlcjpwYXNz"}}), 401,
+                "Invalid token format");
+    const auto forged =
+        crypto::jwt_hs256_sign({{"userId", 1}, {"sessionId", "x"}}, "not the server key");
     check_error(eclipanel().get("/api/users/me", bearer(forged)), 401, "Invalid session");
 }
 
@@ -122,7 +139,8 @@ BOOST_AUTO_TEST_CASE(sessions_logout_ends_the_named_session_of_the_caller) {
     const auto t = create_user();
     auto first = signed_in(t);
     auto second = signed_in(t);
-    const auto r = eclipanel().post_json("/api/sessions/logout", {{"userId", t.user.id}, {"sessionId", second.session_id}},
+    const auto r = eclipanel().post_json("/api/sessions/logout",
+                                         {{"userId", t.user.id}, {"sessionId", second.session_id}},
                                          bearer(first.token));
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.json() == nlohmann::json({{"success", true}}));
@@ -135,22 +153,29 @@ BOOST_AUTO_TEST_CASE(nobody_can_end_another_users_session) {
     const auto attacker = create_user();
     auto v = signed_in(victim);
     auto a = signed_in(attacker);
-    check_error(eclipanel().post_json("/api/sessions/logout", {{"userId", victim.user.id}, {"sessionId", v.session_id}},
+    check_error(eclipanel().post_json("/api/sessions/logout",
+                                      {{"userId", victim.user.id}, {"sessionId", v.session_id}},
                                       bearer(a.token)),
                 403, "Insufficient permissions");
     // Naming the victim's session under the attacker's own id removes nothing either.
-    BOOST_TEST(eclipanel().post_json("/api/sessions/logout", {{"userId", attacker.user.id}, {"sessionId", v.session_id}},
-                                     bearer(a.token)).status == 200);
+    BOOST_TEST(eclipanel()
+                   .post_json("/api/sessions/logout",
+                              {{"userId", attacker.user.id}, {"sessionId", v.session_id}},
+                              bearer(a.token))
+                   .status == 200);
     BOOST_TEST(eclipanel().get("/api/users/me", bearer(v.token)).status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(sessions_logout_validates_its_body) {
     const auto t = create_user();
     auto s = signed_in(t);
-    check_error(eclipanel().post_json("/api/sessions/logout", {{"userId", "1"}, {"sessionId", s.session_id}}, bearer(s.token)),
-                422, "Request error");
-    check_error(eclipanel().post_json("/api/sessions/logout", {{"userId", t.user.id}}, bearer(s.token)), 422,
-                "Request error");
+    check_error(
+        eclipanel().post_json("/api/sessions/logout",
+                              {{"userId", "1"}, {"sessionId", s.session_id}}, bearer(s.token)),
+        422, "Request error");
+    check_error(
+        eclipanel().post_json("/api/sessions/logout", {{"userId", t.user.id}}, bearer(s.token)),
+        422, "Request error");
 }
 
 BOOST_AUTO_TEST_CASE(cookie_authenticated_writes_need_a_same_site_origin) {
@@ -158,7 +183,9 @@ BOOST_AUTO_TEST_CASE(cookie_authenticated_writes_need_a_same_site_origin) {
     auto s = signed_in(t);
     const nlohmann::json body = {{"userId", t.user.id}, {"sessionId", s.session_id}};
     BOOST_TEST(s.client.post_json("/api/sessions/logout", body).status == 403);
-    BOOST_TEST(s.client.post_json("/api/sessions/logout", body, {{"Origin", "https://evil.example"}}).status == 403);
+    BOOST_TEST(
+        s.client.post_json("/api/sessions/logout", body, {{"Origin", "https://evil.example"}})
+            .status == 403);
     const auto r = s.client.post_json("/api/sessions/logout", body, same_origin(s.client));
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.set_cookie("token").find("Max-Age=0") != std::string::npos);

@@ -12,7 +12,8 @@ namespace accountd::testing {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -33,13 +34,15 @@ std::string dechunk(const std::string& raw) {
 }  // namespace
 
 std::string HttpResult::header(const std::string& name) const {
-    for (const auto& [n, v] : headers) if (n == name) return v;
+    for (const auto& [n, v] : headers)
+        if (n == name) return v;
     return {};
 }
 
 std::vector<std::string> HttpResult::headers_named(const std::string& name) const {
     std::vector<std::string> out;
-    for (const auto& [n, v] : headers) if (n == name) out.push_back(v);
+    for (const auto& [n, v] : headers)
+        if (n == name) out.push_back(v);
     return out;
 }
 
@@ -55,8 +58,8 @@ std::string HttpResult::set_cookie(const std::string& name) const {
     return {};
 }
 
-HttpResult http_request(const std::string& base_url, const std::string& method, const std::string& path,
-                        const std::string& body, const Headers& headers) {
+HttpResult http_request(const std::string& base_url, const std::string& method,
+                        const std::string& path, const std::string& body, const Headers& headers) {
     // base_url: http://127.0.0.1:PORT
     const auto host_start = base_url.find("://") + 3;
     const auto colon = base_url.rfind(':');
@@ -75,8 +78,8 @@ HttpResult http_request(const std::string& base_url, const std::string& method, 
         ::close(fd);
         throw std::runtime_error("cannot connect to " + base_url);
     }
-    std::string request = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) +
-                          "\r\nConnection: close\r\n";
+    std::string request = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" +
+                          std::to_string(port) + "\r\nConnection: close\r\n";
     bool has_length = false;
     for (const auto& [n, v] : headers) {
         request += n + ": " + v + "\r\n";
@@ -103,13 +106,15 @@ HttpResult http_request(const std::string& base_url, const std::string& method, 
 
     HttpResult result;
     const auto head_end = raw.find("\r\n\r\n");
-    if (head_end == std::string::npos) throw std::runtime_error("no HTTP response from " + base_url + path);
+    if (head_end == std::string::npos)
+        throw std::runtime_error("no HTTP response from " + base_url + path);
     const std::string head = raw.substr(0, head_end);
     result.status = std::stoi(head.substr(head.find(' ') + 1, 3));
     std::size_t pos = head.find("\r\n");
     while (pos != std::string::npos && pos < head.size()) {
         const auto next = head.find("\r\n", pos + 2);
-        const std::string line = head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
+        const std::string line =
+            head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
         const auto sep = line.find(':');
         if (sep != std::string::npos) {
             std::string value = line.substr(sep + 1);
@@ -123,11 +128,12 @@ HttpResult http_request(const std::string& base_url, const std::string& method, 
     return result;
 }
 
-HttpResult Client::request(const std::string& method, const std::string& path, const std::string& body,
-                           Headers headers) {
+HttpResult Client::request(const std::string& method, const std::string& path,
+                           const std::string& body, Headers headers) {
     if (!jar_.empty()) {
         std::string cookie;
-        for (const auto& [n, v] : jar_) cookie += (cookie.empty() ? "" : "; ") + n + "=" + v;
+        for (const auto& [n, v] : jar_)
+            cookie += (cookie.empty() ? "" : "; ") + n + "=" + v;
         headers.emplace_back("Cookie", cookie);
     }
     auto result = http_request(base_, method, path, body, headers);
@@ -135,9 +141,12 @@ HttpResult Client::request(const std::string& method, const std::string& path, c
         const auto eq = line.find('=');
         const auto semi = line.find(';');
         const std::string name = line.substr(0, eq);
-        const std::string value = line.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
-        if (line.find("Max-Age=0") != std::string::npos || value.empty()) jar_.erase(name);
-        else jar_[name] = value;
+        const std::string value =
+            line.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+        if (line.find("Max-Age=0") != std::string::npos || value.empty())
+            jar_.erase(name);
+        else
+            jar_[name] = value;
     }
     return result;
 }

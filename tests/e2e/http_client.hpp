@@ -33,13 +33,15 @@ HttpResult http_request(const std::string& base_url, const std::string& method,
                         const Headers& headers = {});
 
 class Client {
-public:
+  public:
     explicit Client(std::string base_url) : base_(std::move(base_url)) {}
 
     /// Sends the jar's cookies and stores the response's Set-Cookie values.
     HttpResult request(const std::string& method, const std::string& path,
                        const std::string& body = "", Headers headers = {});
-    HttpResult get(const std::string& path, Headers headers = {}) { return request("GET", path, "", std::move(headers)); }
+    HttpResult get(const std::string& path, Headers headers = {}) {
+        return request("GET", path, "", std::move(headers));
+    }
     /// POST with Content-Type: application/json.
     HttpResult post_json(const std::string& path, const nlohmann::json& body, Headers headers = {});
 
@@ -48,7 +50,7 @@ public:
     void clear_cookies() { jar_.clear(); }
     const std::string& base_url() const { return base_; }
 
-private:
+  private:
     std::string base_;
     std::map<std::string, std::string> jar_;
 };

@@ -62,8 +62,14 @@ bool eventually(Pred pred, std::chrono::milliseconds limit = 20s) {
 }
 
 void put_record(std::string& out, unsigned char type, const std::string& content) {
-    const unsigned char header[8] = {1, type, 0, 1, static_cast<unsigned char>(content.size() >> 8),
-                                     static_cast<unsigned char>(content.size() & 0xff), 0, 0};
+    const unsigned char header[8] = {1,
+                                     type,
+                                     0,
+                                     1,
+                                     static_cast<unsigned char>(content.size() >> 8),
+                                     static_cast<unsigned char>(content.size() & 0xff),
+                                     0,
+                                     0};
     out.append(reinterpret_cast<const char*>(header), 8);
     out += content;
 }
@@ -98,13 +104,15 @@ std::string fastcgi_get(const std::string& socket_path, const std::string& uri) 
     std::string raw;
     char buffer[4096];
     ssize_t n = 0;
-    while ((n = ::read(fd, buffer, sizeof buffer)) > 0) raw.append(buffer, static_cast<std::size_t>(n));
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+        raw.append(buffer, static_cast<std::size_t>(n));
     ::close(fd);
     std::string stdout_text;
     std::size_t pos = 0;
     while (pos + 8 <= raw.size()) {
         const auto type = static_cast<unsigned char>(raw[pos + 1]);
-        const std::size_t length = (static_cast<unsigned char>(raw[pos + 4]) << 8) | static_cast<unsigned char>(raw[pos + 5]);
+        const std::size_t length = (static_cast<unsigned char>(raw[pos + 4]) << 8) |
+                                   static_cast<unsigned char>(raw[pos + 5]);
         const std::size_t padding = static_cast<unsigned char>(raw[pos + 6]);
         if (type == 6) stdout_text += raw.substr(pos + 8, length);
         pos += 8 + length + padding;
@@ -141,7 +149,8 @@ struct Master {
     void write_config(int workers) {
         std::string text = slurp(require_env("ACCOUNTD_TEST_CONFIG"));
         text = std::regex_replace(text, std::regex("\nsocket = [^\n]*"), "\nsocket = " + socket);
-        text = std::regex_replace(text, std::regex("\nworkers = [^\n]*"), "\nworkers = " + std::to_string(workers));
+        text = std::regex_replace(text, std::regex("\nworkers = [^\n]*"),
+                                  "\nworkers = " + std::to_string(workers));
         std::ofstream(config) << text;
     }
 
@@ -197,7 +206,8 @@ BOOST_AUTO_TEST_SUITE(process_pool)
 BOOST_AUTO_TEST_CASE(the_master_prefork_the_configured_workers_and_respawns_one_that_dies) {
     Master master(2);
     master.start();
-    BOOST_REQUIRE(eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
+    BOOST_REQUIRE(
+        eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
     const auto before = children_of(master.pid);
     const pid_t victim = *before.begin();
     ::kill(victim, SIGKILL);
@@ -211,14 +221,16 @@ BOOST_AUTO_TEST_CASE(the_master_prefork_the_configured_workers_and_respawns_one_
 BOOST_AUTO_TEST_CASE(sighup_replaces_every_worker_and_applies_the_new_config) {
     Master master(2);
     master.start();
-    BOOST_REQUIRE(eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
+    BOOST_REQUIRE(
+        eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
     const auto before = children_of(master.pid);
     master.write_config(3);
     ::kill(master.pid, SIGHUP);
     BOOST_TEST(eventually([&] {
         const auto now = children_of(master.pid);
         if (now.size() != 3) return false;
-        for (const pid_t p : now) if (before.contains(p)) return false;
+        for (const pid_t p : now)
+            if (before.contains(p)) return false;
         return true;
     }));
     BOOST_TEST(master.healthy());
@@ -227,11 +239,13 @@ BOOST_AUTO_TEST_CASE(sighup_replaces_every_worker_and_applies_the_new_config) {
 BOOST_AUTO_TEST_CASE(sighup_with_a_broken_config_keeps_the_running_workers) {
     Master master(2);
     master.start();
-    BOOST_REQUIRE(eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
+    BOOST_REQUIRE(
+        eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
     const auto before = children_of(master.pid);
     std::ofstream(master.config) << "[server]\nworkers = plenty\n";
     ::kill(master.pid, SIGHUP);
-    BOOST_TEST(eventually([&] { return slurp(master.log).find("master.reload_failed") != std::string::npos; }));
+    BOOST_TEST(eventually(
+        [&] { return slurp(master.log).find("master.reload_failed") != std::string::npos; }));
     BOOST_TEST(slurp(master.log).find("server.workers") != std::string::npos);
     BOOST_TEST((children_of(master.pid) == before));
     BOOST_TEST(master.healthy());
@@ -240,19 +254,22 @@ BOOST_AUTO_TEST_CASE(sighup_with_a_broken_config_keeps_the_running_workers) {
 BOOST_AUTO_TEST_CASE(sigterm_drains_the_workers_exits_zero_and_removes_the_socket) {
     Master master(2);
     master.start();
-    BOOST_REQUIRE(eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
+    BOOST_REQUIRE(
+        eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
     const auto workers = children_of(master.pid);
     ::kill(master.pid, SIGTERM);
     BOOST_TEST(master.wait_exit(30s) == 0);
     BOOST_TEST(::access(master.socket.c_str(), F_OK) != 0);
-    for (const pid_t w : workers) BOOST_TEST(::kill(w, 0) != 0);
+    for (const pid_t w : workers)
+        BOOST_TEST(::kill(w, 0) != 0);
     BOOST_TEST(slurp(master.log).find("worker.drained") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(under_socket_activation_the_inherited_socket_is_used_and_left_in_place) {
     Master master(2);
     master.start(true);
-    BOOST_REQUIRE(eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
+    BOOST_REQUIRE(
+        eventually([&] { return children_of(master.pid).size() == 2 && master.healthy(); }));
     ::kill(master.pid, SIGTERM);
     BOOST_TEST(master.wait_exit(30s) == 0);
     BOOST_TEST(::access(master.socket.c_str(), F_OK) == 0);  // systemd owns it

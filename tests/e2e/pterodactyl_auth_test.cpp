@@ -12,12 +12,14 @@ namespace {
 
 Client signed_in(const TestUser& t) {
     auto client = pterodactyl();
-    const auto r = client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    const auto r =
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
     BOOST_REQUIRE_EQUAL(r.status, 200);
     return client;
 }
 
-void check_error(const HttpResult& r, int status, const std::string& code, const std::string& detail = "") {
+void check_error(const HttpResult& r, int status, const std::string& code,
+                 const std::string& detail = "") {
     BOOST_TEST(r.status == status);
     BOOST_TEST(r.header("content-type").starts_with("application/json"));
     const auto body = r.json();
@@ -27,7 +29,9 @@ void check_error(const HttpResult& r, int status, const std::string& code, const
     if (!detail.empty()) BOOST_TEST(body["errors"][0]["detail"] == detail);
 }
 
-Headers xsrf(const Client& client) { return {{"X-XSRF-TOKEN", client.cookie("XSRF-TOKEN").value_or("")}}; }
+Headers xsrf(const Client& client) {
+    return {{"X-XSRF-TOKEN", client.cookie("XSRF-TOKEN").value_or("")}};
+}
 
 }  // namespace
 
@@ -36,7 +40,8 @@ BOOST_AUTO_TEST_SUITE(pterodactyl_sign_in)
 BOOST_AUTO_TEST_CASE(login_with_username_returns_the_user_and_sets_session_and_xsrf_cookies) {
     const auto t = create_user();
     auto client = pterodactyl();
-    const auto r = client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    const auto r =
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
     BOOST_TEST(r.status == 200);
     const auto data = r.json()["data"];
     BOOST_TEST(data["complete"] == true);
@@ -63,9 +68,11 @@ BOOST_AUTO_TEST_CASE(login_with_username_returns_the_user_and_sets_session_and_x
 BOOST_AUTO_TEST_CASE(login_with_email_in_any_case_works) {
     const auto t = create_user();
     std::string email = t.user.email;
-    for (char& c : email) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : email)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto client = pterodactyl();
-    BOOST_TEST(client.post_json("/auth/login", {{"user", email}, {"password", t.password}}).status == 200);
+    BOOST_TEST(
+        client.post_json("/auth/login", {{"user", email}, {"password", t.password}}).status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(the_account_reads_back_as_pterodactyl_attributes_in_order) {
@@ -76,9 +83,10 @@ BOOST_AUTO_TEST_CASE(the_account_reads_back_as_pterodactyl_attributes_in_order) 
     const auto body = nlohmann::ordered_json::parse(r.body);
     BOOST_TEST(body["object"] == "user");
     std::vector<std::string> keys;
-    for (const auto& [k, v] : body["attributes"].items()) keys.push_back(k);
+    for (const auto& [k, v] : body["attributes"].items())
+        keys.push_back(k);
     BOOST_TEST((keys == std::vector<std::string>{"id", "admin", "username", "email", "first_name",
-                                                  "last_name", "language"}));
+                                                 "last_name", "language"}));
     BOOST_TEST(body["attributes"]["id"] == t.user.id);
     BOOST_TEST(body["attributes"]["email"] == t.user.email);
     BOOST_TEST(body["attributes"]["first_name"] == "Test");
@@ -90,10 +98,14 @@ BOOST_AUTO_TEST_CASE(unknown_user_wrong_password_and_suspended_account_get_the_s
     const auto t = create_user();
     const auto s = create_user();
     suspend(s.user.id);
-    const auto wrong = pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", "not it at all"}});
-    const auto unknown = pterodactyl().post_json("/auth/login", {{"user", unique_name("ghost")}, {"password", "whatever it is"}});
-    const auto suspended = pterodactyl().post_json("/auth/login", {{"user", s.user.username}, {"password", s.password}});
-    check_error(wrong, 400, "DisplayException", "No account matching those credentials could be found.");
+    const auto wrong = pterodactyl().post_json(
+        "/auth/login", {{"user", t.user.username}, {"password", "not it at all"}});
+    const auto unknown = pterodactyl().post_json(
+        "/auth/login", {{"user", unique_name("ghost")}, {"password", "whatever it is"}});
+    const auto suspended = pterodactyl().post_json(
+        "/auth/login", {{"user", s.user.username}, {"password", s.password}});
+    check_error(wrong, 400, "DisplayException",
+                "No account matching those credentials could be found.");
     BOOST_TEST(unknown.status == wrong.status);
     BOOST_TEST(unknown.body == wrong.body);
     BOOST_TEST(suspended.status == wrong.status);
@@ -103,7 +115,8 @@ BOOST_AUTO_TEST_CASE(unknown_user_wrong_password_and_suspended_account_get_the_s
 }
 
 BOOST_AUTO_TEST_CASE(missing_fields_fail_like_wrong_credentials_and_wrong_types_are_422) {
-    check_error(pterodactyl().post_json("/auth/login", nlohmann::json::object()), 400, "DisplayException");
+    check_error(pterodactyl().post_json("/auth/login", nlohmann::json::object()), 400,
+                "DisplayException");
     const auto r = pterodactyl().post_json("/auth/login", {{"user", 12}, {"password", "x"}});
     check_error(r, 422, "ValidationException", "The user must be a string.");
     BOOST_TEST(r.json()["errors"][0]["meta"]["source_field"] == "user");
@@ -114,22 +127,27 @@ BOOST_AUTO_TEST_CASE(missing_fields_fail_like_wrong_credentials_and_wrong_types_
 
 BOOST_AUTO_TEST_CASE(malformed_json_and_non_json_bodies_are_refused) {
     auto client = pterodactyl();
-    check_error(client.request("POST", "/auth/login", "{\"user\":", {{"Content-Type", "application/json"}}), 400,
-                "BadRequestHttpException",
-                "The JSON data passed in the request appears to be malformed: Syntax error");
-    check_error(client.request("POST", "/auth/login", "[1]", {{"Content-Type", "application/json"}}), 400,
-                "BadRequestHttpException");
+    check_error(
+        client.request("POST", "/auth/login", "{\"user\":", {{"Content-Type", "application/json"}}),
+        400, "BadRequestHttpException",
+        "The JSON data passed in the request appears to be malformed: Syntax error");
+    check_error(
+        client.request("POST", "/auth/login", "[1]", {{"Content-Type", "application/json"}}), 400,
+        "BadRequestHttpException");
     check_error(client.request("POST", "/auth/login", "user=a&password=b",
                                {{"Content-Type", "application/x-www-form-urlencoded"}}),
                 415, "UnsupportedMediaTypeHttpException");
 }
 
 BOOST_AUTO_TEST_CASE(reading_the_account_without_or_with_a_bad_session_is_401) {
-    check_error(pterodactyl().get("/api/client/account"), 401, "AuthenticationException", "Unauthenticated.");
+    check_error(pterodactyl().get("/api/client/account"), 401, "AuthenticationException",
+                "Unauthenticated.");
     auto client = pterodactyl();
     client.set_cookie("pterodactyl_session", std::string(48, 'A'));
     check_error(client.get("/api/client/account"), 401, "AuthenticationException");
-    check_error(pterodactyl().get("/api/client/account", {{"Authorization", "Bearer ptlc_notakeyatall000000000000000000000000000000"}}),
+    check_error(pterodactyl().get(
+                    "/api/client/account",
+                    {{"Authorization", "Bearer ptlc_notakeyatall000000000000000000000000000000"}}),
                 401, "AuthenticationException");
 }
 
@@ -155,14 +173,17 @@ BOOST_AUTO_TEST_CASE(a_revoked_session_is_401_on_every_worker) {
     const long long id = static_cast<long long>(t.user.id);
     Stack::get().sql() << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
     // Several requests, so that more than one worker answers: none may still know the session.
-    for (int i = 0; i < 6; ++i) check_error(client.get("/api/client/account"), 401, "AuthenticationException");
+    for (int i = 0; i < 6; ++i)
+        check_error(client.get("/api/client/account"), 401, "AuthenticationException");
 }
 
 BOOST_AUTO_TEST_CASE(logout_needs_the_xsrf_header_and_then_ends_the_session) {
     const auto t = create_user();
     auto client = signed_in(t);
-    check_error(client.request("POST", "/auth/logout"), 419, "HttpException", "CSRF token mismatch.");
-    check_error(client.request("POST", "/auth/logout", "", {{"X-XSRF-TOKEN", "forged"}}), 419, "HttpException");
+    check_error(client.request("POST", "/auth/logout"), 419, "HttpException",
+                "CSRF token mismatch.");
+    check_error(client.request("POST", "/auth/logout", "", {{"X-XSRF-TOKEN", "forged"}}), 419,
+                "HttpException");
     BOOST_TEST(client.get("/api/client/account").status == 200);
     const auto r = client.request("POST", "/auth/logout", "", xsrf(client));
     BOOST_TEST(r.status == 204);
@@ -194,30 +215,38 @@ BOOST_AUTO_TEST_CASE(last_used_is_not_written_on_every_request) {
     const auto t = create_user();
     auto client = signed_in(t);
     const long long id = static_cast<long long>(t.user.id);
-    Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL 10 SECOND WHERE user_id = :id",
+    Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL 10 SECOND "
+                          "WHERE user_id = :id",
         soci::use(id);
     std::tm before{};
-    Stack::get().sql() << "SELECT last_used_at FROM sessions WHERE user_id = :id", soci::use(id), soci::into(before);
-    for (int i = 0; i < 3; ++i) BOOST_TEST(client.get("/api/client/account").status == 200);
+    Stack::get().sql() << "SELECT last_used_at FROM sessions WHERE user_id = :id", soci::use(id),
+        soci::into(before);
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(client.get("/api/client/account").status == 200);
     std::tm after{};
-    Stack::get().sql() << "SELECT last_used_at FROM sessions WHERE user_id = :id", soci::use(id), soci::into(after);
+    Stack::get().sql() << "SELECT last_used_at FROM sessions WHERE user_id = :id", soci::use(id),
+        soci::into(after);
     BOOST_TEST(timegm(&before) == timegm(&after));
     // Older than the touch interval: the next request writes it.
-    Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL 120 SECOND WHERE user_id = :id",
+    Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL 120 "
+                          "SECOND WHERE user_id = :id",
         soci::use(id);
     BOOST_TEST(client.get("/api/client/account").status == 200);
     int age = -1;
-    Stack::get().sql() << "SELECT TIMESTAMPDIFF(SECOND, last_used_at, UTC_TIMESTAMP()) FROM sessions WHERE user_id = :id",
+    Stack::get().sql() << "SELECT TIMESTAMPDIFF(SECOND, last_used_at, UTC_TIMESTAMP()) FROM "
+                          "sessions WHERE user_id = :id",
         soci::use(id), soci::into(age);
     BOOST_TEST(age < 30);
 }
 
 BOOST_AUTO_TEST_CASE(oversize_bodies_get_413_in_the_pterodactyl_envelope) {
     const std::string big(100 * 1024, 'a');
-    check_error(pterodactyl().request("POST", "/auth/login", big, {{"Content-Type", "application/json"}}), 413,
-                "PostTooLargeException");
+    check_error(
+        pterodactyl().request("POST", "/auth/login", big, {{"Content-Type", "application/json"}}),
+        413, "PostTooLargeException");
     const std::string huge(2 * 1024 * 1024, 'a');
-    check_error(pterodactyl().request("POST", "/api/client/account", huge, {{"Content-Type", "application/json"}}),
+    check_error(pterodactyl().request("POST", "/api/client/account", huge,
+                                      {{"Content-Type", "application/json"}}),
                 413, "PostTooLargeException");
 }
 
@@ -226,7 +255,8 @@ BOOST_AUTO_TEST_CASE(unknown_routes_are_404_and_wrong_methods_405_as_json) {
                 "The route api/client/nothing-here could not be found.");
     const auto r = pterodactyl().request("DELETE", "/api/client/account");
     check_error(r, 405, "MethodNotAllowedHttpException",
-                "The DELETE method is not supported for route api/client/account. Supported methods: GET, HEAD.");
+                "The DELETE method is not supported for route api/client/account. Supported "
+                "methods: GET, HEAD.");
     BOOST_TEST(r.header("allow") == "GET, HEAD");
 }
 
@@ -245,17 +275,24 @@ BOOST_AUTO_TEST_CASE(a_bcrypt_account_imported_from_pterodactyl_signs_in_and_is_
     u.updated_at = u.created_at;
     const auto id = root.users().insert(u);
     auto client = pterodactyl();
-    BOOST_TEST(client.post_json("/auth/login", {{"user", u.username}, {"password", "correct horse battery staple"}}).status == 200);
+    BOOST_TEST(client
+                   .post_json("/auth/login",
+                              {{"user", u.username}, {"password", "correct horse battery staple"}})
+                   .status == 200);
     BOOST_TEST(root.users().find_by_id(id)->password_hash->starts_with("$argon2id$"));
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", u.username}, {"password", "correct horse battery staple"}}).status == 200);
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login",
+                              {{"user", u.username}, {"password", "correct horse battery staple"}})
+                   .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(an_account_with_two_factor_is_not_let_in_on_its_password_alone) {
     const auto t = create_user();
     const long long id = static_cast<long long>(t.user.id);
     Stack::get().sql() << "UPDATE users SET totp_enabled = 1 WHERE id = :id", soci::use(id);
-    check_error(pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}), 400,
-                "DisplayException");
+    check_error(pterodactyl().post_json("/auth/login",
+                                        {{"user", t.user.username}, {"password", t.password}}),
+                400, "DisplayException");
     BOOST_TEST(count_sessions(t.user.id) == 0);
 }
 

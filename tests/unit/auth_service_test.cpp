@@ -18,10 +18,12 @@ struct Fixture {
     services::AuthService auth{users, hasher, clock};
 
     services::User create(const std::string& username, const std::string& email) {
-        return user_service.create({username, email, "First", "Last", "correct horse battery", false});
+        return user_service.create(
+            {username, email, "First", "Last", "correct horse battery", false});
     }
-    services::LoginResult login(const std::string& who, const std::string& password,
-                                services::LoginIdentifier kind = services::LoginIdentifier::username_or_email) {
+    services::LoginResult login(
+        const std::string& who, const std::string& password,
+        services::LoginIdentifier kind = services::LoginIdentifier::username_or_email) {
         return auth.login_with_password({who, password, kind});
     }
 };
@@ -38,7 +40,8 @@ BOOST_AUTO_TEST_CASE(login_succeeds_by_username_or_email) {
 
 BOOST_AUTO_TEST_CASE(email_only_logins_do_not_match_usernames) {
     create("alice", "alice@example.com");
-    BOOST_TEST(!login("alice", "correct horse battery", services::LoginIdentifier::email_only).user);
+    BOOST_TEST(
+        !login("alice", "correct horse battery", services::LoginIdentifier::email_only).user);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_user_wrong_password_and_suspended_all_fail) {

@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
 
 #include <fstream>
 #include <map>
@@ -79,15 +79,26 @@ BOOST_AUTO_TEST_CASE(an_unknown_key_is_refused_with_its_name) {
 }
 
 BOOST_AUTO_TEST_CASE(out_of_bounds_or_malformed_values_are_refused_with_the_key_name) {
-    BOOST_TEST(message_of("[server]\nworkers = 1000\n").find("server.workers") != std::string::npos);
-    BOOST_TEST(message_of("[server]\nworkers = many\n").find("server.workers") != std::string::npos);
-    BOOST_TEST(message_of("[server]\nsocket_mode = 0999\n").find("server.socket_mode") != std::string::npos);
-    BOOST_TEST(message_of("[server]\nsocket = relative.sock\n").find("server.socket") != std::string::npos);
-    BOOST_TEST(message_of("[server]\ndefault_dialect = pelican\n").find("server.default_dialect") != std::string::npos);
-    BOOST_TEST(message_of("[session]\ncookie_secure = maybe\n").find("session.cookie_secure") != std::string::npos);
-    BOOST_TEST(message_of("[session]\npterodactyl_cookie = a b\n").find("session.pterodactyl_cookie") != std::string::npos);
-    BOOST_TEST(message_of("[password]\nargon2_memory_kib = 16\n").find("password.argon2_memory_kib") != std::string::npos);
-    BOOST_TEST(message_of("[security]\nrequire_2fa = some\n").find("security.require_2fa") != std::string::npos);
+    BOOST_TEST(message_of("[server]\nworkers = 1000\n").find("server.workers") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[server]\nworkers = many\n").find("server.workers") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[server]\nsocket_mode = 0999\n").find("server.socket_mode") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[server]\nsocket = relative.sock\n").find("server.socket") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[server]\ndefault_dialect = pelican\n").find("server.default_dialect") !=
+               std::string::npos);
+    BOOST_TEST(message_of("[session]\ncookie_secure = maybe\n").find("session.cookie_secure") !=
+               std::string::npos);
+    BOOST_TEST(
+        message_of("[session]\npterodactyl_cookie = a b\n").find("session.pterodactyl_cookie") !=
+        std::string::npos);
+    BOOST_TEST(
+        message_of("[password]\nargon2_memory_kib = 16\n").find("password.argon2_memory_kib") !=
+        std::string::npos);
+    BOOST_TEST(message_of("[security]\nrequire_2fa = some\n").find("security.require_2fa") !=
+               std::string::npos);
     BOOST_TEST(message_of("[database]\nurl = host=x\n").find("database.url") != std::string::npos);
     BOOST_TEST(message_of("[server]\nno equals sign\n").find("test.conf:2") != std::string::npos);
 }
@@ -98,8 +109,9 @@ BOOST_AUTO_TEST_CASE(the_server_key_comes_from_the_secrets_file_or_the_environme
     const auto c = load_config(conf.path, env_of({}));
     BOOST_TEST(c.server_key == std::string(32, '\xaa'));
     BOOST_TEST(c.database_url == "db=x user=y password='s3cret'");
-    const auto overridden = load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'b')},
-                                                          {"ACCOUNTD_DATABASE_URL", "db=other"}}));
+    const auto overridden =
+        load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'b')},
+                                       {"ACCOUNTD_DATABASE_URL", "db=other"}}));
     BOOST_TEST(overridden.server_key == std::string(32, '\xbb'));
     BOOST_TEST(overridden.database_url.starts_with("db=other"));
 }
@@ -107,9 +119,11 @@ BOOST_AUTO_TEST_CASE(the_server_key_comes_from_the_secrets_file_or_the_environme
 BOOST_AUTO_TEST_CASE(a_missing_or_short_server_key_is_refused) {
     const TempFile conf("[secrets]\nfile = /nonexistent/secrets.conf\n");
     BOOST_CHECK_THROW(load_config(conf.path, env_of({})), ConfigError);
-    BOOST_CHECK_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", "abcd"}})), ConfigError);
-    BOOST_CHECK_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'z')}})),
+    BOOST_CHECK_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", "abcd"}})),
                       ConfigError);
+    BOOST_CHECK_THROW(
+        load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'z')}})),
+        ConfigError);
 }
 
 BOOST_AUTO_TEST_CASE(an_idle_timeout_longer_than_the_absolute_lifetime_is_refused) {
@@ -123,7 +137,8 @@ BOOST_AUTO_TEST_CASE(a_missing_config_file_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(every_key_is_described) {
     const auto text = describe_keys();
-    for (const char* key : {"server.workers", "database.url", "session.idle_timeout", "log.level"}) {
+    for (const char* key :
+         {"server.workers", "database.url", "session.idle_timeout", "log.level"}) {
         BOOST_TEST(text.find(key) != std::string::npos, key);
     }
 }

@@ -17,26 +17,30 @@ namespace {
 // Renders every error as {"code": "<id>"} and takes the session token from cookie "sid" (or a
 // Bearer header), so the tests see exactly which step of the chain answered.
 class FakeAdapter final : public server::DialectAdapter {
-public:
+  public:
     explicit FakeAdapter(config::Dialect d) : dialect_(d) {}
     config::Dialect dialect() const override { return dialect_; }
-    std::optional<server::PresentedCredential> find_credential(const server::HttpRequest& r) const override {
-        if (auto sid = r.cookie("sid")) return server::PresentedCredential{server::CredentialSource::session_cookie, *sid};
+    std::optional<server::PresentedCredential> find_credential(
+        const server::HttpRequest& r) const override {
+        if (auto sid = r.cookie("sid"))
+            return server::PresentedCredential{server::CredentialSource::session_cookie, *sid};
         const auto auth = r.header("authorization");
         if (auth.starts_with("Bearer ")) {
-            return server::PresentedCredential{server::CredentialSource::session_bearer, std::string(auth.substr(7))};
+            return server::PresentedCredential{server::CredentialSource::session_bearer,
+                                               std::string(auth.substr(7))};
         }
         return std::nullopt;
     }
     void check_cookie_write(const server::HttpRequest& r, const server::Principal&) const override {
         if (r.header("x-same-site").empty()) throw server::ApiError(ErrorCode::csrf_mismatch);
     }
-    server::HttpResponse render_error(const server::ApiError& e, const server::HttpRequest&) const override {
+    server::HttpResponse render_error(const server::ApiError& e,
+                                      const server::HttpRequest&) const override {
         return server::HttpResponse::json(499, {{"code", server::error_code_name(e.code())},
                                                 {"dialect", config::dialect_name(dialect_)}});
     }
 
-private:
+  private:
     config::Dialect dialect_;
 };
 
@@ -46,7 +50,8 @@ struct Fixture {
     testing::CountingRandom random;
     testing::InMemoryUsers users;
     testing::InMemorySessions repo{users};
-    services::SessionService sessions{repo, clock, random, std::string(32, 'k'), services::SessionPolicy{}};
+    services::SessionService sessions{repo, clock, random, std::string(32, 'k'),
+                                      services::SessionPolicy{}};
     int null_fd = ::open("/dev/null", O_WRONLY);
     server::Logger log{server::LogLevel::debug, null_fd};
     FakeAdapter ptero{config::Dialect::pterodactyl};
@@ -68,9 +73,13 @@ struct Fixture {
             r->add({"GET", "/gated", server::AuthRequirement::session, false, ok});
             r->add({"POST", "/write", server::AuthRequirement::session, true, ok});
             r->add({"GET", "/boom", server::AuthRequirement::none, false,
-                    [](server::RequestContext&) -> server::HttpResponse { throw std::runtime_error("secret detail"); }});
+                    [](server::RequestContext&) -> server::HttpResponse {
+                        throw std::runtime_error("secret detail");
+                    }});
             r->add({"GET", "/db-down", server::AuthRequirement::none, false,
-                    [](server::RequestContext&) -> server::HttpResponse { throw db::DatabaseError("x", 2002); }});
+                    [](server::RequestContext&) -> server::HttpResponse {
+                        throw db::DatabaseError("x", 2002);
+                    }});
         }
         dispatcher.add_dialect(ptero, ptero_routes);
         dispatcher.add_dialect(cala, cala_routes);
@@ -84,13 +93,17 @@ struct Fixture {
     ~Fixture() { ::close(null_fd); }
 
     std::string login(const std::string& dialect = "pterodactyl") {
-        return sessions.start(user, dialect, "ip", "ua", [](const services::Session&, crypto::RandomSource& r) {
-            return crypto::to_hex(r.bytes(32));
-        }).token;
+        return sessions
+            .start(user, dialect, "ip", "ua",
+                   [](const services::Session&, crypto::RandomSource& r) {
+                       return crypto::to_hex(r.bytes(32));
+                   })
+            .token;
     }
 
     server::HttpResponse send(const std::string& method, const std::string& path,
-                              std::map<std::string, std::string> headers = {}, const std::string& dialect = "") {
+                              std::map<std::string, std::string> headers = {},
+                              const std::string& dialect = "") {
         server::HttpRequest request;
         request.method = method;
         request.path = path;
@@ -110,8 +123,10 @@ struct Fixture {
 BOOST_FIXTURE_TEST_SUITE(dispatcher, Fixture)
 
 BOOST_AUTO_TEST_CASE(the_dialect_parameter_picks_the_adapter_and_unknown_values_fall_back) {
-    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope", {}, "calagopus").body)["dialect"] == "calagopus");
-    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope", {}, "pelican").body)["dialect"] == "pterodactyl");
+    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope", {}, "calagopus").body)["dialect"] ==
+               "calagopus");
+    BOOST_TEST(nlohmann::json::parse(send("GET", "/nope", {}, "pelican").body)["dialect"] ==
+               "pterodactyl");
     BOOST_TEST(nlohmann::json::parse(send("GET", "/nope").body)["dialect"] == "pterodactyl");
 }
 
@@ -136,7 +151,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_method_answers_with_an_allow_header) {
 BOOST_AUTO_TEST_CASE(authenticated_routes_need_a_live_session_of_the_same_dialect) {
     BOOST_TEST(code(send("GET", "/account")) == "credentials_missing");
     BOOST_TEST(code(send("GET", "/account", {{"cookie", "sid=unknown"}})) == "session_invalid");
-    BOOST_TEST(code(send("GET", "/account", {{"cookie", "sid=" + login("calagopus")}})) == "session_invalid");
+    BOOST_TEST(code(send("GET", "/account", {{"cookie", "sid=" + login("calagopus")}})) ==
+               "session_invalid");
     BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + login()}}).status == 200);
     BOOST_TEST(handler_calls == 1);
 }
@@ -144,7 +160,8 @@ BOOST_AUTO_TEST_CASE(authenticated_routes_need_a_live_session_of_the_same_dialec
 BOOST_AUTO_TEST_CASE(cookie_writes_are_checked_for_csrf_but_bearer_writes_are_not) {
     const auto token = login();
     BOOST_TEST(code(send("POST", "/write", {{"cookie", "sid=" + token}})) == "csrf_mismatch");
-    BOOST_TEST(send("POST", "/write", {{"cookie", "sid=" + token}, {"x-same-site", "1"}}).status == 200);
+    BOOST_TEST(send("POST", "/write", {{"cookie", "sid=" + token}, {"x-same-site", "1"}}).status ==
+               200);
     BOOST_TEST(send("POST", "/write", {{"authorization", "Bearer " + token}}).status == 200);
 }
 

@@ -34,7 +34,8 @@ BOOST_AUTO_TEST_CASE(fastcgi_params_become_a_request) {
 }
 
 BOOST_AUTO_TEST_CASE(without_document_uri_the_request_uri_is_decoded_and_stripped) {
-    const auto request = request_from_params({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/api/users/%6De?x=1"}});
+    const auto request =
+        request_from_params({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/api/users/%6De?x=1"}});
     BOOST_TEST(request.path == "/api/users/me");
 }
 

@@ -10,7 +10,7 @@
 namespace accountd::testing {
 
 class InMemoryUsers final : public services::UserRepository {
-public:
+  public:
     std::map<std::uint64_t, services::User> rows;
     int password_updates = 0;
 
@@ -20,30 +20,34 @@ public:
         return it->second;
     }
     std::optional<services::User> find_by_username(const std::string& username) override {
-        for (const auto& [id, u] : rows) if (u.username == username) return u;
+        for (const auto& [id, u] : rows)
+            if (u.username == username) return u;
         return std::nullopt;
     }
     std::optional<services::User> find_by_email(const std::string& email) override {
-        for (const auto& [id, u] : rows) if (u.email == email) return u;
+        for (const auto& [id, u] : rows)
+            if (u.email == email) return u;
         return std::nullopt;
     }
     std::uint64_t insert(const services::User& user) override {
         for (const auto& [id, u] : rows) {
-            if (u.username == user.username || u.email == user.email) throw services::DuplicateUser("dup");
+            if (u.username == user.username || u.email == user.email)
+                throw services::DuplicateUser("dup");
         }
         const auto id = rows.size() + 1;
         rows[id] = user;
         rows[id].id = id;
         return id;
     }
-    void update_password_hash(std::uint64_t id, const std::string& hash, services::Timestamp) override {
+    void update_password_hash(std::uint64_t id, const std::string& hash,
+                              services::Timestamp) override {
         rows.at(id).password_hash = hash;
         ++password_updates;
     }
 };
 
 class InMemorySessions final : public services::SessionRepository {
-public:
+  public:
     explicit InMemorySessions(InMemoryUsers& users) : users_(users) {}
     std::map<std::uint64_t, std::pair<services::Session, std::string>> rows;
     int touches = 0;
@@ -56,7 +60,8 @@ public:
     }
     std::optional<services::SessionWithUser> find_by_token_hash(const std::string& hash) override {
         for (const auto& [id, row] : rows) {
-            if (row.second == hash) return services::SessionWithUser{row.first, *users_.find_by_id(row.first.user_id)};
+            if (row.second == hash)
+                return services::SessionWithUser{row.first, *users_.find_by_id(row.first.user_id)};
         }
         return std::nullopt;
     }
@@ -79,7 +84,7 @@ public:
         std::erase_if(rows, [&](const auto& kv) { return kv.second.first.user_id == user_id; });
     }
 
-private:
+  private:
     InMemoryUsers& users_;
 };
 

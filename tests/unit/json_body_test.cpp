@@ -38,14 +38,17 @@ BOOST_AUTO_TEST_CASE(an_empty_body_is_an_empty_object) {
 BOOST_AUTO_TEST_CASE(bodies_must_be_declared_json) {
     BOOST_TEST((error_of([] { parse_json_object(json_request("{}", "")); }) ==
                 ErrorCode::missing_content_type));
-    BOOST_TEST((error_of([] { parse_json_object(json_request("a=b", "application/x-www-form-urlencoded")); }) ==
-                ErrorCode::unsupported_media_type));
+    BOOST_TEST((error_of([] {
+                    parse_json_object(json_request("a=b", "application/x-www-form-urlencoded"));
+                }) == ErrorCode::unsupported_media_type));
     BOOST_TEST(parse_json_object(json_request("{}", "application/vnd.api+json")).empty());
 }
 
 BOOST_AUTO_TEST_CASE(malformed_or_non_object_json_is_malformed_json) {
     for (const char* body : {"{", "{\"a\":}", "[1,2]", "\"text\"", "42", "{\"a\":\"\xff\"}"}) {
-        BOOST_TEST((error_of([&] { parse_json_object(json_request(body)); }) == ErrorCode::malformed_json), body);
+        BOOST_TEST(
+            (error_of([&] { parse_json_object(json_request(body)); }) == ErrorCode::malformed_json),
+            body);
     }
 }
 

@@ -43,8 +43,8 @@ BOOST_AUTO_TEST_CASE(a_php_made_2y_bcrypt_hash_verifies_and_asks_for_a_rehash) {
     const auto stored = read_test_data("php_password_hashes.txt").at("bcrypt_2y");
     BOOST_TEST((hasher.verify(kPhpPassword, stored) == PasswordCheck::match_needs_rehash));
     BOOST_TEST((hasher.verify(kPhpPassword + "x", stored) == PasswordCheck::mismatch));
-    BOOST_TEST((hasher.verify(std::string("correct\0horse", 13), stored) ==
-                PasswordCheck::mismatch));
+    BOOST_TEST(
+        (hasher.verify(std::string("correct\0horse", 13), stored) == PasswordCheck::mismatch));
 }
 
 BOOST_AUTO_TEST_CASE(bcrypt_2a_and_2b_prefixes_verify_like_2y) {
@@ -69,14 +69,16 @@ BOOST_AUTO_TEST_CASE(changed_parameters_ask_for_a_rehash) {
     CountingRandom random;
     const PasswordHasher old_params(kFast, "pepper", random);
     const PasswordHasher new_params(Argon2Params{8192, 2, 1}, "pepper", random);
-    BOOST_TEST((new_params.verify("pw", old_params.hash("pw")) == PasswordCheck::match_needs_rehash));
+    BOOST_TEST(
+        (new_params.verify("pw", old_params.hash("pw")) == PasswordCheck::match_needs_rehash));
 }
 
 BOOST_AUTO_TEST_CASE(garbage_and_hostile_stored_strings_are_mismatches_not_errors) {
     CountingRandom random;
     const PasswordHasher hasher(kFast, "pepper", random);
     for (const char* stored :
-         {"", "plaintext", "$argon2id$", "$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+         {"", "plaintext", "$argon2id$",
+          "$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
           "$argon2id$v=19$m=99999999,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
           "$argon2id$v=19$m=8192,t=1,p=1$!!!$aGFzaA", "$argon2i$v=19$m=8192,t=1,p=1$c2FsdA$aGFzaA",
           "$2y$10$short", "$1$md5crypt$xxxxxxxxxxxxxxxxxxxxxx"}) {

@@ -27,10 +27,13 @@ BOOST_AUTO_TEST_CASE(cookies_carry_their_attributes) {
     response.set_cookie({"token", "abc", 3600, true, true, "Lax", "/"});
     response.set_cookie({"XSRF-TOKEN", "", 0, false, false, "Lax", "/"});
     const auto text = response.serialize();
-    BOOST_TEST(text.find("Set-Cookie: token=abc; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=Lax\r\n") !=
-               std::string::npos);
-    BOOST_TEST(text.find("Set-Cookie: XSRF-TOKEN=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; "
-                         "Path=/; SameSite=Lax\r\n") != std::string::npos);
+    BOOST_TEST(
+        text.find(
+            "Set-Cookie: token=abc; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=Lax\r\n") !=
+        std::string::npos);
+    BOOST_TEST(
+        text.find("Set-Cookie: XSRF-TOKEN=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; "
+                  "Path=/; SameSite=Lax\r\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_json_value_does_not_throw) {

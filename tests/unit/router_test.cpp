@@ -12,7 +12,8 @@ Router sample_router() {
     const auto ok = [](RequestContext&) { return HttpResponse::no_content(); };
     router.add({"GET", "/api/client/account", AuthRequirement::session, false, ok});
     router.add({"POST", "/api/client/account/logout", AuthRequirement::session, false, ok});
-    router.add({"DELETE", "/api/client/account/api-keys/{identifier}", AuthRequirement::session, false, ok});
+    router.add({"DELETE", "/api/client/account/api-keys/{identifier}", AuthRequirement::session,
+                false, ok});
     router.add({"GET", "/api/users/{id}", AuthRequirement::session, false, ok});
     router.add({"GET", "/api/users/me", AuthRequirement::session, false, ok});
     return router;
@@ -59,7 +60,8 @@ BOOST_AUTO_TEST_CASE(head_is_answered_by_the_get_route) {
 BOOST_AUTO_TEST_CASE(an_unknown_path_is_route_not_found) {
     const auto router = sample_router();
     BOOST_TEST((code_of(router, "GET", "/api/nothing") == ErrorCode::route_not_found));
-    BOOST_TEST((code_of(router, "GET", "/api/client/account/extra/deep") == ErrorCode::route_not_found));
+    BOOST_TEST(
+        (code_of(router, "GET", "/api/client/account/extra/deep") == ErrorCode::route_not_found));
 }
 
 BOOST_AUTO_TEST_CASE(a_known_path_with_another_method_lists_the_allowed_ones) {

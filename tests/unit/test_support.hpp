@@ -14,24 +14,25 @@
 namespace accountd::testing {
 
 class ManualClock final : public services::Clock {
-public:
+  public:
     explicit ManualClock(std::int64_t epoch_seconds = 1'700'000'000)
         : now_(std::chrono::seconds(epoch_seconds)) {}
     services::Timestamp now() const override { return now_; }
     void advance(std::chrono::seconds by) { now_ += by; }
 
-private:
+  private:
     services::Timestamp now_;
 };
 
 /// A counter-based byte stream: predictable, but never repeats within a test.
 class CountingRandom final : public crypto::RandomSource {
-public:
+  public:
     void fill(std::uint8_t* out, std::size_t size) override {
-        for (std::size_t i = 0; i < size; ++i) out[i] = static_cast<std::uint8_t>(next_++ * 167 + 13);
+        for (std::size_t i = 0; i < size; ++i)
+            out[i] = static_cast<std::uint8_t>(next_++ * 167 + 13);
     }
 
-private:
+  private:
     std::uint64_t next_ = 0;
 };
 
