@@ -103,7 +103,7 @@ int serve(const Options& options, std::ostream& err) {
     if (!schema_matches(config, log, err)) return 1;
     const auto socket =
         server::open_listen_socket(config.socket_path, config.socket_mode, config.socket_backlog);
-    const auto plan_for = [](config::Config cfg) {
+    const auto plan_for = [](const config::Config& cfg) {
         server::WorkerPlan plan;
         plan.workers = cfg.effective_workers();
         plan.worker_main = [cfg](int fd) {
@@ -124,7 +124,7 @@ int serve(const Options& options, std::ostream& err) {
         if (next.socket_path != config.socket_path) {
             log.warn("master.reload_socket_unchanged", {{"reason", "socket path needs a restart"}});
         }
-        return plan_for(std::move(next));
+        return plan_for(next);
     };
     return server::run_master(socket, plan_for(config), reload, log);
 }

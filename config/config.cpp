@@ -117,11 +117,11 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string&, const std::string& v) { c.secrets_file = v; }},
         {"session.absolute_lifetime", "43200", "Seconds a session lives at most (12 h).",
          [](Config& c, const std::string& k, const std::string& v) {
-             c.session_absolute_lifetime = static_cast<int>(parse_integer(k, v, 300, 31 * 86400));
+             c.session_absolute_lifetime = static_cast<int>(parse_integer(k, v, 300, 31LL * 86400));
          }},
         {"session.idle_timeout", "1800", "Seconds of inactivity that end a session (30 min).",
          [](Config& c, const std::string& k, const std::string& v) {
-             c.session_idle_timeout = static_cast<int>(parse_integer(k, v, 60, 31 * 86400));
+             c.session_idle_timeout = static_cast<int>(parse_integer(k, v, 60, 31LL * 86400));
          }},
         {"session.touch_interval", "60",
          "A session's last-used time is written at most this often (seconds).",

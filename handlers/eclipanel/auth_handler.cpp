@@ -20,7 +20,7 @@ void validate_login_body(const std::string& email, const std::string& password) 
         throw ApiError::field_error(ErrorCode::invalid_field, "email", "email");
     }
     // 128 characters of up to 4 UTF-8 bytes each.
-    if (password.empty() || password.size() > 128 * 4) {
+    if (password.empty() || password.size() > std::size_t{128} * 4) {
         throw ApiError::field_error(ErrorCode::invalid_field, "password", "length");
     }
 }
