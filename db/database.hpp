@@ -50,12 +50,9 @@ class Database {
     std::unique_ptr<soci::session> session_;
 };
 
-/// Runs `body`; rethrows any SOCI error as DatabaseError naming `operation` (no SQL, no values).
-template <typename Body>
-auto guarded(const char* operation, Body&& body) -> decltype(body());
-
 unsigned soci_error_number(const soci::soci_error& error);
 
+/// Runs `body`; rethrows any SOCI error as DatabaseError naming `operation` (no SQL, no values).
 template <typename Body>
 auto guarded(const char* operation, Body&& body) -> decltype(body()) {
     try {

@@ -93,7 +93,7 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
     const Route& route = *match.route;
     // 3-5. authenticate, authorize, gates
     if (route.auth != AuthRequirement::none) {
-        authenticate(entry, route, ctx);
+        authenticate(entry, ctx);
         if (ctx.principal->source == CredentialSource::session_cookie && is_write(request.method)) {
             entry.adapter->check_cookie_write(request, *ctx.principal);
         }
@@ -103,8 +103,7 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
     return route.handler(ctx);
 }
 
-void Dispatcher::authenticate(const Entry& entry, const Route& /*route*/,
-                              RequestContext& ctx) const {
+void Dispatcher::authenticate(const Entry& entry, RequestContext& ctx) const {
     const auto credential = entry.adapter->find_credential(ctx.request);
     if (!credential) throw ApiError(ErrorCode::credentials_missing);
     auto resumed = sessions_.resume(credential->token, ctx.client_ip);

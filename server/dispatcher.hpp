@@ -31,7 +31,7 @@ class Dispatcher {
     };
     const Entry& entry_for(const HttpRequest& request) const;
     HttpResponse run_chain(const Entry& entry, const HttpRequest& request) const;
-    void authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const;
+    void authenticate(const Entry& entry, RequestContext& ctx) const;
     void apply_account_gates(const Route& route, const Principal& caller) const;
 
     const config::Config& config_;

@@ -3,6 +3,7 @@
 #include "crypto/encoding.hpp"
 #include "crypto/random.hpp"
 #include "handlers/calagopus/user_json.hpp"
+#include "handlers/common/password_sign_in.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -23,25 +24,10 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     attempt.identifier = server::required_string(body, "user");
     attempt.password = server::required_string(body, "password");
     (void)server::optional_string(body, "captcha");  // type-checked; no captcha provider here
-    const auto result = deps.auth.login_with_password(attempt);
-    if (!result.user || result.user->totp_enabled) {
-        // An account with two-factor cannot finish here until the checkpoint is served; letting
-        // the password alone through would skip its second factor.
-        deps.log.info("login.fail", {{"dialect", "calagopus"},
-                                     {"reason", result.user ? "two_factor_checkpoint_unavailable"
-                                                            : result.failure},
-                                     {"ip", ctx.client_ip}});
-        throw ApiError(ErrorCode::invalid_credentials);
-    }
-    const auto issued =
-        deps.sessions.start(*result.user, "calagopus", ctx.client_ip,
-                            std::string(ctx.request.header("user-agent")), mint_token);
-    deps.log.info("login.success", {{"dialect", "calagopus"},
-                                    {"user", std::to_string(result.user->id)},
-                                    {"ip", ctx.client_ip}});
+    const auto signed_in = sign_in_with_password(deps, ctx, attempt, "calagopus", mint_token);
     auto response = server::HttpResponse::json(
-        200, {{"type", "completed"}, {"user", full_user_json(*result.user, deps.config)}});
-    response.set_cookie({deps.config.calagopus_cookie, issued.token,
+        200, {{"type", "completed"}, {"user", full_user_json(signed_in.user, deps.config)}});
+    response.set_cookie({deps.config.calagopus_cookie, signed_in.session.token,
                          deps.config.session_absolute_lifetime, true, deps.config.cookie_secure,
                          "Lax", "/"});
     return response;

@@ -3,6 +3,7 @@
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
 #include "crypto/jwt.hpp"
+#include "handlers/common/password_sign_in.hpp"
 #include "handlers/eclipanel/user_json.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -32,31 +33,17 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     attempt.password = server::required_string(body, "password");
     attempt.kind = services::LoginIdentifier::email_only;
     validate_login_body(attempt.identifier, attempt.password);
-    const auto result = deps.auth.login_with_password(attempt);
-    if (!result.user || result.user->totp_enabled) {
-        // Two-factor completion is not served yet; the password alone must not skip it.
-        deps.log.info("login.fail", {{"dialect", "eclipanel"},
-                                     {"reason", result.user ? "two_factor_checkpoint_unavailable"
-                                                            : result.failure},
-                                     {"ip", ctx.client_ip}});
-        throw ApiError(ErrorCode::invalid_credentials);
-    }
-    const auto now = deps.clock.now();
-    const auto mint = [&deps, now, user_id = result.user->id](const services::Session& session,
-                                                              crypto::RandomSource& random) {
-        // jti adds 256 random bits, so the token is unguessable even to someone who knows the
-        // user id, the session id and the time.
-        return crypto::jwt_hs256_sign({{"userId", user_id},
+    // jti adds 256 random bits, so the token is unguessable even to someone who knows the user
+    // id, the session id and the time.
+    const auto mint = [&deps](const services::Session& session, crypto::RandomSource& random) {
+        return crypto::jwt_hs256_sign({{"userId", session.user_id},
                                        {"sessionId", session.public_id},
-                                       {"iat", now.time_since_epoch().count()},
+                                       {"iat", session.created_at.time_since_epoch().count()},
                                        {"jti", crypto::base64url_encode(random.bytes(32))}},
                                       deps.keys.jwt);
     };
-    const auto issued = deps.sessions.start(*result.user, "eclipanel", ctx.client_ip,
-                                            std::string(ctx.request.header("user-agent")), mint);
-    deps.log.info("login.success", {{"dialect", "eclipanel"},
-                                    {"user", std::to_string(result.user->id)},
-                                    {"ip", ctx.client_ip}});
+    const auto signed_in = sign_in_with_password(deps, ctx, attempt, "eclipanel", mint);
+    const auto& issued = signed_in.session;
     // EcliPanel hands out a csrfToken the frontend stores and echoes; bound to the session.
     const auto csrf = crypto::to_hex(crypto::hmac_sha256(deps.keys.csrf, issued.session.public_id));
     auto response = server::HttpResponse::json(200, {{"token", issued.token}, {"csrfToken", csrf}});

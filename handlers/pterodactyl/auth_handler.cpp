@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/auth_handler.hpp"
 
 #include "crypto/random.hpp"
+#include "handlers/common/password_sign_in.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/api_error.hpp"
@@ -33,31 +34,12 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     services::PasswordLogin attempt;
     attempt.identifier = server::optional_string(body, "user").value_or("");
     attempt.password = server::optional_string(body, "password").value_or("");
-    const auto result = deps.auth.login_with_password(attempt);
-    if (!result.user) {
-        deps.log.info(
-            "login.fail",
-            {{"dialect", "pterodactyl"}, {"reason", result.failure}, {"ip", ctx.client_ip}});
-        throw ApiError(ErrorCode::invalid_credentials);
-    }
-    if (result.user->totp_enabled) {
-        // The TOTP checkpoint is not served yet; signing such an account in with the password
-        // alone would skip its second factor, so it is refused like a failed sign-in.
-        deps.log.warn("login.fail", {{"dialect", "pterodactyl"},
-                                     {"reason", "two_factor_checkpoint_unavailable"},
-                                     {"ip", ctx.client_ip}});
-        throw ApiError(ErrorCode::invalid_credentials);
-    }
-    const auto issued =
-        deps.sessions.start(*result.user, "pterodactyl", ctx.client_ip,
-                            std::string(ctx.request.header("user-agent")), mint_token);
-    deps.log.info("login.success", {{"dialect", "pterodactyl"},
-                                    {"user", std::to_string(result.user->id)},
-                                    {"ip", ctx.client_ip}});
+    const auto signed_in = sign_in_with_password(deps, ctx, attempt, "pterodactyl", mint_token);
     auto response = server::HttpResponse::json(
-        200, {{"data",
-               {{"complete", true}, {"intended", "/"}, {"user", login_user_json(*result.user)}}}});
-    set_session_cookies(response, deps, issued.session, issued.token);
+        200,
+        {{"data",
+          {{"complete", true}, {"intended", "/"}, {"user", login_user_json(signed_in.user)}}}});
+    set_session_cookies(response, deps, signed_in.session.session, signed_in.session.token);
     return response;
 }
 

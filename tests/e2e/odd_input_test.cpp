@@ -1,0 +1,130 @@
+// No client input may produce a 5xx or lose the dialect's envelope: a battery of odd bodies,
+// headers, cookies and paths against every route of every dialect.
+
+#include "e2e_fixture.hpp"
+
+using namespace accountd;
+using namespace accountd::testing;
+
+namespace {
+
+struct Endpoint {
+    config::Dialect dialect;
+    const char* method;
+    const char* path;
+};
+
+const std::vector<Endpoint>& endpoints() {
+    static const std::vector<Endpoint> list = {
+        {config::Dialect::pterodactyl, "POST", "/auth/login"},
+        {config::Dialect::pterodactyl, "POST", "/auth/logout"},
+        {config::Dialect::pterodactyl, "GET", "/api/client/account"},
+        {config::Dialect::calagopus, "POST", "/api/auth/login"},
+        {config::Dialect::calagopus, "GET", "/api/client/account"},
+        {config::Dialect::calagopus, "POST", "/api/client/account/logout"},
+        {config::Dialect::eclipanel, "POST", "/api/auth/login"},
+        {config::Dialect::eclipanel, "POST", "/api/auth/logout"},
+        {config::Dialect::eclipanel, "GET", "/api/users/me"},
+        {config::Dialect::eclipanel, "GET", "/api/auth/session"},
+        {config::Dialect::eclipanel, "POST", "/api/sessions/logout"},
+    };
+    return list;
+}
+
+const std::vector<std::string>& odd_bodies() {
+    static const std::vector<std::string> list = {
+        "",
+        "null",
+        "{}",
+        "[]",
+        "\"just a string\"",
+        "{\"user\":null,\"password\":null,\"email\":null}",
+        "{\"user\":\"a\\u0000b\",\"password\":\"\\u0000\",\"email\":\"a\\u0000@example.com\"}",
+        "{\"user\":{\"nested\":[1,2,{\"x\":null}]},\"password\":[],\"email\":{}}",
+        "{\"user\":\"" + std::string(5000, 'u') + "\",\"password\":\"" + std::string(5000, 'p') + "\"}",
+        "{\"email\":\"" + std::string(300, 'e') + "@example.com\",\"password\":\"x\"}",
+        "{\"userId\":18446744073709551615,\"sessionId\":\"x\"}",
+        "{\"userId\":-1,\"sessionId\":\"x\"}",
+        "{\"userId\":1e400,\"sessionId\":\"x\"}",
+        "{\"userId\":1.5,\"sessionId\":12}",
+        "{\"user\":\"\xff\xfe\",\"password\":\"\xc3\"}",
+        "{\"user\":\"üñíçødé 🎮\",\"password\":\"ünïcode pässwörd\",\"email\":\"ü@ñ.example\"}",
+        std::string(20000, '[') + std::string(20000, ']'),
+        "{\"user\":\"a\",\"user\":\"b\",\"password\":\"c\"}",
+        "{'user':'single quotes'}",
+        "\xef\xbb\xbf{\"user\":\"bom\"}",
+    };
+    return list;
+}
+
+void check_sane(const HttpResult& r, config::Dialect dialect, const std::string& what) {
+    BOOST_TEST(r.status < 500, what << " -> " << r.status << " " << r.body.substr(0, 200));
+    if (r.status >= 400) {
+        const auto body = r.json();
+        const bool enveloped = dialect == config::Dialect::eclipanel ? body.contains("error") : body.contains("errors");
+        BOOST_TEST(enveloped, what << " -> " << r.body.substr(0, 200));
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(odd_input)
+
+BOOST_AUTO_TEST_CASE(odd_json_bodies_never_cause_a_server_error) {
+    const auto t = create_user();
+    for (const auto& e : endpoints()) {
+        Client client(Stack::get().url(e.dialect));
+        for (const auto& body : odd_bodies()) {
+            for (const char* type : {"application/json", "text/plain", "application/json; charset=latin1"}) {
+                const auto r = client.request(e.method, e.path, body, {{"Content-Type", type}, {"Origin", client.base_url()}});
+                check_sane(r, e.dialect, std::string(e.method) + " " + e.path + " [" + type + "] " + body.substr(0, 40));
+            }
+        }
+    }
+}
+
+// Headers stay under nginx's 8 KiB header buffers: beyond them nginx refuses the request itself
+// (400) before any location, and so before accountd or its JSON error pages, is involved.
+BOOST_AUTO_TEST_CASE(odd_credentials_and_headers_never_cause_a_server_error) {
+    const std::vector<std::pair<std::string, std::string>> headers = {
+        {"Cookie", "pterodactyl_session=\xff\xfe; calagopus_session=" + std::string(81, '\xff') + "; token=a.b.c"},
+        {"Cookie", "pterodactyl_session=" + std::string(3000, 'x') + "; token=" + std::string(3000, 'y')},
+        {"Cookie", "=;;==; token"},
+        {"Authorization", "Bearer"},
+        {"Authorization", "Bearer " + std::string(3000, 'z')},
+        {"Authorization", "Bearer a.b"},
+        {"Authorization", "Bearer e30.e30.e30"},
+        {"Authorization", "ApiKey " + std::string(64, 'a')},
+        {"Authorization", "\xff\xfe\xfd"},
+        {"X-Api-Key", std::string(64, 'f')},
+        {"User-Agent", std::string("\xff\xfe agent ") + std::string(1000, 'a')},
+        {"X-XSRF-TOKEN", std::string(3000, 'x')},
+        {"Origin", "null"},
+        {"Referer", "not a url"},
+    };
+    for (const auto& e : endpoints()) {
+        Client client(Stack::get().url(e.dialect));
+        for (const auto& [name, value] : headers) {
+            const auto r = client.request(e.method, e.path, "{}", {{"Content-Type", "application/json"}, {name, value}});
+            check_sane(r, e.dialect, std::string(e.method) + " " + e.path + " " + name);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(odd_paths_and_methods_never_cause_a_server_error) {
+    const std::vector<std::string> paths = {
+        "/api/", "/api//client//account", "/api/client/account/..", "/api/%00", "/api/%ff%fe",
+        "/api/client/account?x=%zz&&==", "/api/" + std::string(3000, 'a'), "/api/users/me/../../auth/login",
+    };
+    for (const auto dialect : {config::Dialect::pterodactyl, config::Dialect::calagopus, config::Dialect::eclipanel}) {
+        Client client(Stack::get().url(dialect));
+        for (const auto& path : paths) {
+            for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}) {
+                const auto r = client.request(method, path, "", {});
+                BOOST_TEST(r.status < 500, method << " " << path.substr(0, 60) << " -> " << r.status);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
