@@ -1,6 +1,7 @@
 #include "handlers/calagopus/account_handler.hpp"
 
 #include "handlers/calagopus/user_json.hpp"
+#include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
 
 namespace accountd::handlers::calagopus {
@@ -16,8 +17,7 @@ server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx
     if (!caller.session) throw server::ApiError(server::ErrorCode::session_auth_required);
     deps.sessions.end(*caller.session);
     auto response = server::HttpResponse::json(200, nlohmann::ordered_json::object());
-    response.set_cookie(
-        {deps.config.calagopus_cookie, "", 0, true, deps.config.cookie_secure, "Lax", "/"});
+    response.set_cookie(expired_cookie(deps.config, deps.config.calagopus_cookie));
     return response;
 }
 

@@ -4,6 +4,7 @@
 #include "crypto/random.hpp"
 #include "handlers/calagopus/user_json.hpp"
 #include "handlers/common/password_sign_in.hpp"
+#include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -27,9 +28,8 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     const auto signed_in = sign_in_with_password(deps, ctx, attempt, "calagopus", mint_token);
     auto response = server::HttpResponse::json(
         200, {{"type", "completed"}, {"user", full_user_json(signed_in.user, deps.config)}});
-    response.set_cookie({deps.config.calagopus_cookie, signed_in.session.token,
-                         deps.config.session_absolute_lifetime, true, deps.config.cookie_secure,
-                         "Lax", "/"});
+    response.set_cookie(
+        session_cookie(deps.config, deps.config.calagopus_cookie, signed_in.session.token));
     return response;
 }
 

@@ -4,6 +4,7 @@
 #include "crypto/hash.hpp"
 #include "crypto/jwt.hpp"
 #include "handlers/common/password_sign_in.hpp"
+#include "handlers/common/session_cookie.hpp"
 #include "handlers/eclipanel/user_json.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -47,9 +48,7 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     // EcliPanel hands out a csrfToken the frontend stores and echoes; bound to the session.
     const auto csrf = crypto::to_hex(crypto::hmac_sha256(deps.keys.csrf, issued.session.public_id));
     auto response = server::HttpResponse::json(200, {{"token", issued.token}, {"csrfToken", csrf}});
-    response.set_cookie({deps.config.eclipanel_cookie, issued.token,
-                         deps.config.session_absolute_lifetime, true, deps.config.cookie_secure,
-                         "Lax", "/"});
+    response.set_cookie(session_cookie(deps.config, deps.config.eclipanel_cookie, issued.token));
     return response;
 }
 
@@ -70,7 +69,7 @@ server::HttpResponse who_am_i(server::RequestContext& ctx) {
 }  // namespace
 
 server::Cookie expired_token_cookie(const HandlerDeps& deps) {
-    return {deps.config.eclipanel_cookie, "", 0, true, deps.config.cookie_secure, "Lax", "/"};
+    return expired_cookie(deps.config, deps.config.eclipanel_cookie);
 }
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {

@@ -2,6 +2,7 @@
 
 #include "crypto/random.hpp"
 #include "handlers/common/password_sign_in.hpp"
+#include "handlers/common/session_cookie.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/api_error.hpp"
@@ -20,12 +21,10 @@ std::string mint_token(const services::Session&, crypto::RandomSource& random) {
 
 void set_session_cookies(server::HttpResponse& response, const HandlerDeps& deps,
                          const services::Session& session, const std::string& token) {
-    const long lifetime = deps.config.session_absolute_lifetime;
-    response.set_cookie({deps.config.pterodactyl_cookie, token, lifetime, true,
-                         deps.config.cookie_secure, "Lax", "/"});
+    response.set_cookie(session_cookie(deps.config, deps.config.pterodactyl_cookie, token));
     // Readable by the SPA (not HttpOnly): axios copies it into X-XSRF-TOKEN.
-    response.set_cookie({kXsrfCookie, xsrf_token_for(deps.keys, session), lifetime, false,
-                         deps.config.cookie_secure, "Lax", "/"});
+    response.set_cookie(session_cookie(deps.config, kXsrfCookie, xsrf_token_for(deps.keys, session),
+                                       ScriptAccess::readable));
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
@@ -46,9 +45,8 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx) {
     deps.sessions.end(*ctx.caller().session);
     auto response = server::HttpResponse::no_content();
-    response.set_cookie(
-        {deps.config.pterodactyl_cookie, "", 0, true, deps.config.cookie_secure, "Lax", "/"});
-    response.set_cookie({kXsrfCookie, "", 0, false, deps.config.cookie_secure, "Lax", "/"});
+    response.set_cookie(expired_cookie(deps.config, deps.config.pterodactyl_cookie));
+    response.set_cookie(expired_cookie(deps.config, kXsrfCookie, ScriptAccess::readable));
     return response;
 }
 
@@ -59,9 +57,9 @@ server::HttpResponse csrf_cookie(const HandlerDeps& deps, server::RequestContext
     if (const auto token = ctx.request.cookie(deps.config.pterodactyl_cookie)) {
         if (const auto live = deps.sessions.resume(*token, ctx.client_ip);
             live && live->session.dialect == "pterodactyl") {
-            response.set_cookie({kXsrfCookie, xsrf_token_for(deps.keys, live->session),
-                                 deps.config.session_absolute_lifetime, false,
-                                 deps.config.cookie_secure, "Lax", "/"});
+            response.set_cookie(session_cookie(deps.config, kXsrfCookie,
+                                               xsrf_token_for(deps.keys, live->session),
+                                               ScriptAccess::readable));
         }
     }
     return response;

@@ -41,7 +41,8 @@ const std::vector<std::string>& odd_bodies() {
         "{\"user\":null,\"password\":null,\"email\":null}",
         "{\"user\":\"a\\u0000b\",\"password\":\"\\u0000\",\"email\":\"a\\u0000@example.com\"}",
         "{\"user\":{\"nested\":[1,2,{\"x\":null}]},\"password\":[],\"email\":{}}",
-        "{\"user\":\"" + std::string(5000, 'u') + "\",\"password\":\"" + std::string(5000, 'p') + "\"}",
+        "{\"user\":\"" + std::string(5000, 'u') + "\",\"password\":\"" + std::string(5000, 'p') +
+            "\"}",
         "{\"email\":\"" + std::string(300, 'e') + "@example.com\",\"password\":\"x\"}",
         "{\"userId\":18446744073709551615,\"sessionId\":\"x\"}",
         "{\"userId\":-1,\"sessionId\":\"x\"}",
@@ -61,7 +62,8 @@ void check_sane(const HttpResult& r, config::Dialect dialect, const std::string&
     BOOST_TEST(r.status < 500, what << " -> " << r.status << " " << r.body.substr(0, 200));
     if (r.status >= 400) {
         const auto body = r.json();
-        const bool enveloped = dialect == config::Dialect::eclipanel ? body.contains("error") : body.contains("errors");
+        const bool enveloped = dialect == config::Dialect::eclipanel ? body.contains("error")
+                                                                     : body.contains("errors");
         BOOST_TEST(enveloped, what << " -> " << r.body.substr(0, 200));
     }
 }
@@ -75,9 +77,14 @@ BOOST_AUTO_TEST_CASE(odd_json_bodies_never_cause_a_server_error) {
     for (const auto& e : endpoints()) {
         Client client(Stack::get().url(e.dialect));
         for (const auto& body : odd_bodies()) {
-            for (const char* type : {"application/json", "text/plain", "application/json; charset=latin1"}) {
-                const auto r = client.request(e.method, e.path, body, {{"Content-Type", type}, {"Origin", client.base_url()}});
-                check_sane(r, e.dialect, std::string(e.method) + " " + e.path + " [" + type + "] " + body.substr(0, 40));
+            for (const char* type :
+                 {"application/json", "text/plain", "application/json; charset=latin1"}) {
+                const auto r =
+                    client.request(e.method, e.path, body,
+                                   {{"Content-Type", type}, {"Origin", client.base_url()}});
+                check_sane(
+                    r, e.dialect,
+                    std::string(e.method) + " " + e.path + " [" + type + "] " + body.substr(0, 40));
             }
         }
     }
@@ -87,8 +94,10 @@ BOOST_AUTO_TEST_CASE(odd_json_bodies_never_cause_a_server_error) {
 // (400) before any location, and so before accountd or its JSON error pages, is involved.
 BOOST_AUTO_TEST_CASE(odd_credentials_and_headers_never_cause_a_server_error) {
     const std::vector<std::pair<std::string, std::string>> headers = {
-        {"Cookie", "pterodactyl_session=\xff\xfe; calagopus_session=" + std::string(81, '\xff') + "; token=a.b.c"},
-        {"Cookie", "pterodactyl_session=" + std::string(3000, 'x') + "; token=" + std::string(3000, 'y')},
+        {"Cookie", "pterodactyl_session=\xff\xfe; calagopus_session=" + std::string(81, '\xff') +
+                       "; token=a.b.c"},
+        {"Cookie",
+         "pterodactyl_session=" + std::string(3000, 'x') + "; token=" + std::string(3000, 'y')},
         {"Cookie", "=;;==; token"},
         {"Authorization", "Bearer"},
         {"Authorization", "Bearer " + std::string(3000, 'z')},
@@ -105,7 +114,8 @@ BOOST_AUTO_TEST_CASE(odd_credentials_and_headers_never_cause_a_server_error) {
     for (const auto& e : endpoints()) {
         Client client(Stack::get().url(e.dialect));
         for (const auto& [name, value] : headers) {
-            const auto r = client.request(e.method, e.path, "{}", {{"Content-Type", "application/json"}, {name, value}});
+            const auto r = client.request(e.method, e.path, "{}",
+                                          {{"Content-Type", "application/json"}, {name, value}});
             check_sane(r, e.dialect, std::string(e.method) + " " + e.path + " " + name);
         }
     }
@@ -113,15 +123,24 @@ BOOST_AUTO_TEST_CASE(odd_credentials_and_headers_never_cause_a_server_error) {
 
 BOOST_AUTO_TEST_CASE(odd_paths_and_methods_never_cause_a_server_error) {
     const std::vector<std::string> paths = {
-        "/api/", "/api//client//account", "/api/client/account/..", "/api/%00", "/api/%ff%fe",
-        "/api/client/account?x=%zz&&==", "/api/" + std::string(3000, 'a'), "/api/users/me/../../auth/login",
+        "/api/",
+        "/api//client//account",
+        "/api/client/account/..",
+        "/api/%00",
+        "/api/%ff%fe",
+        "/api/client/account?x=%zz&&==",
+        "/api/" + std::string(3000, 'a'),
+        "/api/users/me/../../auth/login",
     };
-    for (const auto dialect : {config::Dialect::pterodactyl, config::Dialect::calagopus, config::Dialect::eclipanel}) {
+    for (const auto dialect :
+         {config::Dialect::pterodactyl, config::Dialect::calagopus, config::Dialect::eclipanel}) {
         Client client(Stack::get().url(dialect));
         for (const auto& path : paths) {
-            for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}) {
+            for (const char* method :
+                 {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}) {
                 const auto r = client.request(method, path, "", {});
-                BOOST_TEST(r.status < 500, method << " " << path.substr(0, 60) << " -> " << r.status);
+                BOOST_TEST(r.status < 500,
+                           method << " " << path.substr(0, 60) << " -> " << r.status);
             }
         }
     }
