@@ -1,0 +1,72 @@
+#include <boost/test/unit_test.hpp>
+
+#include "services/ip_range.hpp"
+
+using accountd::services::IpAddress;
+using accountd::services::IpRange;
+
+namespace {
+IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
+IpRange range(const char* text) { return IpRange::parse(text).value(); }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ip_ranges)
+
+BOOST_AUTO_TEST_CASE(addresses_parse_strictly) {
+    BOOST_TEST(IpAddress::parse("127.0.0.1").has_value());
+    BOOST_TEST(IpAddress::parse("::1").has_value());
+    BOOST_TEST(IpAddress::parse("2001:db8::8a2e:370:7334").has_value());
+    for (const char* bad : {"", "256.0.0.1", "1.2.3", "01.2.3.4", " 1.2.3.4", "1.2.3.4 ", "fe80::1%eth0",
+                            "1.2.3.*", "::g", "localhost", "1.2.3.4.5"}) {
+        BOOST_TEST(!IpAddress::parse(bad).has_value(), bad);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(ipv4_ranges_match_their_edges_only) {
+    const auto r = range("192.168.10.0/24");
+    BOOST_TEST(r.contains(ip("192.168.10.0")));
+    BOOST_TEST(r.contains(ip("192.168.10.255")));
+    BOOST_TEST(!r.contains(ip("192.168.11.0")));
+    BOOST_TEST(!r.contains(ip("192.168.9.255")));
+    const auto odd = range("10.0.0.0/9");
+    BOOST_TEST(odd.contains(ip("10.127.255.255")));
+    BOOST_TEST(!odd.contains(ip("10.128.0.0")));
+}
+
+BOOST_AUTO_TEST_CASE(single_hosts_and_whole_families) {
+    BOOST_TEST(range("203.0.113.7").to_string() == "203.0.113.7/32");
+    BOOST_TEST(range("203.0.113.7").contains(ip("203.0.113.7")));
+    BOOST_TEST(!range("203.0.113.7").contains(ip("203.0.113.8")));
+    BOOST_TEST(range("0.0.0.0/0").contains(ip("8.8.8.8")));
+    BOOST_TEST(!range("0.0.0.0/0").contains(ip("::1")));
+    BOOST_TEST(range("::/0").contains(ip("::1")));
+    BOOST_TEST(range("::1").to_string() == "::1/128");
+}
+
+BOOST_AUTO_TEST_CASE(ipv6_ranges_match_across_nibble_and_byte_boundaries) {
+    const auto r = range("2001:db8:abcd:1200::/55");
+    BOOST_TEST(r.contains(ip("2001:db8:abcd:1200::1")));
+    BOOST_TEST(r.contains(ip("2001:db8:abcd:13ff:ffff:ffff:ffff:ffff")));
+    BOOST_TEST(!r.contains(ip("2001:db8:abcd:1400::")));
+    BOOST_TEST(range("2001:db8::/32").contains(ip("2001:db8:ffff::1")));
+    BOOST_TEST(!range("2001:db8::/32").contains(ip("2001:db9::1")));
+}
+
+BOOST_AUTO_TEST_CASE(ipv4_mapped_ipv6_does_not_match_ipv4) {
+    BOOST_TEST(!range("127.0.0.1").contains(ip("::ffff:127.0.0.1")));
+    BOOST_TEST(!range("::ffff:127.0.0.1").contains(ip("127.0.0.1")));
+}
+
+BOOST_AUTO_TEST_CASE(host_bits_are_cleared_and_the_form_is_canonical) {
+    BOOST_TEST(range("10.1.2.3/8").to_string() == "10.0.0.0/8");
+    BOOST_TEST(range("2001:DB8:0:0::1/32").to_string() == "2001:db8::/32");
+}
+
+BOOST_AUTO_TEST_CASE(bad_ranges_are_refused) {
+    for (const char* bad : {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8",
+                            "10.0.0.0/08a", "/8", "10.0.0.0-10.0.0.9", "1.2.3.*", "10.0.0.0/0008"}) {
+        BOOST_TEST(!IpRange::parse(bad).has_value(), bad);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
