@@ -17,7 +17,8 @@ const CryptoPP::byte* bytes(std::string_view s) {
 
 }  // namespace
 
-SecretBox::SecretBox(std::string key, RandomSource& random) : key_(std::move(key)), random_(&random) {
+SecretBox::SecretBox(std::string key, RandomSource& random)
+    : key_(std::move(key)), random_(&random) {
     if (key_.size() != 32) throw std::invalid_argument("SecretBox needs a 32-byte key");
 }
 
@@ -43,10 +44,10 @@ std::optional<std::string> SecretBox::open(std::string_view box,
     CryptoPP::GCM<CryptoPP::AES>::Decryption gcm;
     gcm.SetKeyWithIV(bytes(key_), key_.size(), bytes(nonce), nonce.size());
     std::string plain(cipher.size(), '\0');
-    const bool ok = gcm.DecryptAndVerify(
-        reinterpret_cast<CryptoPP::byte*>(plain.data()), bytes(tag), kTagBytes, bytes(nonce),
-        static_cast<int>(nonce.size()), bytes(associated_data), associated_data.size(),
-        bytes(cipher), cipher.size());
+    const bool ok =
+        gcm.DecryptAndVerify(reinterpret_cast<CryptoPP::byte*>(plain.data()), bytes(tag), kTagBytes,
+                             bytes(nonce), static_cast<int>(nonce.size()), bytes(associated_data),
+                             associated_data.size(), bytes(cipher), cipher.size());
     if (!ok) return std::nullopt;
     return plain;
 }

@@ -12,7 +12,7 @@
 namespace accountd::crypto {
 
 class SecretBox {
-public:
+  public:
     /// `key` must be 32 bytes (std::invalid_argument otherwise). `random` outlives this.
     SecretBox(std::string key, RandomSource& random);
 
@@ -23,7 +23,7 @@ public:
     /// or other associated data.
     std::optional<std::string> open(std::string_view box, std::string_view associated_data) const;
 
-private:
+  private:
     std::string key_;
     RandomSource* random_;
 };

@@ -21,7 +21,8 @@ std::string hotp(std::string_view key, std::uint64_t counter, int digits) {
                                  (static_cast<std::uint8_t>(mac[offset + 2]) << 8) |
                                  static_cast<std::uint8_t>(mac[offset + 3]);
     std::uint32_t modulus = 1;
-    for (int i = 0; i < digits; ++i) modulus *= 10;
+    for (int i = 0; i < digits; ++i)
+        modulus *= 10;
     std::string code = std::to_string(binary % modulus);
     return std::string(static_cast<std::size_t>(digits) - code.size(), '0') + code;
 }

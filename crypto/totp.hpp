@@ -10,9 +10,9 @@
 namespace accountd::crypto {
 
 struct TotpParams {
-    int digits = 6;          // RFC 6238 default, what authenticator apps show
-    int period_seconds = 30; // RFC 6238 section 4.1, X = 30
-    int window_steps = 1;    // accepted drift either side (RFC 6238 section 5.2 recommends one step)
+    int digits = 6;           // RFC 6238 default, what authenticator apps show
+    int period_seconds = 30;  // RFC 6238 section 4.1, X = 30
+    int window_steps = 1;  // accepted drift either side (RFC 6238 section 5.2 recommends one step)
 };
 
 /// RFC 4226 section 5.3: HOTP(K, C) truncated to `digits` decimal digits, zero-padded.

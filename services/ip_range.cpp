@@ -52,7 +52,8 @@ bool IpRange::contains(const IpAddress& address) const {
     if (address.v6 != network.v6) return false;
     const int full_bytes = prefix / 8;
     for (int i = 0; i < full_bytes; ++i) {
-        if (address.bytes[static_cast<std::size_t>(i)] != network.bytes[static_cast<std::size_t>(i)]) {
+        if (address.bytes[static_cast<std::size_t>(i)] !=
+            network.bytes[static_cast<std::size_t>(i)]) {
             return false;
         }
     }
@@ -63,6 +64,8 @@ bool IpRange::contains(const IpAddress& address) const {
     return (address.bytes[i] & mask) == (network.bytes[i] & mask);
 }
 
-std::string IpRange::to_string() const { return network.to_string() + "/" + std::to_string(prefix); }
+std::string IpRange::to_string() const {
+    return network.to_string() + "/" + std::to_string(prefix);
+}
 
 }  // namespace accountd::services

@@ -6,8 +6,12 @@ using accountd::services::IpAddress;
 using accountd::services::IpRange;
 
 namespace {
-IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
-IpRange range(const char* text) { return IpRange::parse(text).value(); }
+IpAddress ip(const char* text) {
+    return IpAddress::parse(text).value();
+}
+IpRange range(const char* text) {
+    return IpRange::parse(text).value();
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(ip_ranges)
@@ -16,8 +20,8 @@ BOOST_AUTO_TEST_CASE(addresses_parse_strictly) {
     BOOST_TEST(IpAddress::parse("127.0.0.1").has_value());
     BOOST_TEST(IpAddress::parse("::1").has_value());
     BOOST_TEST(IpAddress::parse("2001:db8::8a2e:370:7334").has_value());
-    for (const char* bad : {"", "256.0.0.1", "1.2.3", "01.2.3.4", " 1.2.3.4", "1.2.3.4 ", "fe80::1%eth0",
-                            "1.2.3.*", "::g", "localhost", "1.2.3.4.5"}) {
+    for (const char* bad : {"", "256.0.0.1", "1.2.3", "01.2.3.4", " 1.2.3.4", "1.2.3.4 ",
+                            "fe80::1%eth0", "1.2.3.*", "::g", "localhost", "1.2.3.4.5"}) {
         BOOST_TEST(!IpAddress::parse(bad).has_value(), bad);
     }
 }
@@ -63,8 +67,9 @@ BOOST_AUTO_TEST_CASE(host_bits_are_cleared_and_the_form_is_canonical) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_ranges_are_refused) {
-    for (const char* bad : {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8",
-                            "10.0.0.0/08a", "/8", "10.0.0.0-10.0.0.9", "1.2.3.*", "10.0.0.0/0008"}) {
+    for (const char* bad :
+         {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8",
+          "10.0.0.0/08a", "/8", "10.0.0.0-10.0.0.9", "1.2.3.*", "10.0.0.0/0008"}) {
         BOOST_TEST(!IpRange::parse(bad).has_value(), bad);
     }
 }

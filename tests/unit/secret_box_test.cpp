@@ -9,7 +9,7 @@ using namespace accountd::crypto;
 namespace {
 
 class ZeroRandom final : public RandomSource {
-public:
+  public:
     void fill(std::uint8_t* out, std::size_t size) override { std::fill(out, out + size, 0); }
 };
 

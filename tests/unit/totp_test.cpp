@@ -14,14 +14,17 @@ namespace {
 const std::string kRfcKey = "12345678901234567890";  // RFC 4226 / RFC 6238 SHA-1 seed
 
 std::string oathtool(const std::string& base32_secret, std::int64_t unix_seconds) {
-    const std::string command = "oathtool --totp -b " + base32_secret + " -N @" + std::to_string(unix_seconds);
+    const std::string command =
+        "oathtool --totp -b " + base32_secret + " -N @" + std::to_string(unix_seconds);
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     BOOST_REQUIRE_MESSAGE(pipe != nullptr, "cannot run oathtool");
     char buffer[32] = {};
     const bool read = fgets(buffer, sizeof buffer, pipe.get()) != nullptr;
-    BOOST_REQUIRE_MESSAGE(read, "oathtool printed nothing (is it installed? scripts/test.sh installs it)");
+    BOOST_REQUIRE_MESSAGE(
+        read, "oathtool printed nothing (is it installed? scripts/test.sh installs it)");
     std::string code(buffer);
-    while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
+    while (!code.empty() && (code.back() == '\n' || code.back() == '\r'))
+        code.pop_back();
     return code;
 }
 
@@ -53,8 +56,10 @@ BOOST_AUTO_TEST_CASE(codes_agree_with_oathtool_for_random_secrets) {
     for (int i = 0; i < 5; ++i) {
         const std::string key = random.bytes(20);
         const std::string secret = base32_encode(key, false);
-        for (const std::int64_t time : {std::int64_t{59}, std::int64_t{1700000000}, std::int64_t{1795441234}}) {
-            BOOST_TEST(hotp(key, static_cast<std::uint64_t>(totp_step(time, 30)), 6) == oathtool(secret, time));
+        for (const std::int64_t time :
+             {std::int64_t{59}, std::int64_t{1700000000}, std::int64_t{1795441234}}) {
+            BOOST_TEST(hotp(key, static_cast<std::uint64_t>(totp_step(time, 30)), 6) ==
+                       oathtool(secret, time));
         }
     }
 }
@@ -63,11 +68,18 @@ BOOST_AUTO_TEST_CASE(a_code_is_accepted_within_the_window_and_names_its_step) {
     const TotpParams params;  // 6 digits, 30 s, +-1 step
     const std::int64_t now = 1700000000;
     const auto step = totp_step(now, 30);
-    BOOST_TEST(verify_totp(kRfcKey, hotp(kRfcKey, step, 6), now, params, std::nullopt).value() == step);
-    BOOST_TEST(verify_totp(kRfcKey, hotp(kRfcKey, step - 1, 6), now, params, std::nullopt).value() == step - 1);
-    BOOST_TEST(verify_totp(kRfcKey, hotp(kRfcKey, step + 1, 6), now, params, std::nullopt).value() == step + 1);
-    BOOST_TEST(!verify_totp(kRfcKey, hotp(kRfcKey, step - 2, 6), now, params, std::nullopt).has_value());
-    BOOST_TEST(!verify_totp(kRfcKey, hotp(kRfcKey, step + 2, 6), now, params, std::nullopt).has_value());
+    BOOST_TEST(verify_totp(kRfcKey, hotp(kRfcKey, step, 6), now, params, std::nullopt).value() ==
+               step);
+    BOOST_TEST(
+        verify_totp(kRfcKey, hotp(kRfcKey, step - 1, 6), now, params, std::nullopt).value() ==
+        step - 1);
+    BOOST_TEST(
+        verify_totp(kRfcKey, hotp(kRfcKey, step + 1, 6), now, params, std::nullopt).value() ==
+        step + 1);
+    BOOST_TEST(
+        !verify_totp(kRfcKey, hotp(kRfcKey, step - 2, 6), now, params, std::nullopt).has_value());
+    BOOST_TEST(
+        !verify_totp(kRfcKey, hotp(kRfcKey, step + 2, 6), now, params, std::nullopt).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_time_step_is_accepted_only_once) {
