@@ -18,6 +18,8 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
           session_repository_, clock_, random_, keys_.session_token,
           services::SessionPolicy{config_.session_absolute_lifetime, config_.session_idle_timeout,
                                   config_.session_touch_interval}),
-      user_service_(users_, hasher_, random_, clock_, config_.password_min_length) {}
+      user_service_(users_, hasher_, random_, clock_, config_.password_min_length),
+      accounts_(users_, session_repository_, hasher_, clock_,
+                services::PasswordRules{config_.password_min_length, 128}) {}
 
 }  // namespace accountd::app

@@ -12,6 +12,7 @@
 #include "db/mysql_session_repository.hpp"
 #include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
+#include "services/account_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
@@ -39,6 +40,7 @@ class ServiceRoot {
     services::AuthService& auth() { return auth_; }
     services::SessionService& sessions() { return sessions_; }
     services::UserService& user_service() { return user_service_; }
+    services::AccountService& accounts() { return accounts_; }
 
   private:
     config::Config config_;
@@ -53,6 +55,7 @@ class ServiceRoot {
     services::AuthService auth_;
     services::SessionService sessions_;
     services::UserService user_service_;
+    services::AccountService accounts_;
 };
 
 }  // namespace accountd::app

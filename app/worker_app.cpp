@@ -14,8 +14,8 @@ namespace accountd::app {
 WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
                      crypto::RandomSource& random)
     : root_(std::move(config), clock, random),
-      deps_{root_.config(), root_.keys(), root_.clock(),    root_.random(),
-            root_.log(),    root_.auth(), root_.sessions(), root_.users()},
+      deps_{root_.config(), root_.keys(),     root_.clock(), root_.random(),  root_.log(),
+            root_.auth(),   root_.sessions(), root_.users(), root_.accounts()},
       pterodactyl_(deps_),
       calagopus_(deps_),
       eclipanel_(deps_),

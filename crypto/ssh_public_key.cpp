@@ -29,15 +29,19 @@ struct Curve {
 
 const std::vector<Curve>& curves() {
     static const std::vector<Curve> list = {
-        {SshKeyType::ecdsa_p256, "ecdsa-sha2-nistp256", "nistp256", 256, CryptoPP::ASN1::secp256r1()},
-        {SshKeyType::ecdsa_p384, "ecdsa-sha2-nistp384", "nistp384", 384, CryptoPP::ASN1::secp384r1()},
-        {SshKeyType::ecdsa_p521, "ecdsa-sha2-nistp521", "nistp521", 521, CryptoPP::ASN1::secp521r1()},
+        {SshKeyType::ecdsa_p256, "ecdsa-sha2-nistp256", "nistp256", 256,
+         CryptoPP::ASN1::secp256r1()},
+        {SshKeyType::ecdsa_p384, "ecdsa-sha2-nistp384", "nistp384", 384,
+         CryptoPP::ASN1::secp384r1()},
+        {SshKeyType::ecdsa_p521, "ecdsa-sha2-nistp521", "nistp521", 521,
+         CryptoPP::ASN1::secp521r1()},
     };
     return list;
 }
 
 const Curve* curve_of(SshKeyType type) {
-    for (const auto& c : curves()) if (c.type == type) return &c;
+    for (const auto& c : curves())
+        if (c.type == type) return &c;
     return nullptr;
 }
 
@@ -59,7 +63,7 @@ void put_mpint(std::string& out, const CryptoPP::Integer& value) {
 }
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view data) : data_(data) {}
     std::optional<std::string_view> string() {
         if (data_.size() < 4) return std::nullopt;
@@ -74,7 +78,7 @@ public:
     }
     bool done() const { return data_.empty(); }
 
-private:
+  private:
     std::string_view data_;
 };
 
@@ -115,7 +119,8 @@ std::string ed25519_blob(std::string_view key) {
 
 std::variant<SshPublicKey, SshKeyProblem> checked_rsa(const CryptoPP::Integer& e,
                                                       const CryptoPP::Integer& n) {
-    if (n.IsNegative() || e.IsNegative() || n.IsZero() || e.IsZero()) return SshKeyProblem::not_valid;
+    if (n.IsNegative() || e.IsNegative() || n.IsZero() || e.IsZero())
+        return SshKeyProblem::not_valid;
     CryptoPP::RSA::PublicKey key;
     key.Initialize(n, e);
     CryptoPP::AutoSeededRandomPool rng;
@@ -139,7 +144,8 @@ std::variant<SshPublicKey, SshKeyProblem> checked_ec(const Curve& curve, std::st
     return SshPublicKey{curve.type, curve.bits, ec_blob(curve, ec_point_bytes(key))};
 }
 
-std::variant<SshPublicKey, SshKeyProblem> from_blob(std::string_view type_name, std::string_view blob) {
+std::variant<SshPublicKey, SshKeyProblem> from_blob(std::string_view type_name,
+                                                    std::string_view blob) {
     Reader reader(blob);
     const auto inner = reader.string();
     if (!inner || *inner != type_name) return SshKeyProblem::not_valid;
@@ -178,7 +184,8 @@ std::optional<std::string> pem_body(std::string_view text, std::string_view labe
         if (c == '\r' || c == '\n' || c == ' ' || c == '\t') continue;
         base64.push_back(c == '+' ? '-' : c == '/' ? '_' : c);
     }
-    while (!base64.empty() && base64.back() == '=') base64.pop_back();
+    while (!base64.empty() && base64.back() == '=')
+        base64.pop_back();
     return base64url_decode(base64);
 }
 
@@ -234,8 +241,10 @@ std::variant<SshPublicKey, SshKeyProblem> from_pkcs1_rsa(const std::string& der)
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -243,7 +252,8 @@ std::string_view trim(std::string_view s) {
 
 std::string SshPublicKey::fingerprint() const {
     std::string text = base64_encode(sha256(blob));
-    while (!text.empty() && text.back() == '=') text.pop_back();
+    while (!text.empty() && text.back() == '=')
+        text.pop_back();
     return text;
 }
 
@@ -281,7 +291,8 @@ std::string SshPublicKey::pem() const {
     }
     const std::string base64 = base64_encode(der);
     std::string out = "-----BEGIN PUBLIC KEY-----\r\n";
-    for (std::size_t i = 0; i < base64.size(); i += 64) out += base64.substr(i, 64) + "\r\n";
+    for (std::size_t i = 0; i < base64.size(); i += 64)
+        out += base64.substr(i, 64) + "\r\n";
     out += "-----END PUBLIC KEY-----";
     return out;
 }
@@ -307,11 +318,15 @@ std::variant<SshPublicKey, SshKeyProblem> parse_ssh_public_key(std::string_view 
     const auto blob_end = rest.find_first_of(" \t");
     std::string base64(rest.substr(0, blob_end));
     for (char& c : base64) {
-        if (c == '+') c = '-';
-        else if (c == '/') c = '_';
-        else if (c == '-' || c == '_') return SshKeyProblem::not_valid;
+        if (c == '+')
+            c = '-';
+        else if (c == '/')
+            c = '_';
+        else if (c == '-' || c == '_')
+            return SshKeyProblem::not_valid;
     }
-    while (!base64.empty() && base64.back() == '=') base64.pop_back();
+    while (!base64.empty() && base64.back() == '=')
+        base64.pop_back();
     const auto blob = base64url_decode(base64);
     if (!blob) return SshKeyProblem::not_valid;
     return from_blob(type_name, *blob);

@@ -13,15 +13,15 @@ namespace accountd::crypto {
 enum class SshKeyType { rsa, ecdsa_p256, ecdsa_p384, ecdsa_p521, ed25519 };
 
 enum class SshKeyProblem {
-    not_valid,   ///< garbage, private key, unsupported type, invalid point
-    dsa,         ///< a DSA key
+    not_valid,  ///< garbage, private key, unsupported type, invalid point
+    dsa,        ///< a DSA key
     rsa_too_short,
 };
 
 struct SshPublicKey {
     SshKeyType type;
-    unsigned bits = 0;   ///< modulus size for RSA, curve size for ECDSA, 256 for Ed25519
-    std::string blob;    ///< the RFC 4253 section 6.6 wire encoding, what fingerprints hash
+    unsigned bits = 0;  ///< modulus size for RSA, curve size for ECDSA, 256 for Ed25519
+    std::string blob;   ///< the RFC 4253 section 6.6 wire encoding, what fingerprints hash
 
     /// OpenSSH's SHA-256 fingerprint without the "SHA256:" prefix: unpadded base64 of
     /// SHA-256(blob), 43 characters (what Pterodactyl stores and `ssh-keygen -lf` prints).

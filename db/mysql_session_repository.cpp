@@ -85,10 +85,13 @@ bool MysqlSessionRepository::remove_owned(const std::string& public_id, std::uin
     });
 }
 
-void MysqlSessionRepository::remove_all_for_user(std::uint64_t user_id) {
-    guarded("sessions.remove_all_for_user", [&] {
+void MysqlSessionRepository::remove_all_for_user_except(std::uint64_t user_id,
+                                                        std::optional<std::uint64_t> keep) {
+    guarded("sessions.remove_all_for_user_except", [&] {
         const long long owner = static_cast<long long>(user_id);
-        db_.sql() << "DELETE FROM sessions WHERE user_id = :uid", soci::use(owner);
+        const long long kept = keep ? static_cast<long long>(*keep) : 0;  // ids start at 1
+        db_.sql() << "DELETE FROM sessions WHERE user_id = :uid AND id <> :keep", soci::use(owner),
+            soci::use(kept);
         return 0;
     });
 }

@@ -19,7 +19,8 @@ class MysqlSessionRepository final : public services::SessionRepository {
     void touch(std::uint64_t session_id, services::Timestamp now, const std::string& ip) override;
     bool remove(std::uint64_t session_id) override;
     bool remove_owned(const std::string& public_id, std::uint64_t user_id) override;
-    void remove_all_for_user(std::uint64_t user_id) override;
+    void remove_all_for_user_except(std::uint64_t user_id,
+                                    std::optional<std::uint64_t> keep) override;
 
   private:
     Database& db_;

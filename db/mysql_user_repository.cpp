@@ -74,4 +74,20 @@ void MysqlUserRepository::update_password_hash(std::uint64_t id, const std::stri
     });
 }
 
+void MysqlUserRepository::update_email(std::uint64_t id, const std::string& email,
+                                       services::Timestamp now) {
+    try {
+        guarded("users.update_email", [&] {
+            const std::tm updated = to_tm(now);
+            const long long user_id = static_cast<long long>(id);
+            db_.sql() << "UPDATE users SET email = :email, updated_at = :now WHERE id = :id",
+                soci::use(email), soci::use(updated), soci::use(user_id);
+            return 0;
+        });
+    } catch (const DatabaseError& e) {
+        if (e.error_number() == kDuplicateEntry) throw services::DuplicateUser("email taken");
+        throw;
+    }
+}
+
 }  // namespace accountd::db

@@ -15,6 +15,7 @@ class MysqlUserRepository final : public services::UserRepository {
     std::uint64_t insert(const services::User& user) override;
     void update_password_hash(std::uint64_t id, const std::string& hash,
                               services::Timestamp now) override;
+    void update_email(std::uint64_t id, const std::string& email, services::Timestamp now) override;
 
   private:
     std::optional<services::User> find_one(const char* operation, const std::string& where_column,

@@ -30,6 +30,10 @@ std::string_view error_code_name(ErrorCode code) {
             return "session_invalid";
         case ErrorCode::invalid_credentials:
             return "invalid_credentials";
+        case ErrorCode::wrong_password:
+            return "wrong_password";
+        case ErrorCode::conflict:
+            return "conflict";
         case ErrorCode::csrf_mismatch:
             return "csrf_mismatch";
         case ErrorCode::two_factor_required:

@@ -23,6 +23,8 @@ enum class ErrorCode {
     credentials_malformed,  ///< a credential is present but not of the dialect's format
     session_invalid,        ///< unknown, expired or revoked session
     invalid_credentials,    ///< login: unknown user, wrong password or suspended (same answer)
+    wrong_password,         ///< an account change whose current-password confirmation failed
+    conflict,               ///< the value is taken (e.g. another account's e-mail)
     csrf_mismatch,
     two_factor_required,
     account_suspended,

@@ -25,7 +25,9 @@ class SessionRepository {
     virtual bool remove(std::uint64_t session_id) = 0;
     /// Removes a session only if `user_id` owns it; false when there was none.
     virtual bool remove_owned(const std::string& public_id, std::uint64_t user_id) = 0;
-    virtual void remove_all_for_user(std::uint64_t user_id) = 0;
+    /// Removes every session of the user but `keep` (all of them when keep is empty).
+    virtual void remove_all_for_user_except(std::uint64_t user_id,
+                                            std::optional<std::uint64_t> keep) = 0;
 };
 
 }  // namespace accountd::services

@@ -25,6 +25,8 @@ class UserRepository {
     /// Stores `user` (id ignored) and returns its new id. Throws DuplicateUser.
     virtual std::uint64_t insert(const User& user) = 0;
     virtual void update_password_hash(std::uint64_t id, const std::string& hash, Timestamp now) = 0;
+    /// Throws DuplicateUser when another account has the address.
+    virtual void update_email(std::uint64_t id, const std::string& email, Timestamp now) = 0;
 };
 
 }  // namespace accountd::services

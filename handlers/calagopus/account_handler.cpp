@@ -1,8 +1,11 @@
 #include "handlers/calagopus/account_handler.hpp"
 
 #include "handlers/calagopus/user_json.hpp"
+#include "handlers/common/service_errors.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
+#include "server/json_body.hpp"
+#include "services/user_service.hpp"
 
 namespace accountd::handlers::calagopus {
 namespace {
@@ -21,6 +24,44 @@ server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx
     return response;
 }
 
+// Calagopus validates the body first, then the password, then uniqueness (409).
+server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto email = server::required_string(body, "email");
+    const auto password = server::required_string(body, "password");
+    if (!services::is_plausible_email(email)) {
+        throw server::ApiError::field_error(server::ErrorCode::invalid_field, "email", "email");
+    }
+    try {
+        deps.accounts.change_email(ctx.caller().user, password, email);
+    } catch (const services::WrongPassword&) {
+        throw server::ApiError(server::ErrorCode::wrong_password);
+    } catch (const services::RuleViolation& violation) {
+        if (violation.rule == "unique") throw server::ApiError(server::ErrorCode::conflict);
+        throw api_error_of(violation);
+    }
+    return server::HttpResponse::json(200, nlohmann::ordered_json::object());
+}
+
+// Body {password (current), new_password}; no confirmation field, as in Calagopus.
+server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto current = server::required_string(body, "password");
+    const auto fresh = server::required_string(body, "new_password");
+    const auto& caller = ctx.caller();
+    std::optional<std::uint64_t> keep;
+    if (caller.session) keep = caller.session->id;
+    try {
+        deps.accounts.change_password(caller.user, current, fresh, std::nullopt, "new_password",
+                                      keep);
+    } catch (const services::WrongPassword&) {
+        throw server::ApiError(server::ErrorCode::wrong_password);
+    } catch (const services::RuleViolation& violation) {
+        throw api_error_of(violation);
+    }
+    return server::HttpResponse::json(200, nlohmann::ordered_json::object());
+}
+
 }  // namespace
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
@@ -29,6 +70,10 @@ void register_account_routes(server::Router& router, const HandlerDeps& deps) {
                 [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); }});
     router.add({"POST", kLogoutPath, server::AuthRequirement::session, true,
                 [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+    router.add({"PUT", kEmailPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
+    router.add({"PUT", kPasswordPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::calagopus

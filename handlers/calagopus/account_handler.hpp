@@ -1,5 +1,5 @@
 #pragma once
-// Calagopus' /api/client/account resource: read and logout.
+// Calagopus' /api/client/account resource: read, logout, change e-mail, change password.
 
 #include "handlers/common/handler_deps.hpp"
 #include "server/router.hpp"
@@ -8,6 +8,8 @@ namespace accountd::handlers::calagopus {
 
 inline constexpr const char* kAccountPath = "/api/client/account";
 inline constexpr const char* kLogoutPath = "/api/client/account/logout";
+inline constexpr const char* kEmailPath = "/api/client/account/email";
+inline constexpr const char* kPasswordPath = "/api/client/account/password";
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps);
 

@@ -7,6 +7,24 @@ namespace {
 
 using server::ErrorCode;
 
+// Type errors happen while decoding the body (serde's wording); rule errors afterwards, one
+// "<field>: <message>" per field (garde's wording).
+std::string field_message(const server::ApiError& e) {
+    if (e.rule == "string" || e.rule == "integer") {
+        return "invalid payload: invalid type: " + e.rule_argument + " for `" + e.field +
+               "`, expected " + (e.rule == "integer" ? "an integer" : "a " + e.rule);
+    }
+    if (e.rule == "required") return "invalid payload: missing field `" + e.field + "`";
+    if (e.rule == "min") return e.field + ": length is lower than " + e.rule_argument;
+    if (e.rule == "max") return e.field + ": length is greater than " + e.rule_argument;
+    if (e.rule == "between") {
+        return e.field + ": length is greater than " +
+               e.rule_argument.substr(e.rule_argument.find(',') + 1);
+    }
+    if (e.rule == "email") return e.field + ": not a valid email: invalid format";
+    return e.field + ": invalid value";
+}
+
 std::pair<int, std::string> shape_of(const server::ApiError& e) {
     switch (e.code()) {
         case ErrorCode::malformed_json:
@@ -16,8 +34,7 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::unsupported_media_type:
             return {400, "invalid payload: unsupported content type"};
         case ErrorCode::invalid_field:
-            return {400, "invalid payload: invalid type: " + e.rule_argument + " for `" + e.field +
-                             "`, expected " + (e.rule == "integer" ? "an integer" : "a " + e.rule)};
+            return {400, field_message(e)};
         case ErrorCode::missing_field:
             return {400, "invalid payload: missing field `" + e.field + "`"};
         case ErrorCode::payload_too_large:
@@ -36,6 +53,10 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
             return {401, "invalid session"};
         case ErrorCode::invalid_credentials:
             return {400, "invalid username or password"};
+        case ErrorCode::wrong_password:
+            return {403, "invalid password"};
+        case ErrorCode::conflict:
+            return {409, "email already in use"};
         case ErrorCode::csrf_mismatch:
             return {403, "cross-site request refused"};
         case ErrorCode::two_factor_required:

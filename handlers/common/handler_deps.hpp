@@ -4,6 +4,7 @@
 #include "config/config.hpp"
 #include "crypto/random.hpp"
 #include "server/logger.hpp"
+#include "services/account_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
@@ -21,6 +22,7 @@ struct HandlerDeps {
     services::AuthService& auth;
     services::SessionService& sessions;
     services::UserRepository& users;
+    services::AccountService& accounts;
 };
 
 }  // namespace accountd::handlers

@@ -32,6 +32,10 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {401, "Invalid session"};
         case ErrorCode::invalid_credentials:
             return {401, "Invalid credentials"};
+        case ErrorCode::wrong_password:
+            return {403, "Current password is incorrect"};
+        case ErrorCode::conflict:
+            return {409, "Email already in use"};
         case ErrorCode::csrf_mismatch:
             return {403, "Invalid CSRF token — please refresh the page and try again."};
         case ErrorCode::two_factor_required:

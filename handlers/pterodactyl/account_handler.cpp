@@ -1,18 +1,71 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
+#include "handlers/common/service_errors.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
+#include "server/json_body.hpp"
 
 namespace accountd::handlers::pterodactyl {
+namespace {
 
-void register_account_routes(server::Router& router, const HandlerDeps& /*deps*/) {
+using server::ApiError;
+using server::ErrorCode;
+
+// Laravel turns "" into null before validation, so an empty field counts as missing.
+std::string string_or_empty(const nlohmann::json& body, const char* field) {
+    return server::optional_string(body, field).value_or("");
+}
+
+server::HttpResponse read_account(server::RequestContext& ctx) {
+    return server::HttpResponse::json(
+        200, {{"object", "user"}, {"attributes", account_attributes(ctx.caller().user)}});
+}
+
+// The password is checked before the address, as in Pterodactyl.
+server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto email = string_or_empty(body, "email");
+    const auto password = string_or_empty(body, "password");
+    try {
+        deps.accounts.change_email(ctx.caller().user, password, email);
+    } catch (const services::WrongPassword&) {
+        throw ApiError(ErrorCode::wrong_password);
+    } catch (const services::RuleViolation& violation) {
+        throw api_error_of(violation);
+    }
+    return server::HttpResponse::no_content();
+}
+
+server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto current = string_or_empty(body, "current_password");
+    auto password = server::optional_string(body, "password");
+    if (password && password->empty()) password.reset();
+    const auto confirmation = string_or_empty(body, "password_confirmation");
+    const auto& caller = ctx.caller();
+    std::optional<std::uint64_t> keep;
+    if (caller.session) keep = caller.session->id;
+    try {
+        deps.accounts.change_password(caller.user, current, password, confirmation, "password",
+                                      keep);
+    } catch (const services::WrongPassword&) {
+        throw ApiError(ErrorCode::wrong_password);
+    } catch (const services::RuleViolation& violation) {
+        throw api_error_of(violation);
+    }
+    return server::HttpResponse::no_content();
+}
+
+}  // namespace
+
+void register_account_routes(server::Router& router, const HandlerDeps& deps) {
     // Exempt from the account gates, as in Pterodactyl: the SPA must be able to show the
     // account page that tells the user to enable two-factor.
-    router.add(
-        {"GET", kAccountPath, server::AuthRequirement::session, true,
-         [](server::RequestContext& ctx) {
-             return server::HttpResponse::json(
-                 200, {{"object", "user"}, {"attributes", account_attributes(ctx.caller().user)}});
-         }});
+    router.add({"GET", kAccountPath, server::AuthRequirement::session, true,
+                [](server::RequestContext& ctx) { return read_account(ctx); }});
+    router.add({"PUT", kEmailPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
+    router.add({"PUT", kPasswordPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -16,6 +16,28 @@ std::string attribute_label(std::string field) {
     return field;
 }
 
+// Laravel's English validation messages for the rules we check.
+std::string validation_message(const server::ApiError& e) {
+    const std::string label = attribute_label(e.field);
+    if (e.rule == "required") return "The " + label + " field is required.";
+    if (e.rule == "string") return "The " + label + " must be a string.";
+    if (e.rule == "integer") return "The " + label + " must be an integer.";
+    if (e.rule == "email") return "The " + label + " must be a valid email address.";
+    if (e.rule == "min")
+        return "The " + label + " must be at least " + e.rule_argument + " characters.";
+    if (e.rule == "max") {
+        return "The " + label + " may not be greater than " + e.rule_argument + " characters.";
+    }
+    if (e.rule == "between") {
+        const auto comma = e.rule_argument.find(',');
+        return "The " + label + " must be between " + e.rule_argument.substr(0, comma) + " and " +
+               e.rule_argument.substr(comma + 1) + " characters.";
+    }
+    if (e.rule == "confirmed") return "The " + label + " confirmation does not match.";
+    if (e.rule == "unique") return "The " + label + " has already been taken.";
+    return "The " + label + " is invalid.";
+}
+
 struct Shape {
     int status;
     const char* code;
@@ -32,9 +54,7 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
             return {415, "UnsupportedMediaTypeHttpException",
                     "The request body must be JSON (Content-Type: application/json)."};
         case ErrorCode::invalid_field:
-            return {422, "ValidationException",
-                    "The " + attribute_label(e.field) + " must be " +
-                        (e.rule == "integer" ? std::string("an integer.") : "a " + e.rule + ".")};
+            return {422, "ValidationException", validation_message(e)};
         case ErrorCode::missing_field:
             return {422, "ValidationException",
                     "The " + attribute_label(e.field) + " field is required."};
@@ -60,6 +80,11 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::invalid_credentials:
             return {400, "DisplayException",
                     "No account matching those credentials could be found."};
+        case ErrorCode::wrong_password:
+            return {400, "InvalidPasswordProvidedException",
+                    "The password provided was invalid for this account."};
+        case ErrorCode::conflict:
+            return {409, "ConflictHttpException", "The resource already exists."};
         case ErrorCode::csrf_mismatch:
             return {419, "HttpException", "CSRF token mismatch."};
         case ErrorCode::two_factor_required:

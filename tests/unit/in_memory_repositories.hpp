@@ -44,6 +44,12 @@ class InMemoryUsers final : public services::UserRepository {
         rows.at(id).password_hash = hash;
         ++password_updates;
     }
+    void update_email(std::uint64_t id, const std::string& email, services::Timestamp) override {
+        for (const auto& [other, u] : rows) {
+            if (other != id && u.email == email) throw services::DuplicateUser("dup");
+        }
+        rows.at(id).email = email;
+    }
 };
 
 class InMemorySessions final : public services::SessionRepository {
@@ -80,8 +86,11 @@ class InMemorySessions final : public services::SessionRepository {
         }
         return false;
     }
-    void remove_all_for_user(std::uint64_t user_id) override {
-        std::erase_if(rows, [&](const auto& kv) { return kv.second.first.user_id == user_id; });
+    void remove_all_for_user_except(std::uint64_t user_id,
+                                    std::optional<std::uint64_t> keep) override {
+        std::erase_if(rows, [&](const auto& kv) {
+            return kv.second.first.user_id == user_id && kv.first != keep;
+        });
     }
 
   private:

@@ -12,11 +12,13 @@ using namespace accountd::crypto;
 namespace {
 
 std::string run(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"), pclose);
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"),
+                                               pclose);
     BOOST_REQUIRE(pipe != nullptr);
     std::string out;
     char buffer[4096];
-    while (fgets(buffer, sizeof buffer, pipe.get()) != nullptr) out += buffer;
+    while (fgets(buffer, sizeof buffer, pipe.get()) != nullptr)
+        out += buffer;
     return out;
 }
 
@@ -54,13 +56,15 @@ struct KeyDir {
 
 SshPublicKey accepted(const std::string& text) {
     auto parsed = parse_ssh_public_key(text);
-    BOOST_REQUIRE_MESSAGE(std::holds_alternative<SshPublicKey>(parsed), "refused: " << text.substr(0, 60));
+    BOOST_REQUIRE_MESSAGE(std::holds_alternative<SshPublicKey>(parsed),
+                          "refused: " << text.substr(0, 60));
     return std::get<SshPublicKey>(parsed);
 }
 
 SshKeyProblem refused(const std::string& text) {
     auto parsed = parse_ssh_public_key(text);
-    BOOST_REQUIRE_MESSAGE(std::holds_alternative<SshKeyProblem>(parsed), "accepted: " << text.substr(0, 60));
+    BOOST_REQUIRE_MESSAGE(std::holds_alternative<SshKeyProblem>(parsed),
+                          "accepted: " << text.substr(0, 60));
     return std::get<SshKeyProblem>(parsed);
 }
 
@@ -70,12 +74,9 @@ BOOST_AUTO_TEST_SUITE(ssh_public_keys)
 
 BOOST_AUTO_TEST_CASE(fingerprints_agree_with_ssh_keygen_for_every_accepted_type) {
     KeyDir keys;
-    const std::pair<const char*, const char*> types[] = {{"ed25519", "-t ed25519"},
-                                                         {"rsa2048", "-t rsa -b 2048"},
-                                                         {"rsa3072", "-t rsa -b 3072"},
-                                                         {"p256", "-t ecdsa -b 256"},
-                                                         {"p384", "-t ecdsa -b 384"},
-                                                         {"p521", "-t ecdsa -b 521"}};
+    const std::pair<const char*, const char*> types[] = {
+        {"ed25519", "-t ed25519"},   {"rsa2048", "-t rsa -b 2048"}, {"rsa3072", "-t rsa -b 3072"},
+        {"p256", "-t ecdsa -b 256"}, {"p384", "-t ecdsa -b 384"},   {"p521", "-t ecdsa -b 521"}};
     for (const auto& [name, args] : types) {
         const auto pub = keys.generate(name, args);
         BOOST_REQUIRE_MESSAGE(!pub.empty(), "ssh-keygen could not make " << name);
@@ -86,12 +87,13 @@ BOOST_AUTO_TEST_CASE(fingerprints_agree_with_ssh_keygen_for_every_accepted_type)
         // checks that one), and it reads back to the same key.
         const std::string ours = key.pem();
         std::string lf;
-        for (const char c : ours) if (c != '\r') lf.push_back(c);
+        for (const char c : ours)
+            if (c != '\r') lf.push_back(c);
         const auto exported = run("ssh-keygen -e -m PKCS8 -f '" + pub + "'");
         if (key.type == SshKeyType::ed25519) {
             std::ofstream(keys.dir + "/ours.pem") << lf << "\n";
-            BOOST_TEST(run("openssl pkey -pubin -in '" + keys.dir + "/ours.pem' -noout -text").find("ED25519") !=
-                       std::string::npos);
+            BOOST_TEST(run("openssl pkey -pubin -in '" + keys.dir + "/ours.pem' -noout -text")
+                           .find("ED25519") != std::string::npos);
         } else {
             BOOST_TEST(lf + "\n" == exported, name);
             BOOST_TEST(accepted(exported).fingerprint() == key.fingerprint(), name);
@@ -115,14 +117,16 @@ BOOST_AUTO_TEST_CASE(short_rsa_keys_are_refused_as_too_short) {
     const auto pub = keys.generate("rsa1024", "-t rsa -b 1024");
     BOOST_REQUIRE(!pub.empty());
     BOOST_TEST((refused(slurp(pub)) == SshKeyProblem::rsa_too_short));
-    BOOST_TEST((refused(run("ssh-keygen -e -m PKCS8 -f '" + pub + "'")) == SshKeyProblem::rsa_too_short));
+    BOOST_TEST(
+        (refused(run("ssh-keygen -e -m PKCS8 -f '" + pub + "'")) == SshKeyProblem::rsa_too_short));
 }
 
 BOOST_AUTO_TEST_CASE(dsa_keys_are_refused_as_dsa) {
     KeyDir keys;
     const auto pub = keys.generate("dsa", "-t dsa");
     if (pub.empty()) {
-        BOOST_TEST_MESSAGE("this ssh-keygen cannot make DSA keys; only the OpenSSH form is checked");
+        BOOST_TEST_MESSAGE(
+            "this ssh-keygen cannot make DSA keys; only the OpenSSH form is checked");
         // "ssh-dss" blob with the right inner type name is enough to be recognised.
         BOOST_TEST((refused("ssh-dss AAAAB3NzaC1kc3MAAAABAQ==") == SshKeyProblem::dsa));
         return;
@@ -142,9 +146,11 @@ BOOST_AUTO_TEST_CASE(private_keys_and_garbage_are_not_valid) {
          {std::string(""), std::string("ssh-ed25519"), std::string("ssh-ed25519 !!!notbase64"),
           std::string("ssh-rsa ") + line.substr(blob_start),  // type does not match the blob
           line.substr(0, line.size() - 20),                   // truncated blob
-          std::string("sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIA=="),
+          std::string(
+              "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIA=="),
           std::string("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"),
-          std::string("ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAAAFBAECAwQ="),
+          std::string(
+              "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAAAFBAECAwQ="),
           std::string(20000, 'A')}) {
         BOOST_TEST((refused(bad) == SshKeyProblem::not_valid), bad.substr(0, 50));
     }
