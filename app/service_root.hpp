@@ -9,10 +9,12 @@
 #include "crypto/password_hasher.hpp"
 #include "crypto/random.hpp"
 #include "db/database.hpp"
+#include "db/mysql_activity_repository.hpp"
 #include "db/mysql_session_repository.hpp"
 #include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
+#include "services/activity_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
@@ -41,6 +43,7 @@ class ServiceRoot {
     services::SessionService& sessions() { return sessions_; }
     services::UserService& user_service() { return user_service_; }
     services::AccountService& accounts() { return accounts_; }
+    services::ActivityService& activity() { return activity_; }
 
   private:
     config::Config config_;
@@ -51,11 +54,13 @@ class ServiceRoot {
     db::Database database_;
     db::MysqlUserRepository users_;
     db::MysqlSessionRepository session_repository_;
+    db::MysqlActivityRepository activity_repository_;
     crypto::PasswordHasher hasher_;
     services::AuthService auth_;
     services::SessionService sessions_;
     services::UserService user_service_;
     services::AccountService accounts_;
+    services::ActivityService activity_;
 };
 
 }  // namespace accountd::app

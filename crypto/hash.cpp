@@ -1,6 +1,8 @@
 #include "crypto/hash.hpp"
 
+#define CRYPTOPP_ENABLE_NAMESPACE_WEAK 1
 #include <cryptopp/hmac.h>
+#include <cryptopp/md5.h>
 #include <cryptopp/misc.h>
 #include <cryptopp/sha.h>
 
@@ -36,6 +38,10 @@ std::string sha256(std::string_view data) {
 }
 std::string sha1(std::string_view data) {
     return digest<CryptoPP::SHA1>(data);
+}
+
+std::string md5(std::string_view data) {
+    return digest<CryptoPP::Weak::MD5>(data);
 }
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {

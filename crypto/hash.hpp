@@ -10,6 +10,9 @@ namespace accountd::crypto {
 std::string sha256(std::string_view data);
 /// FIPS 180-4 SHA-1, 20 bytes (only for TOTP, RFC 6238, and legacy formats).
 std::string sha1(std::string_view data);
+/// RFC 1321 MD5, 16 bytes. Broken as a hash; used only where a wire format demands it
+/// (Gravatar image URLs).
+std::string md5(std::string_view data);
 /// RFC 2104 / RFC 4231 HMAC-SHA-256, 32 bytes.
 std::string hmac_sha256(std::string_view key, std::string_view message);
 /// RFC 2104 HMAC-SHA-1, 20 bytes (RFC 4226/6238 one-time passwords).

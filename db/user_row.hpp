@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <array>
 #include <ctime>
 #include <string>
 
@@ -19,15 +20,15 @@ struct UserRow {
     unsigned long long id = 0;
     std::string uuid, username, email, name_first, name_last;
     std::string password_hash;
-    soci::indicator password_hash_ind = soci::i_null;
     int root_admin = 0;
     std::string role;
-    soci::indicator role_ind = soci::i_null;
     std::string language, toast_position;
     int start_on_grouped_servers = 0;
     std::string portal_type;
     int email_verified = 0, suspended = 0, totp_enabled = 0;
     std::tm created_at{}, updated_at{};
+    /// One indicator per column: the nullable ones, and every one under a LEFT JOIN.
+    std::array<soci::indicator, 18> nulls{};
 
     /// Adds one into() per column of kUserColumns, in order. The row must outlive `statement`.
     void bind(soci::details::prepare_temp_type& statement);

@@ -34,6 +34,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "wrong_password";
         case ErrorCode::conflict:
             return "conflict";
+        case ErrorCode::invalid_query:
+            return "invalid_query";
         case ErrorCode::csrf_mismatch:
             return "csrf_mismatch";
         case ErrorCode::two_factor_required:

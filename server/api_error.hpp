@@ -25,6 +25,7 @@ enum class ErrorCode {
     invalid_credentials,    ///< login: unknown user, wrong password or suspended (same answer)
     wrong_password,         ///< an account change whose current-password confirmation failed
     conflict,               ///< the value is taken (e.g. another account's e-mail)
+    invalid_query,          ///< an unknown filter or sort; field = the names, rule = filter|sort
     csrf_mismatch,
     two_factor_required,
     account_suspended,

@@ -135,6 +135,10 @@ HttpRequest request_from_params(const std::vector<std::pair<std::string, std::st
             request.query = value;
         else if (name == "REMOTE_ADDR")
             request.remote_addr = value;
+        else if (name == "REQUEST_SCHEME")
+            request.scheme = value;
+        else if (name == "SERVER_PORT")
+            request.server_port = value;
         else if (name == "ACCOUNTD_DIALECT")
             request.dialect = value;
         else if (name == "CONTENT_TYPE")

@@ -18,7 +18,9 @@ struct HttpRequest {
     std::map<std::string, std::string> headers;  ///< lowercase names, e.g. "x-xsrf-token"
     std::map<std::string, std::string> cookies;
     std::string remote_addr;
-    std::string dialect;  ///< the ACCOUNTD_DIALECT parameter, empty when nginx set none
+    std::string scheme = "http";  ///< REQUEST_SCHEME as nginx saw it
+    std::string server_port;      ///< SERVER_PORT
+    std::string dialect;          ///< the ACCOUNTD_DIALECT parameter, empty when nginx set none
     std::optional<std::size_t> content_length;
     bool content_length_invalid = false;
     std::string body;

@@ -15,14 +15,14 @@ namespace accountd::services {
 
 /// The current password given was wrong (or missing).
 class WrongPassword : public std::runtime_error {
-public:
+  public:
     WrongPassword() : std::runtime_error("wrong password") {}
 };
 
 /// A value breaks a rule. `rule` uses the panels' names: required, email, min, max, between,
 /// confirmed, unique; `argument` is the rule's number(s) ("12", "1,191").
 class RuleViolation : public std::invalid_argument {
-public:
+  public:
     RuleViolation(std::string field, std::string rule, std::string argument = {})
         : std::invalid_argument(field + " " + rule),
           field(std::move(field)),
@@ -39,7 +39,7 @@ struct PasswordRules {
 };
 
 class AccountService {
-public:
+  public:
     AccountService(UserRepository& users, SessionRepository& sessions,
                    const crypto::PasswordHasher& hasher, const Clock& clock, PasswordRules rules);
 
@@ -54,9 +54,10 @@ public:
     void change_password(const User& user, const std::string& current_password,
                          const std::optional<std::string>& new_password,
                          const std::optional<std::string>& confirmation,
-                         const std::string& new_field, std::optional<std::uint64_t> keep_session_id);
+                         const std::string& new_field,
+                         std::optional<std::uint64_t> keep_session_id);
 
-private:
+  private:
     void require_password(const User& user, const std::string& password) const;
 
     UserRepository& users_;

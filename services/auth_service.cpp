@@ -23,6 +23,7 @@ LoginResult AuthService::login_with_password(const PasswordLogin& login) {
         user = by_email ? users_.find_by_email(login.identifier)
                         : users_.find_by_username(login.identifier);
     }
+    if (user) result.account_id = user->id;
     if (!user || !user->password_hash || login.password.size() > kMaxPasswordBytes) {
         hasher_.burn_verification_time(login.password);
         result.failure =

@@ -24,7 +24,8 @@ struct PasswordLogin {
 };
 
 struct LoginResult {
-    std::optional<User> user;  ///< set on success
+    std::optional<User> user;                 ///< set on success
+    std::optional<std::uint64_t> account_id;  ///< set whenever the identifier named an account
     std::string_view failure;  ///< log reason: unknown_user, no_password, bad_password, suspended
 };
 

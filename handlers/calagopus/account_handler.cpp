@@ -1,6 +1,7 @@
 #include "handlers/calagopus/account_handler.hpp"
 
 #include "handlers/calagopus/user_json.hpp"
+#include "handlers/common/account_activity.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
@@ -33,7 +34,12 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
         throw server::ApiError::field_error(server::ErrorCode::invalid_field, "email", "email");
     }
     try {
-        deps.accounts.change_email(ctx.caller().user, password, email);
+        const auto& user = ctx.caller().user;
+        const auto old_email = deps.accounts.change_email(user, password, email);
+        if (old_email != email) {
+            record_own_activity(deps, ctx, "user:account.email-changed",
+                                {{"old", old_email}, {"new", email}});
+        }
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {
@@ -54,6 +60,7 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     try {
         deps.accounts.change_password(caller.user, current, fresh, std::nullopt, "new_password",
                                       keep);
+        record_own_activity(deps, ctx, "user:account.password-changed");
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {

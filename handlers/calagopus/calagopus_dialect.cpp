@@ -53,6 +53,8 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
             return {401, "invalid session"};
         case ErrorCode::invalid_credentials:
             return {400, "invalid username or password"};
+        case ErrorCode::invalid_query:
+            return {400, "invalid query: " + e.field};
         case ErrorCode::wrong_password:
             return {403, "invalid password"};
         case ErrorCode::conflict:

@@ -5,6 +5,7 @@
 #include "crypto/random.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
+#include "services/activity_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
@@ -23,6 +24,7 @@ struct HandlerDeps {
     services::SessionService& sessions;
     services::UserRepository& users;
     services::AccountService& accounts;
+    services::ActivityService& activity;
 };
 
 }  // namespace accountd::handlers

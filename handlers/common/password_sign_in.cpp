@@ -8,15 +8,36 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
                                const services::PasswordLogin& attempt, std::string_view dialect,
                                const services::TokenMinter& mint) {
     auto result = deps.auth.login_with_password(attempt);
+    const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
     if (!result.user || result.user->totp_enabled) {
+        // Recorded for unknown identifiers too, so both cases cost the same write; the typed
+        // identifier is kept only when it named an account (it may be a mistyped password).
+        services::ActivityEvent event{"auth:fail",
+                                      std::nullopt,
+                                      result.account_id,
+                                      ctx.client_ip,
+                                      {{"ip", ctx.client_ip}, {"useragent", user_agent}},
+                                      std::nullopt};
+        if (result.account_id) {
+            const bool by_email = attempt.kind == services::LoginIdentifier::email_only ||
+                                  attempt.identifier.find('@') != std::string::npos;
+            event.properties[by_email ? "email" : "username"] = attempt.identifier;
+        }
+        deps.activity.record(event);
         const std::string_view reason =
             result.user ? std::string_view("two_factor_checkpoint_unavailable") : result.failure;
         deps.log.info("login.fail",
                       {{"dialect", dialect}, {"reason", reason}, {"ip", ctx.client_ip}});
         throw server::ApiError(server::ErrorCode::invalid_credentials);
     }
-    auto issued = deps.sessions.start(*result.user, std::string(dialect), ctx.client_ip,
-                                      std::string(ctx.request.header("user-agent")), mint);
+    auto issued =
+        deps.sessions.start(*result.user, std::string(dialect), ctx.client_ip, user_agent, mint);
+    deps.activity.record({"auth:success",
+                          result.user->id,
+                          result.user->id,
+                          ctx.client_ip,
+                          {{"ip", ctx.client_ip}, {"useragent", user_agent}},
+                          std::nullopt});
     deps.log.info(
         "login.success",
         {{"dialect", dialect}, {"user", std::to_string(result.user->id)}, {"ip", ctx.client_ip}});

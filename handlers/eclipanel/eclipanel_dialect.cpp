@@ -32,6 +32,8 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {401, "Invalid session"};
         case ErrorCode::invalid_credentials:
             return {401, "Invalid credentials"};
+        case ErrorCode::invalid_query:
+            return {400, "Invalid query"};
         case ErrorCode::wrong_password:
             return {403, "Current password is incorrect"};
         case ErrorCode::conflict:

@@ -1,5 +1,6 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
+#include "handlers/common/account_activity.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
@@ -26,7 +27,12 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
     const auto email = string_or_empty(body, "email");
     const auto password = string_or_empty(body, "password");
     try {
-        deps.accounts.change_email(ctx.caller().user, password, email);
+        const auto& user = ctx.caller().user;
+        const auto old_email = deps.accounts.change_email(user, password, email);
+        if (old_email != email) {
+            record_own_activity(deps, ctx, "user:account.email-changed",
+                                {{"old", old_email}, {"new", email}});
+        }
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {
@@ -47,6 +53,7 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     try {
         deps.accounts.change_password(caller.user, current, password, confirmation, "password",
                                       keep);
+        record_own_activity(deps, ctx, "user:account.password-changed");
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {

@@ -80,6 +80,15 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::invalid_credentials:
             return {400, "DisplayException",
                     "No account matching those credentials could be found."};
+        case ErrorCode::invalid_query:
+            if (e.rule == "sort") {
+                return {400, "InvalidSortQuery",
+                        "Requested sort(s) `" + e.field +
+                            "` is not allowed. Allowed sort(s) are `timestamp`."};
+            }
+            return {400, "InvalidFilterQuery",
+                    "Requested filter(s) `" + e.field +
+                        "` are not allowed. Allowed filter(s) are `event`."};
         case ErrorCode::wrong_password:
             return {400, "InvalidPasswordProvidedException",
                     "The password provided was invalid for this account."};

@@ -11,14 +11,18 @@ namespace {
 Client ptero_signed_in(const TestUser& t) {
     auto client = pterodactyl();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     return client;
 }
 
 Client cala_signed_in(const TestUser& t) {
     auto client = calagopus();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     return client;
 }
 
@@ -44,7 +48,9 @@ void check_validation(const HttpResult& r, const std::string& field, const std::
     BOOST_TEST(error["detail"] == detail);
 }
 
-std::string stored_email(std::uint64_t id) { return Stack::get().root().users().find_by_id(id)->email; }
+std::string stored_email(std::uint64_t id) {
+    return Stack::get().root().users().find_by_id(id)->email;
+}
 
 }  // namespace
 
@@ -54,7 +60,8 @@ BOOST_AUTO_TEST_CASE(the_email_is_updated) {
     const auto t = create_user();
     auto client = ptero_signed_in(t);
     const auto fresh = unique_name("new") + "@example.com";
-    const auto r = ptero_put(client, "/api/client/account/email", {{"email", fresh}, {"password", t.password}});
+    const auto r = ptero_put(client, "/api/client/account/email",
+                             {{"email", fresh}, {"password", t.password}});
     BOOST_TEST(r.status == 204);
     BOOST_TEST(r.body.empty());
     BOOST_TEST(stored_email(t.user.id) == fresh);
@@ -65,13 +72,15 @@ BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_in
     const auto t = create_user();
     auto client = ptero_signed_in(t);
     for (const nlohmann::json& body :
-         {nlohmann::json{{"email", unique_name("x") + "@example.com"}, {"password", "wrong password"}},
+         {nlohmann::json{{"email", unique_name("x") + "@example.com"},
+                         {"password", "wrong password"}},
           nlohmann::json{{"email", "invalid"}, {"password", "wrong password"}},
           nlohmann::json{{"email", unique_name("x") + "@example.com"}}}) {
         const auto r = ptero_put(client, "/api/client/account/email", body);
         BOOST_TEST(r.status == 400);
         BOOST_TEST(r.json()["errors"][0]["code"] == "InvalidPasswordProvidedException");
-        BOOST_TEST(r.json()["errors"][0]["detail"] == "The password provided was invalid for this account.");
+        BOOST_TEST(r.json()["errors"][0]["detail"] ==
+                   "The password provided was invalid for this account.");
     }
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
 }
@@ -80,18 +89,22 @@ BOOST_AUTO_TEST_CASE(invalid_or_taken_emails_are_rejected) {
     const auto t = create_user();
     const auto other = create_user();
     auto client = ptero_signed_in(t);
-    check_validation(ptero_put(client, "/api/client/account/email", {{"email", ""}, {"password", t.password}}),
-                     "email", "required", "The email field is required.");
-    check_validation(ptero_put(client, "/api/client/account/email", {{"email", "invalid"}, {"password", t.password}}),
-                     "email", "email", "The email must be a valid email address.");
-    check_validation(ptero_put(client, "/api/client/account/email",
-                               {{"email", std::string(190, 'a') + "@example.com"}, {"password", t.password}}),
-                     "email", "between", "The email must be between 1 and 191 characters.");
     check_validation(
-        ptero_put(client, "/api/client/account/email", {{"email", other.user.email}, {"password", t.password}}),
-        "email", "unique", "The email has already been taken.");
-    check_validation(ptero_put(client, "/api/client/account/email", {{"email", 5}, {"password", t.password}}), "email",
-                     "string", "The email must be a string.");
+        ptero_put(client, "/api/client/account/email", {{"email", ""}, {"password", t.password}}),
+        "email", "required", "The email field is required.");
+    check_validation(ptero_put(client, "/api/client/account/email",
+                               {{"email", "invalid"}, {"password", t.password}}),
+                     "email", "email", "The email must be a valid email address.");
+    check_validation(
+        ptero_put(client, "/api/client/account/email",
+                  {{"email", std::string(190, 'a') + "@example.com"}, {"password", t.password}}),
+        "email", "between", "The email must be between 1 and 191 characters.");
+    check_validation(ptero_put(client, "/api/client/account/email",
+                               {{"email", other.user.email}, {"password", t.password}}),
+                     "email", "unique", "The email has already been taken.");
+    check_validation(
+        ptero_put(client, "/api/client/account/email", {{"email", 5}, {"password", t.password}}),
+        "email", "string", "The email must be a string.");
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
 }
 
@@ -100,15 +113,20 @@ BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
     auto client = ptero_signed_in(t);
     auto elsewhere = ptero_signed_in(t);
     const std::string fresh = "New_Password1 long enough";
-    const auto r = ptero_put(client, "/api/client/account/password",
-                             {{"current_password", t.password}, {"password", fresh}, {"password_confirmation", fresh}});
+    const auto r = ptero_put(
+        client, "/api/client/account/password",
+        {{"current_password", t.password}, {"password", fresh}, {"password_confirmation", fresh}});
     BOOST_TEST(r.status == 204, r.body);
     BOOST_TEST(client.get("/api/client/account").status == 200);     // this session stays
     BOOST_TEST(elsewhere.get("/api/client/account").status == 401);  // every other one ends
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", fresh}}).status == 200);
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status ==
-               400);
-    BOOST_TEST(Stack::get().root().users().find_by_id(t.user.id)->password_hash->starts_with("$argon2id$"));
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login", {{"user", t.user.username}, {"password", fresh}})
+                   .status == 200);
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+                   .status == 400);
+    BOOST_TEST(Stack::get().root().users().find_by_id(t.user.id)->password_hash->starts_with(
+        "$argon2id$"));
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_current_password_is_400) {
@@ -126,29 +144,39 @@ BOOST_AUTO_TEST_CASE(invalid_new_passwords_are_422) {
     const auto t = create_user();
     auto client = ptero_signed_in(t);
     const std::string path = "/api/client/account/password";
-    check_validation(ptero_put(client, path, {{"current_password", t.password}}), "password", "required",
-                     "The password field is required.");
-    check_validation(ptero_put(client, path, {{"current_password", t.password}, {"password", "pass"},
-                                              {"password_confirmation", "pass"}}),
+    check_validation(ptero_put(client, path, {{"current_password", t.password}}), "password",
+                     "required", "The password field is required.");
+    check_validation(ptero_put(client, path,
+                               {{"current_password", t.password},
+                                {"password", "pass"},
+                                {"password_confirmation", "pass"}}),
                      "password", "min", "The password must be at least 12 characters.");
-    check_validation(ptero_put(client, path, {{"current_password", t.password}, {"password", std::string(129, 'p')},
-                                              {"password_confirmation", std::string(129, 'p')}}),
+    check_validation(ptero_put(client, path,
+                               {{"current_password", t.password},
+                                {"password", std::string(129, 'p')},
+                                {"password_confirmation", std::string(129, 'p')}}),
                      "password", "max", "The password may not be greater than 128 characters.");
-    check_validation(ptero_put(client, path, {{"current_password", t.password}, {"password", "a long new password"},
-                                              {"password_confirmation", "a different password"}}),
+    check_validation(ptero_put(client, path,
+                               {{"current_password", t.password},
+                                {"password", "a long new password"},
+                                {"password_confirmation", "a different password"}}),
                      "password", "confirmed", "The password confirmation does not match.");
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status ==
-               200);
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+                   .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(changes_need_the_xsrf_header_and_a_session) {
     const auto t = create_user();
     auto client = ptero_signed_in(t);
-    const auto no_xsrf = client.request("PUT", "/api/client/account/email",
-                                        nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump(),
-                                        {{"Content-Type", "application/json"}});
+    const auto no_xsrf =
+        client.request("PUT", "/api/client/account/email",
+                       nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump(),
+                       {{"Content-Type", "application/json"}});
     BOOST_TEST(no_xsrf.status == 419);
-    BOOST_TEST(pterodactyl().request("PUT", "/api/client/account/password", "{}", {{"Content-Type", "application/json"}})
+    BOOST_TEST(pterodactyl()
+                   .request("PUT", "/api/client/account/password", "{}",
+                            {{"Content-Type", "application/json"}})
                    .status == 401);
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
 }
@@ -157,8 +185,9 @@ BOOST_AUTO_TEST_CASE(an_admin_without_two_factor_is_sent_to_enable_it_first) {
     const auto admin = create_user(true);
     auto client = ptero_signed_in(admin);
     BOOST_TEST(client.get("/api/client/account").status == 200);  // exempt, so the SPA can say why
-    const auto r = ptero_put(client, "/api/client/account/email",
-                             {{"email", unique_name("a") + "@example.com"}, {"password", admin.password}});
+    const auto r =
+        ptero_put(client, "/api/client/account/email",
+                  {{"email", unique_name("a") + "@example.com"}, {"password", admin.password}});
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0]["code"] == "TwoFactorAuthRequiredException");
 }
@@ -167,8 +196,9 @@ BOOST_AUTO_TEST_CASE(a_suspended_account_cannot_change_anything) {
     const auto t = create_user();
     auto client = ptero_signed_in(t);
     suspend(t.user.id);
-    const auto r = ptero_put(client, "/api/client/account/email",
-                             {{"email", unique_name("s") + "@example.com"}, {"password", t.password}});
+    const auto r =
+        ptero_put(client, "/api/client/account/email",
+                  {{"email", unique_name("s") + "@example.com"}, {"password", t.password}});
     BOOST_TEST(r.status == 403);
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
 }
@@ -185,7 +215,8 @@ BOOST_AUTO_TEST_CASE(the_email_is_updated_and_errors_use_calagopus_codes) {
     auto r = cala_put(client, path, {{"email", "nope"}, {"password", t.password}});
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0] == "email: not a valid email: invalid format");
-    r = cala_put(client, path, {{"email", unique_name("c") + "@example.com"}, {"password", "wrong password"}});
+    r = cala_put(client, path,
+                 {{"email", unique_name("c") + "@example.com"}, {"password", "wrong password"}});
     BOOST_TEST(r.status == 403);
     BOOST_TEST(r.json()["errors"][0] == "invalid password");
     r = cala_put(client, path, {{"email", other.user.email}, {"password", t.password}});
@@ -209,22 +240,26 @@ BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
     auto r = cala_put(client, path, {{"password", t.password}, {"new_password", "short"}});
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0] == "new_password: length is lower than 12");
-    r = cala_put(client, path, {{"password", "wrong password"}, {"new_password", "a long new password"}});
+    r = cala_put(client, path,
+                 {{"password", "wrong password"}, {"new_password", "a long new password"}});
     BOOST_TEST(r.status == 403);
     r = cala_put(client, path, {{"password", t.password}, {"new_password", "a long new password"}});
     BOOST_TEST(r.status == 200);
     BOOST_TEST(client.get("/api/client/account").status == 200);
     BOOST_TEST(elsewhere.get("/api/client/account").status == 401);
-    BOOST_TEST(calagopus().post_json("/api/auth/login", {{"user", t.user.username}, {"password", "a long new password"}})
+    BOOST_TEST(calagopus()
+                   .post_json("/api/auth/login",
+                              {{"user", t.user.username}, {"password", "a long new password"}})
                    .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(changes_from_another_site_are_refused) {
     const auto t = create_user();
     auto client = cala_signed_in(t);
-    const auto r = client.request("PUT", "/api/client/account/email",
-                                  nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump(),
-                                  {{"Content-Type", "application/json"}, {"Origin", "https://evil.example"}});
+    const auto r =
+        client.request("PUT", "/api/client/account/email",
+                       nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump(),
+                       {{"Content-Type", "application/json"}, {"Origin", "https://evil.example"}});
     BOOST_TEST(r.status == 403);
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
 }

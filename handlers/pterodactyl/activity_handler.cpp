@@ -1,0 +1,131 @@
+#include "handlers/pterodactyl/activity_handler.hpp"
+
+#include <charconv>
+#include <sstream>
+
+#include "handlers/pterodactyl/activity_transformer.hpp"
+#include "server/api_error.hpp"
+
+namespace accountd::handlers::pterodactyl {
+namespace {
+
+using server::ApiError;
+using server::ErrorCode;
+
+constexpr long long kDefaultPerPage = 25;
+constexpr long long kMaxPerPage = 100;
+constexpr long long kZeroPerPage = 15;  // Laravel's model default when per_page=0
+
+long long number_or(const std::map<std::string, std::string>& query, const char* key,
+                    long long fallback) {
+    const auto it = query.find(key);
+    if (it == query.end()) return fallback;
+    long long value = 0;
+    const auto& text = it->second;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc{} && ptr == text.data() + text.size() ? value : fallback;
+}
+
+std::vector<std::string> split_lower(const std::string& text) {
+    std::vector<std::string> parts;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+        for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!part.empty()) parts.push_back(part);
+    }
+    return parts;
+}
+
+// The request's URL with `page` replaced, as Laravel's paginator builds its links.
+std::string page_link(const server::HttpRequest& request, long long page) {
+    std::string url = request.scheme + "://" + std::string(request.header("host"));
+    const bool default_port = (request.scheme == "https" && request.server_port == "443") ||
+                              (request.scheme == "http" && request.server_port == "80");
+    if (!request.server_port.empty() && !default_port &&
+        request.header("host").find(':') == std::string_view::npos) {
+        url += ":" + request.server_port;
+    }
+    url += request.path + "?";
+    std::stringstream in(request.query);
+    std::string pair;
+    while (std::getline(in, pair, '&')) {
+        if (pair.empty() || pair.starts_with("page=") || pair == "page") continue;
+        url += pair + "&";
+    }
+    return url + "page=" + std::to_string(page);
+}
+
+server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto query = server::parse_query(ctx.request.query);
+    std::string refused_filters;
+    for (const auto& [key, value] : query) {
+        if (key.starts_with("filter[") && key != "filter[event]") {
+            refused_filters += (refused_filters.empty() ? "" : ", ") + key.substr(7, key.size() - 8);
+        }
+    }
+    if (!refused_filters.empty()) {
+        ApiError e(ErrorCode::invalid_query, "filter");
+        e.field = refused_filters;
+        e.rule = "filter";
+        throw e;
+    }
+    services::ActivityQuery q;
+    q.subject_user_id = ctx.caller().user.id;
+    if (const auto sort = query.find("sort"); sort != query.end()) {
+        if (sort->second == "timestamp") {
+            q.newest_first = false;
+        } else if (sort->second != "-timestamp") {
+            ApiError e(ErrorCode::invalid_query, "sort");
+            e.field = sort->second.substr(0, 64);
+            e.rule = "sort";
+            throw e;
+        }
+    }
+    if (const auto filter = query.find("filter[event]"); filter != query.end()) {
+        q.event_contains = split_lower(filter->second.substr(0, 191));
+    }
+    long long per_page = number_or(query, "per_page", kDefaultPerPage);
+    if (per_page == 0) per_page = kZeroPerPage;
+    if (per_page < 0) per_page = kDefaultPerPage;
+    per_page = std::min(per_page, kMaxPerPage);
+    const long long page = std::max(1LL, std::min(number_or(query, "page", 1), 1'000'000LL));
+    q.limit = static_cast<std::uint32_t>(per_page);
+    q.offset = static_cast<std::uint64_t>((page - 1) * per_page);
+    const auto include = [&](const char* key) {
+        const auto it = query.find(key);
+        return it != query.end() && it->second.find("actor") != std::string::npos;
+    };
+    const bool include_actor = include("include") || include("include[]");
+
+    const auto result = deps.activity.list(q);
+    nlohmann::ordered_json data = nlohmann::ordered_json::array();
+    for (const auto& entry : result.entries) {
+        data.push_back(activity_item(entry, ctx.caller().user, include_actor));
+    }
+    const auto total = static_cast<long long>(result.total);
+    const long long total_pages = std::max(1LL, (total + per_page - 1) / per_page);
+    nlohmann::ordered_json links = nlohmann::ordered_json::object();
+    if (page > 1) links["previous"] = page_link(ctx.request, page - 1);
+    if (page < total_pages) links["next"] = page_link(ctx.request, page + 1);
+    return server::HttpResponse::json(
+        200, {{"object", "list"},
+              {"data", data},
+              {"meta",
+               {{"pagination",
+                 {{"total", total},
+                  {"count", result.entries.size()},
+                  {"per_page", per_page},
+                  {"current_page", page},
+                  {"total_pages", total_pages},
+                  {"links", links}}}}}});
+}
+
+}  // namespace
+
+void register_activity_routes(server::Router& router, const HandlerDeps& deps) {
+    router.add({"GET", kActivityPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return list_activity(deps, ctx); }});
+}
+
+}  // namespace accountd::handlers::pterodactyl
