@@ -13,6 +13,7 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       users_(database_),
       session_repository_(database_),
       activity_repository_(database_),
+      ssh_key_repository_(database_),
       hasher_(config_.argon2, keys_.password_pepper, random_),
       auth_(users_, hasher_, clock_),
       sessions_(
@@ -22,6 +23,7 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       user_service_(users_, hasher_, random_, clock_, config_.password_min_length),
       accounts_(users_, session_repository_, hasher_, clock_,
                 services::PasswordRules{config_.password_min_length, 128}),
-      activity_(activity_repository_, clock_) {}
+      activity_(activity_repository_, clock_),
+      ssh_keys_(ssh_key_repository_, random_, clock_) {}
 
 }  // namespace accountd::app

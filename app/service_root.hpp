@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "db/mysql_activity_repository.hpp"
 #include "db/mysql_session_repository.hpp"
+#include "db/mysql_ssh_key_repository.hpp"
 #include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
@@ -19,6 +20,7 @@
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
+#include "services/ssh_key_service.hpp"
 #include "services/user_service.hpp"
 
 namespace accountd::app {
@@ -44,6 +46,7 @@ class ServiceRoot {
     services::UserService& user_service() { return user_service_; }
     services::AccountService& accounts() { return accounts_; }
     services::ActivityService& activity() { return activity_; }
+    services::SshKeyService& ssh_keys() { return ssh_keys_; }
 
   private:
     config::Config config_;
@@ -55,12 +58,14 @@ class ServiceRoot {
     db::MysqlUserRepository users_;
     db::MysqlSessionRepository session_repository_;
     db::MysqlActivityRepository activity_repository_;
+    db::MysqlSshKeyRepository ssh_key_repository_;
     crypto::PasswordHasher hasher_;
     services::AuthService auth_;
     services::SessionService sessions_;
     services::UserService user_service_;
     services::AccountService accounts_;
     services::ActivityService activity_;
+    services::SshKeyService ssh_keys_;
 };
 
 }  // namespace accountd::app

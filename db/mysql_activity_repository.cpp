@@ -30,9 +30,10 @@ void MysqlActivityRepository::insert(const services::ActivityEntry& e) {
         soci::indicator key_ind = e.api_key_id ? soci::i_ok : soci::i_null;
         std::string description = e.description.value_or("");
         soci::indicator description_ind = e.description ? soci::i_ok : soci::i_null;
-        db_.sql() << "INSERT INTO activity_logs (event, ip, description, actor_id, subject_user_id, "
-                     "api_key_id, properties, created_at) VALUES (:event, :ip, :description, :actor, "
-                     ":subject, :key, :properties, :created)",
+        db_.sql()
+            << "INSERT INTO activity_logs (event, ip, description, actor_id, subject_user_id, "
+               "api_key_id, properties, created_at) VALUES (:event, :ip, :description, :actor, "
+               ":subject, :key, :properties, :created)",
             soci::use(e.event), soci::use(e.ip), soci::use(description, description_ind),
             soci::use(actor, actor_ind), soci::use(subject, subject_ind), soci::use(key, key_ind),
             soci::use(e.properties_json), soci::use(created);
@@ -51,13 +52,15 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
         if (!q.event_contains.empty()) where += ")";
         std::vector<std::string> patterns;
         patterns.reserve(q.event_contains.size());
-        for (const auto& f : q.event_contains) patterns.push_back(like_pattern(f));
+        for (const auto& f : q.event_contains)
+            patterns.push_back(like_pattern(f));
         const long long subject = static_cast<long long>(q.subject_user_id);
 
         services::ActivityPage page;
         {
             long long total = 0;
-            auto count = (db_.sql().prepare << "SELECT COUNT(*) FROM activity_logs a WHERE " + where);
+            auto count =
+                (db_.sql().prepare << "SELECT COUNT(*) FROM activity_logs a WHERE " + where);
             count, soci::use(subject, "subject");
             for (std::size_t i = 0; i < patterns.size(); ++i) {
                 count, soci::use(patterns[i], "f" + std::to_string(i));

@@ -6,13 +6,13 @@
 namespace accountd::db {
 
 class MysqlActivityRepository final : public services::ActivityRepository {
-public:
+  public:
     explicit MysqlActivityRepository(Database& db) : db_(db) {}
 
     void insert(const services::ActivityEntry& entry) override;
     services::ActivityPage list(const services::ActivityQuery& query) override;
 
-private:
+  private:
     Database& db_;
 };
 

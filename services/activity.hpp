@@ -39,7 +39,7 @@ struct ActivityPage {
 };
 
 class ActivityRepository {
-public:
+  public:
     virtual ~ActivityRepository() = default;
     virtual void insert(const ActivityEntry& entry) = 0;
     virtual ActivityPage list(const ActivityQuery& query) = 0;

@@ -20,14 +20,14 @@ struct ActivityEvent {
 };
 
 class ActivityService {
-public:
+  public:
     ActivityService(ActivityRepository& repository, const Clock& clock)
         : repository_(repository), clock_(clock) {}
 
     void record(const ActivityEvent& event);
     ActivityPage list(const ActivityQuery& query) { return repository_.list(query); }
 
-private:
+  private:
     ActivityRepository& repository_;
     const Clock& clock_;
 };

@@ -13,7 +13,8 @@ inline void record_own_activity(const HandlerDeps& deps, const server::RequestCo
                                 std::string event,
                                 nlohmann::json properties = nlohmann::json::object()) {
     const auto id = ctx.caller().user.id;
-    deps.activity.record({std::move(event), id, id, ctx.client_ip, std::move(properties), std::nullopt});
+    deps.activity.record(
+        {std::move(event), id, id, ctx.client_ip, std::move(properties), std::nullopt});
 }
 
 }  // namespace accountd::handlers

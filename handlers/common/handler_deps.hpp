@@ -10,6 +10,7 @@
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
+#include "services/ssh_key_service.hpp"
 #include "services/user_repository.hpp"
 
 namespace accountd::handlers {
@@ -25,6 +26,7 @@ struct HandlerDeps {
     services::UserRepository& users;
     services::AccountService& accounts;
     services::ActivityService& activity;
+    services::SshKeyService& ssh_keys;
 };
 
 }  // namespace accountd::handlers

@@ -31,7 +31,8 @@ std::vector<std::string> split_lower(const std::string& text) {
     std::stringstream in(text);
     std::string part;
     while (std::getline(in, part, ',')) {
-        for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : part)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (!part.empty()) parts.push_back(part);
     }
     return parts;
@@ -61,7 +62,8 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
     std::string refused_filters;
     for (const auto& [key, value] : query) {
         if (key.starts_with("filter[") && key != "filter[event]") {
-            refused_filters += (refused_filters.empty() ? "" : ", ") + key.substr(7, key.size() - 8);
+            refused_filters +=
+                (refused_filters.empty() ? "" : ", ") + key.substr(7, key.size() - 8);
         }
     }
     if (!refused_filters.empty()) {
@@ -108,17 +110,16 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
     nlohmann::ordered_json links = nlohmann::ordered_json::object();
     if (page > 1) links["previous"] = page_link(ctx.request, page - 1);
     if (page < total_pages) links["next"] = page_link(ctx.request, page + 1);
-    return server::HttpResponse::json(
-        200, {{"object", "list"},
-              {"data", data},
-              {"meta",
-               {{"pagination",
-                 {{"total", total},
-                  {"count", result.entries.size()},
-                  {"per_page", per_page},
-                  {"current_page", page},
-                  {"total_pages", total_pages},
-                  {"links", links}}}}}});
+    return server::HttpResponse::json(200, {{"object", "list"},
+                                            {"data", data},
+                                            {"meta",
+                                             {{"pagination",
+                                               {{"total", total},
+                                                {"count", result.entries.size()},
+                                                {"per_page", per_page},
+                                                {"current_page", page},
+                                                {"total_pages", total_pages},
+                                                {"links", links}}}}}});
 }
 
 }  // namespace

@@ -15,12 +15,9 @@ namespace {
 // there are shown in the sentence and are not "additional metadata".
 const std::set<std::string>& placeholders_of(const std::string& event) {
     static const std::map<std::string, std::set<std::string>> table = {
-        {"user:account.email-changed", {"old", "new"}},
-        {"auth:ip-blocked", {"identifier"}},
-        {"user:api-key.create", {"identifier"}},
-        {"user:api-key.delete", {"identifier"}},
-        {"user:ssh-key.create", {"fingerprint"}},
-        {"user:ssh-key.delete", {"fingerprint"}},
+        {"user:account.email-changed", {"old", "new"}}, {"auth:ip-blocked", {"identifier"}},
+        {"user:api-key.create", {"identifier"}},        {"user:api-key.delete", {"identifier"}},
+        {"user:ssh-key.create", {"fingerprint"}},       {"user:ssh-key.delete", {"fingerprint"}},
     };
     static const std::set<std::string> none;
     const auto it = table.find(event);
@@ -34,10 +31,12 @@ nlohmann::ordered_json displayed_properties(const services::ActivityEntry& entry
     if (!stored.is_object()) return out;
     std::vector<std::string> counted;
     for (auto& [key, value] : stored.items()) {
-        out[key] = (key == "ip" && !requester_is_actor) ? nlohmann::ordered_json("[hidden]") : value;
+        out[key] =
+            (key == "ip" && !requester_is_actor) ? nlohmann::ordered_json("[hidden]") : value;
         if (value.is_array()) counted.push_back(key);
     }
-    for (const auto& key : counted) out[key + "_count"] = stored[key].size();
+    for (const auto& key : counted)
+        out[key + "_count"] = stored[key].size();
     if (counted.size() == 1) {
         out["count"] = out[counted[0] + "_count"];
         out.erase(counted[0] + "_count");
@@ -81,9 +80,9 @@ nlohmann::ordered_json activity_item(const services::ActivityEntry& entry,
         {"event", entry.event},
         {"is_api", entry.api_key_id.has_value()},
         {"ip", requester_is_actor || requester.root_admin ? nlohmann::ordered_json(entry.ip)
-                                                           : nlohmann::ordered_json()},
-        {"description", entry.description ? nlohmann::ordered_json(*entry.description)
-                                          : nlohmann::ordered_json()},
+                                                          : nlohmann::ordered_json()},
+        {"description",
+         entry.description ? nlohmann::ordered_json(*entry.description) : nlohmann::ordered_json()},
         {"properties", displayed_properties(entry, requester_is_actor)},
         {"has_additional_metadata", has_additional_metadata(entry)},
         {"timestamp", atom_string(entry.created_at)},

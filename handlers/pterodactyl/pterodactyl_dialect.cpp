@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
@@ -35,6 +36,12 @@ std::string validation_message(const server::ApiError& e) {
     }
     if (e.rule == "confirmed") return "The " + label + " confirmation does not match.";
     if (e.rule == "unique") return "The " + label + " has already been taken.";
+    if (e.rule == "not_valid") return "The public key provided is not valid.";
+    if (e.rule == "dsa") return "DSA keys are not supported.";
+    // Pterodactyl's wording says bytes; the check is on bits.
+    if (e.rule == "rsa_too_short") return "RSA keys must be at least 2048 bytes in length.";
+    if (e.rule == "duplicate") return "The public key provided already exists on your account.";
+    if (e.rule == "too_many") return "You may not have more than " + e.rule_argument + " SSH keys.";
     return "The " + label + " is invalid.";
 }
 
@@ -151,7 +158,11 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
     nlohmann::ordered_json item = {
         {"code", shape.code}, {"status", std::to_string(shape.status)}, {"detail", shape.detail}};
     if (error.code() == ErrorCode::invalid_field || error.code() == ErrorCode::missing_field) {
-        item["meta"] = {{"source_field", error.field}, {"rule", error.rule}};
+        // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule.
+        static const std::set<std::string> after_hooks = {"not_valid", "dsa", "rsa_too_short",
+                                                          "duplicate", "too_many"};
+        item["meta"] = {{"source_field", error.field},
+                        {"rule", after_hooks.contains(error.rule) ? std::string() : error.rule}};
     }
     return server::HttpResponse::json(shape.status, {{"errors", {item}}});
 }

@@ -72,7 +72,8 @@ BOOST_AUTO_TEST_CASE(event_filters_are_case_insensitive_substrings_ored_with_lit
 }
 
 BOOST_AUTO_TEST_CASE(pages_are_limited_and_offset_while_the_total_counts_all) {
-    for (int i = 0; i < 7; ++i) add("auth:success", owner, owner, i);
+    for (int i = 0; i < 7; ++i)
+        add("auth:success", owner, owner, i);
     const auto second = activity.list({owner, {}, true, 3, 3});
     BOOST_TEST(second.total == 7u);
     BOOST_TEST(second.entries.size() == 3u);

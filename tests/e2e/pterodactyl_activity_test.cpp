@@ -10,13 +10,16 @@ namespace {
 Client signed_in(const TestUser& t) {
     auto client = pterodactyl();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     return client;
 }
 
 std::vector<std::string> events_of(const nlohmann::json& list) {
     std::vector<std::string> out;
-    for (const auto& item : list["data"]) out.push_back(item["attributes"]["event"]);
+    for (const auto& item : list["data"])
+        out.push_back(item["attributes"]["event"]);
     return out;
 }
 
@@ -26,21 +29,25 @@ BOOST_AUTO_TEST_SUITE(pterodactyl_activity)
 
 BOOST_AUTO_TEST_CASE(sign_ins_failures_and_account_changes_are_listed_newest_first) {
     const auto t = create_user();
-    pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", "wrong password"}});
+    pterodactyl().post_json("/auth/login",
+                            {{"user", t.user.username}, {"password", "wrong password"}});
     auto client = signed_in(t);
     const auto fresh = unique_name("act") + "@example.com";
-    BOOST_REQUIRE_EQUAL(client.request("PUT", "/api/client/account/email",
-                                       nlohmann::json{{"email", fresh}, {"password", t.password}}.dump(),
-                                       {{"Content-Type", "application/json"},
-                                        {"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}})
-                            .status,
-                        204);
-    const auto r = client.get("/api/client/account/activity?sort=-timestamp&page=1&include[]=actor");
+    BOOST_REQUIRE_EQUAL(
+        client
+            .request("PUT", "/api/client/account/email",
+                     nlohmann::json{{"email", fresh}, {"password", t.password}}.dump(),
+                     {{"Content-Type", "application/json"},
+                      {"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}})
+            .status,
+        204);
+    const auto r =
+        client.get("/api/client/account/activity?sort=-timestamp&page=1&include[]=actor");
     BOOST_TEST(r.status == 200);
     const auto body = r.json();
     BOOST_TEST(body["object"] == "list");
-    BOOST_TEST((events_of(body) ==
-                std::vector<std::string>{"user:account.email-changed", "auth:success", "auth:fail"}));
+    BOOST_TEST((events_of(body) == std::vector<std::string>{"user:account.email-changed",
+                                                            "auth:success", "auth:fail"}));
     const auto changed = body["data"][0]["attributes"];
     BOOST_TEST(changed["properties"] == nlohmann::json({{"old", t.user.email}, {"new", fresh}}));
     BOOST_TEST(changed["has_additional_metadata"] == false);
@@ -49,15 +56,17 @@ BOOST_AUTO_TEST_CASE(sign_ins_failures_and_account_changes_are_listed_newest_fir
     BOOST_TEST(changed["id"].get<std::string>().size() == 40u);
     BOOST_TEST(changed["timestamp"].get<std::string>().ends_with("+00:00"));
     BOOST_TEST(changed["relationships"]["actor"]["attributes"]["uuid"] == t.user.uuid);
-    BOOST_TEST(changed["relationships"]["actor"]["attributes"]["image"].get<std::string>().starts_with(
-        "https://gravatar.com/avatar/"));
+    BOOST_TEST(
+        changed["relationships"]["actor"]["attributes"]["image"].get<std::string>().starts_with(
+            "https://gravatar.com/avatar/"));
     // The failed sign-in had no actor: its address and ip property are hidden from the owner.
     const auto failed = body["data"][2]["attributes"];
     BOOST_TEST(failed["ip"].is_null());
     BOOST_TEST(failed["properties"]["ip"] == "[hidden]");
     BOOST_TEST(failed["properties"]["username"] == t.user.username);
     BOOST_TEST(failed["has_additional_metadata"] == true);
-    BOOST_TEST(failed["relationships"]["actor"] == nlohmann::json({{"object", "null_resource"}, {"attributes", nullptr}}));
+    BOOST_TEST(failed["relationships"]["actor"] ==
+               nlohmann::json({{"object", "null_resource"}, {"attributes", nullptr}}));
     const auto pagination = body["meta"]["pagination"];
     BOOST_TEST(pagination["total"] == 3);
     BOOST_TEST(pagination["count"] == 3);
@@ -68,21 +77,27 @@ BOOST_AUTO_TEST_CASE(sign_ins_failures_and_account_changes_are_listed_newest_fir
 BOOST_AUTO_TEST_CASE(the_event_filter_sort_and_pages_work) {
     const auto t = create_user();
     auto client = signed_in(t);
-    for (int i = 0; i < 2; ++i) signed_in(t);
-    auto r = client.get("/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=1");
+    for (int i = 0; i < 2; ++i)
+        signed_in(t);
+    auto r = client.get(
+        "/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=1");
     BOOST_TEST(r.status == 200);
     auto body = r.json();
     BOOST_TEST(body["meta"]["pagination"]["total"] == 3);
     BOOST_TEST(body["meta"]["pagination"]["total_pages"] == 2);
     BOOST_TEST(body["data"].size() == 2u);
     const std::string next = body["meta"]["pagination"]["links"]["next"];
-    BOOST_TEST(next.ends_with("/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=2"));
+    BOOST_TEST(next.ends_with(
+        "/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=2"));
     BOOST_TEST(next.starts_with("http://127.0.0.1"));
-    r = client.get("/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=2");
+    r = client.get(
+        "/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=2");
     body = r.json();
     BOOST_TEST(body["data"].size() == 1u);
     BOOST_TEST(body["meta"]["pagination"]["links"].contains("previous"));
-    BOOST_TEST(client.get("/api/client/account/activity?filter[event]=nothing-like-this").json()["data"].empty());
+    BOOST_TEST(client.get("/api/client/account/activity?filter[event]=nothing-like-this")
+                   .json()["data"]
+                   .empty());
 }
 
 BOOST_AUTO_TEST_CASE(unknown_filters_and_sorts_are_400) {
@@ -106,7 +121,8 @@ BOOST_AUTO_TEST_CASE(another_users_activity_is_never_listed) {
     auto client = signed_in(a);
     const auto listed = client.get("/api/client/account/activity").json();
     BOOST_TEST(listed["meta"]["pagination"]["total"] == 1);
-    for (const auto& item : listed["data"]) BOOST_TEST(item["attributes"]["event"] == "auth:success");
+    for (const auto& item : listed["data"])
+        BOOST_TEST(item["attributes"]["event"] == "auth:success");
     BOOST_TEST(pterodactyl().get("/api/client/account/activity").status == 401);
 }
 

@@ -1,0 +1,80 @@
+#include "handlers/pterodactyl/ssh_keys_handler.hpp"
+
+#include <algorithm>
+
+#include "handlers/common/account_activity.hpp"
+#include "handlers/common/service_errors.hpp"
+#include "handlers/common/time_format.hpp"
+#include "server/api_error.hpp"
+#include "server/json_body.hpp"
+
+namespace accountd::handlers::pterodactyl {
+namespace {
+
+nlohmann::ordered_json ssh_key_item(const services::SshKey& key) {
+    return {{"object", "ssh_key"},
+            {"attributes",
+             {{"name", key.name},
+              {"fingerprint", key.fingerprint},
+              {"public_key", key.public_key},
+              {"created_at", atom_string(key.created_at)}}}};
+}
+
+std::string required_text(const nlohmann::json& body, const char* field) {
+    auto value = server::optional_string(body, field);
+    if (!value || value->empty()) {
+        throw server::ApiError::field_error(server::ErrorCode::missing_field, field, "required");
+    }
+    return *value;
+}
+
+// A fingerprint is unpadded base64 of a SHA-256: anything else cannot be one of ours.
+bool looks_like_fingerprint(const std::string& text) {
+    return !text.empty() && text.size() <= 64 &&
+           std::all_of(text.begin(), text.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
+           });
+}
+
+server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
+    nlohmann::ordered_json data = nlohmann::ordered_json::array();
+    for (const auto& key : deps.ssh_keys.list(ctx.caller().user.id)) data.push_back(ssh_key_item(key));
+    return server::HttpResponse::json(200, {{"object", "list"}, {"data", data}});
+}
+
+server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto name = server::optional_string(body, "name").value_or("");
+    const auto public_key = server::optional_string(body, "public_key").value_or("");
+    try {
+        const auto key = deps.ssh_keys.add(ctx.caller().user.id, name, public_key);
+        record_own_activity(deps, ctx, "user:ssh-key.create", {{"fingerprint", key.fingerprint}});
+        return server::HttpResponse::json(200, ssh_key_item(key));
+    } catch (const services::RuleViolation& violation) {
+        throw api_error_of(violation);
+    }
+}
+
+// Always 204, whether or not the caller had such a key: nothing tells whose keys exist.
+server::HttpResponse remove_key(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto fingerprint = required_text(body, "fingerprint");
+    if (looks_like_fingerprint(fingerprint) &&
+        deps.ssh_keys.remove(ctx.caller().user.id, fingerprint)) {
+        record_own_activity(deps, ctx, "user:ssh-key.delete", {{"fingerprint", fingerprint}});
+    }
+    return server::HttpResponse::no_content();
+}
+
+}  // namespace
+
+void register_ssh_key_routes(server::Router& router, const HandlerDeps& deps) {
+    router.add({"GET", kSshKeysPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
+    router.add({"POST", kSshKeysPath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); }});
+    router.add({"POST", kSshKeyRemovePath, server::AuthRequirement::session, false,
+                [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); }});
+}
+
+}  // namespace accountd::handlers::pterodactyl

@@ -1,0 +1,34 @@
+#pragma once
+// A user's SSH public key as stored, and the storage contract (implemented in db/).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/clock.hpp"
+
+namespace accountd::services {
+
+struct SshKey {
+    std::uint64_t id = 0;
+    std::string uuid;
+    std::uint64_t user_id = 0;
+    std::string name;
+    std::string fingerprint;  ///< unpadded base64 SHA-256 of the key blob
+    std::string public_key;   ///< PKCS#8 PEM
+    Timestamp created_at{};
+};
+
+class SshKeyRepository {
+public:
+    virtual ~SshKeyRepository() = default;
+    virtual std::vector<SshKey> list_for_user(std::uint64_t user_id) = 0;
+    /// Returns false when the user already has a key with this fingerprint.
+    virtual bool insert(const SshKey& key) = 0;
+    /// Removes the user's key with this fingerprint; false when the user has none.
+    virtual bool remove(std::uint64_t user_id, const std::string& fingerprint) = 0;
+    virtual std::uint64_t count_for_user(std::uint64_t user_id) = 0;
+};
+
+}  // namespace accountd::services

@@ -1,0 +1,39 @@
+#pragma once
+// Rules for a user's SSH keys: what a key must be (crypto/ssh_public_key.hpp), a name, no
+// duplicates per user, a bounded number per user.
+
+#include <string>
+#include <vector>
+
+#include "crypto/random.hpp"
+#include "services/account_service.hpp"
+#include "services/ssh_key.hpp"
+
+namespace accountd::services {
+
+/// Keys a user may hold: far above any real use, low enough that a script cannot fill a table.
+inline constexpr std::uint64_t kMaxSshKeysPerUser = 100;
+
+class SshKeyService {
+public:
+    SshKeyService(SshKeyRepository& keys, crypto::RandomSource& random, const Clock& clock)
+        : keys_(keys), random_(random), clock_(clock) {}
+
+    std::vector<SshKey> list(std::uint64_t user_id) { return keys_.list_for_user(user_id); }
+
+    /// Throws RuleViolation: ("name", required|max 191), ("public_key", required|not_valid|dsa|
+    /// rsa_too_short|duplicate|too_many).
+    SshKey add(std::uint64_t user_id, const std::string& name, const std::string& public_key);
+
+    /// True when the user had a key with this fingerprint.
+    bool remove(std::uint64_t user_id, const std::string& fingerprint) {
+        return keys_.remove(user_id, fingerprint);
+    }
+
+private:
+    SshKeyRepository& keys_;
+    crypto::RandomSource& random_;
+    const Clock& clock_;
+};
+
+}  // namespace accountd::services
