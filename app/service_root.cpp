@@ -14,6 +14,7 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       session_repository_(database_),
       activity_repository_(database_),
       ssh_key_repository_(database_),
+      api_key_repository_(database_),
       hasher_(config_.argon2, keys_.password_pepper, random_),
       auth_(users_, hasher_, clock_),
       sessions_(
@@ -24,6 +25,8 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       accounts_(users_, session_repository_, hasher_, clock_,
                 services::PasswordRules{config_.password_min_length, 128}),
       activity_(activity_repository_, clock_),
-      ssh_keys_(ssh_key_repository_, random_, clock_) {}
+      ssh_keys_(ssh_key_repository_, random_, clock_),
+      api_keys_(api_key_repository_, random_, clock_, keys_.api_key,
+                config_.session_touch_interval) {}
 
 }  // namespace accountd::app

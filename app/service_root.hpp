@@ -10,12 +10,14 @@
 #include "crypto/random.hpp"
 #include "db/database.hpp"
 #include "db/mysql_activity_repository.hpp"
+#include "db/mysql_api_key_repository.hpp"
 #include "db/mysql_session_repository.hpp"
 #include "db/mysql_ssh_key_repository.hpp"
 #include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
 #include "services/activity_service.hpp"
+#include "services/api_key_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
@@ -47,6 +49,7 @@ class ServiceRoot {
     services::AccountService& accounts() { return accounts_; }
     services::ActivityService& activity() { return activity_; }
     services::SshKeyService& ssh_keys() { return ssh_keys_; }
+    services::ApiKeyService& api_keys() { return api_keys_; }
 
   private:
     config::Config config_;
@@ -59,6 +62,7 @@ class ServiceRoot {
     db::MysqlSessionRepository session_repository_;
     db::MysqlActivityRepository activity_repository_;
     db::MysqlSshKeyRepository ssh_key_repository_;
+    db::MysqlApiKeyRepository api_key_repository_;
     crypto::PasswordHasher hasher_;
     services::AuthService auth_;
     services::SessionService sessions_;
@@ -66,6 +70,7 @@ class ServiceRoot {
     services::AccountService accounts_;
     services::ActivityService activity_;
     services::SshKeyService ssh_keys_;
+    services::ApiKeyService api_keys_;
 };
 
 }  // namespace accountd::app

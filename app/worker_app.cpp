@@ -8,6 +8,7 @@
 #include "handlers/eclipanel/users_handler.hpp"
 #include "handlers/pterodactyl/account_handler.hpp"
 #include "handlers/pterodactyl/activity_handler.hpp"
+#include "handlers/pterodactyl/api_keys_handler.hpp"
 #include "handlers/pterodactyl/auth_handler.hpp"
 #include "handlers/pterodactyl/ssh_keys_handler.hpp"
 
@@ -18,11 +19,12 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     : root_(std::move(config), clock, random),
       deps_{root_.config(),   root_.keys(),     root_.clock(),    root_.random(),
             root_.log(),      root_.auth(),     root_.sessions(), root_.users(),
-            root_.accounts(), root_.activity(), root_.ssh_keys()},
+            root_.accounts(), root_.activity(), root_.ssh_keys(), root_.api_keys()},
       pterodactyl_(deps_),
       calagopus_(deps_),
       eclipanel_(deps_),
-      dispatcher_(root_.config(), root_.sessions(), root_.log()) {
+      dispatcher_(root_.config(), root_.sessions(), &root_.api_keys(), &root_.activity(),
+                  root_.log()) {
     for (auto* router : {&pterodactyl_routes_, &calagopus_routes_, &eclipanel_routes_}) {
         handlers::register_health_routes(*router, root_.database());
     }
@@ -30,6 +32,7 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::pterodactyl::register_account_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_activity_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_ssh_key_routes(pterodactyl_routes_, deps_);
+    handlers::pterodactyl::register_api_key_routes(pterodactyl_routes_, deps_);
     handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);

@@ -6,7 +6,7 @@
 namespace accountd::db {
 
 class MysqlSshKeyRepository final : public services::SshKeyRepository {
-public:
+  public:
     explicit MysqlSshKeyRepository(Database& db) : db_(db) {}
 
     std::vector<services::SshKey> list_for_user(std::uint64_t user_id) override;
@@ -14,7 +14,7 @@ public:
     bool remove(std::uint64_t user_id, const std::string& fingerprint) override;
     std::uint64_t count_for_user(std::uint64_t user_id) override;
 
-private:
+  private:
     Database& db_;
 };
 

@@ -36,6 +36,12 @@ std::string_view error_code_name(ErrorCode code) {
             return "conflict";
         case ErrorCode::invalid_query:
             return "invalid_query";
+        case ErrorCode::application_key:
+            return "application_key";
+        case ErrorCode::ip_not_allowed:
+            return "ip_not_allowed";
+        case ErrorCode::limit_reached:
+            return "limit_reached";
         case ErrorCode::csrf_mismatch:
             return "csrf_mismatch";
         case ErrorCode::two_factor_required:

@@ -25,6 +25,9 @@ enum class ErrorCode {
     invalid_credentials,    ///< login: unknown user, wrong password or suspended (same answer)
     wrong_password,         ///< an account change whose current-password confirmation failed
     conflict,               ///< the value is taken (e.g. another account's e-mail)
+    application_key,        ///< an application (ptla_) key on the client API
+    ip_not_allowed,         ///< the API key's allow-list excludes the client; field = the IP
+    limit_reached,          ///< too many of something (API keys)
     invalid_query,          ///< an unknown filter or sort; field = the names, rule = filter|sort
     csrf_mismatch,
     two_factor_required,
@@ -51,6 +54,12 @@ class ApiError : public std::runtime_error {
     std::string rule_argument;
     /// For method_not_allowed: the methods the path supports.
     std::vector<std::string> allowed_methods;
+
+    /// Several field errors reported together (each as field, rule, argument).
+    struct FieldIssue {
+        std::string field, rule, argument;
+    };
+    std::vector<FieldIssue> more_fields;
 
     static ApiError field_error(ErrorCode code, std::string field, std::string rule,
                                 std::string argument = {}) {

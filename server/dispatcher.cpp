@@ -33,8 +33,9 @@ bool is_access_denial(ErrorCode code) {
 }  // namespace
 
 Dispatcher::Dispatcher(const config::Config& config, services::SessionService& sessions,
+                       services::ApiKeyService* api_keys, services::ActivityService* activity,
                        const Logger& log)
-    : config_(config), sessions_(sessions), log_(log) {}
+    : config_(config), sessions_(sessions), api_keys_(api_keys), activity_(activity), log_(log) {}
 
 void Dispatcher::add_dialect(const DialectAdapter& adapter, const Router& router) {
     dialects_[index_of(adapter.dialect())] = Entry{&adapter, &router};
@@ -93,7 +94,7 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
     const Route& route = *match.route;
     // 3-5. authenticate, authorize, gates
     if (route.auth != AuthRequirement::none) {
-        authenticate(entry, ctx);
+        authenticate(entry, route, ctx);
         if (ctx.principal->source == CredentialSource::session_cookie && is_write(request.method)) {
             entry.adapter->check_cookie_write(request, *ctx.principal);
         }
@@ -103,17 +104,54 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
     return route.handler(ctx);
 }
 
-void Dispatcher::authenticate(const Entry& entry, RequestContext& ctx) const {
+void Dispatcher::authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const {
     const auto credential = entry.adapter->find_credential(ctx.request);
     if (!credential) throw ApiError(ErrorCode::credentials_missing);
+    if (credential->source == CredentialSource::api_key) {
+        // Sign-out and other browser-only routes know no key: as if no credential was sent.
+        if (route.auth != AuthRequirement::session_or_key) {
+            throw ApiError(ErrorCode::credentials_missing, "route needs a browser session");
+        }
+        authenticate_key(credential->token, ctx);
+        return;
+    }
     auto resumed = sessions_.resume(credential->token, ctx.client_ip);
     const auto dialect = config::dialect_name(entry.adapter->dialect());
     // A token only works in the dialect that issued it: each has its own format and cookie.
     if (!resumed || resumed->session.dialect != dialect) {
         throw ApiError(ErrorCode::session_invalid, "no live session for token");
     }
-    ctx.principal =
-        Principal{std::move(resumed->user), std::move(resumed->session), credential->source};
+    ctx.principal = Principal{std::move(resumed->user), std::move(resumed->session), std::nullopt,
+                              credential->source};
+}
+
+void Dispatcher::authenticate_key(const std::string& token, RequestContext& ctx) const {
+    if (api_keys_ == nullptr) throw ApiError(ErrorCode::session_invalid, "no API keys here");
+    auto checked = api_keys_->authenticate(token, ctx.client_ip);
+    switch (checked.result) {
+        case services::KeyCheck::invalid:
+            throw ApiError(ErrorCode::session_invalid, "unknown, wrong or expired API key");
+        case services::KeyCheck::application_key:
+            throw ApiError(ErrorCode::application_key, "application key on the client API");
+        case services::KeyCheck::ip_not_allowed: {
+            const auto& key = checked.key->key;
+            if (activity_ != nullptr) {
+                activity_->record({"auth:ip-blocked",
+                                   key.user_id,
+                                   key.user_id,
+                                   ctx.client_ip,
+                                   {{"identifier", key.identifier}},
+                                   key.id});
+            }
+            ApiError error(ErrorCode::ip_not_allowed, "client address not on the key's list");
+            error.field = ctx.client_ip;
+            throw error;
+        }
+        case services::KeyCheck::ok:
+            break;
+    }
+    ctx.principal = Principal{std::move(checked.key->owner), std::nullopt,
+                              std::move(checked.key->key), CredentialSource::api_key};
 }
 
 void Dispatcher::apply_account_gates(const Route& route, const Principal& caller) const {

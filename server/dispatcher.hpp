@@ -10,13 +10,18 @@
 #include "server/dialect_adapter.hpp"
 #include "server/logger.hpp"
 #include "server/router.hpp"
+#include "services/activity_service.hpp"
+#include "services/api_key_service.hpp"
 #include "services/session_service.hpp"
 
 namespace accountd::server {
 
 class Dispatcher {
   public:
-    Dispatcher(const config::Config& config, services::SessionService& sessions, const Logger& log);
+    /// `api_keys` and `activity` may be null (no API-key authentication then).
+    Dispatcher(const config::Config& config, services::SessionService& sessions,
+               services::ApiKeyService* api_keys, services::ActivityService* activity,
+               const Logger& log);
 
     /// Registers a dialect. Both objects must outlive the dispatcher.
     void add_dialect(const DialectAdapter& adapter, const Router& router);
@@ -31,11 +36,14 @@ class Dispatcher {
     };
     const Entry& entry_for(const HttpRequest& request) const;
     HttpResponse run_chain(const Entry& entry, const HttpRequest& request) const;
-    void authenticate(const Entry& entry, RequestContext& ctx) const;
+    void authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const;
+    void authenticate_key(const std::string& token, RequestContext& ctx) const;
     void apply_account_gates(const Route& route, const Principal& caller) const;
 
     const config::Config& config_;
     services::SessionService& sessions_;
+    services::ApiKeyService* api_keys_;
+    services::ActivityService* activity_;
     const Logger& log_;
     std::array<Entry, 3> dialects_{};
 };

@@ -7,15 +7,17 @@
 #include <string>
 
 #include "server/http_request.hpp"
+#include "services/api_key.hpp"
 #include "services/session_repository.hpp"
 
 namespace accountd::server {
 
-enum class CredentialSource { session_cookie, session_bearer };
+enum class CredentialSource { session_cookie, session_bearer, api_key };
 
 struct Principal {
     services::User user;
     std::optional<services::Session> session;  ///< set for browser sessions
+    std::optional<services::ApiKey> api_key;   ///< set when an API key authenticated
     CredentialSource source = CredentialSource::session_cookie;
 };
 

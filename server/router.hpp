@@ -13,8 +13,9 @@
 namespace accountd::server {
 
 enum class AuthRequirement {
-    none,     ///< public (login, health)
-    session,  ///< a browser session of this dialect
+    none,            ///< public (login, health)
+    session,         ///< a browser session of this dialect
+    session_or_key,  ///< a browser session, or an API key of the caller
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;

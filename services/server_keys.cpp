@@ -12,6 +12,7 @@ ServerKeys derive_server_keys(const std::string& master_key) {
     keys.jwt = crypto::derive_key(master_key, "eclipanel-jwt");
     keys.csrf = crypto::derive_key(master_key, "eclipanel-csrf");
     keys.totp_encryption = crypto::derive_key(master_key, "totp-encryption");
+    keys.api_key = crypto::derive_key(master_key, "api-key");
     return keys;
 }
 

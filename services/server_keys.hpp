@@ -13,6 +13,7 @@ struct ServerKeys {
     std::string jwt;              ///< EcliPanel HS256 session JWTs
     std::string csrf;             ///< EcliPanel csrfToken values bound to a session
     std::string totp_encryption;  ///< AES-256-GCM key for TOTP secrets at rest
+    std::string api_key;          ///< HMAC key for stored API-key digests
 };
 
 ServerKeys derive_server_keys(const std::string& master_key);

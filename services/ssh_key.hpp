@@ -21,7 +21,7 @@ struct SshKey {
 };
 
 class SshKeyRepository {
-public:
+  public:
     virtual ~SshKeyRepository() = default;
     virtual std::vector<SshKey> list_for_user(std::uint64_t user_id) = 0;
     /// Returns false when the user already has a key with this fingerprint.

@@ -29,10 +29,12 @@ SshKey SshKeyService::add(std::uint64_t user_id, const std::string& name,
     const auto parsed = crypto::parse_ssh_public_key(public_key);
     if (const auto* problem = std::get_if<crypto::SshKeyProblem>(&parsed)) {
         switch (*problem) {
-            case crypto::SshKeyProblem::dsa: throw RuleViolation("public_key", "dsa");
+            case crypto::SshKeyProblem::dsa:
+                throw RuleViolation("public_key", "dsa");
             case crypto::SshKeyProblem::rsa_too_short:
                 throw RuleViolation("public_key", "rsa_too_short");
-            case crypto::SshKeyProblem::not_valid: break;
+            case crypto::SshKeyProblem::not_valid:
+                break;
         }
         throw RuleViolation("public_key", "not_valid");
     }

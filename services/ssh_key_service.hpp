@@ -15,7 +15,7 @@ namespace accountd::services {
 inline constexpr std::uint64_t kMaxSshKeysPerUser = 100;
 
 class SshKeyService {
-public:
+  public:
     SshKeyService(SshKeyRepository& keys, crypto::RandomSource& random, const Clock& clock)
         : keys_(keys), random_(random), clock_(clock) {}
 
@@ -30,7 +30,7 @@ public:
         return keys_.remove(user_id, fingerprint);
     }
 
-private:
+  private:
     SshKeyRepository& keys_;
     crypto::RandomSource& random_;
     const Clock& clock_;

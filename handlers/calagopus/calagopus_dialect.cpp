@@ -53,6 +53,12 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
             return {401, "invalid session"};
         case ErrorCode::invalid_credentials:
             return {400, "invalid username or password"};
+        case ErrorCode::application_key:
+            return {403, "invalid api key"};
+        case ErrorCode::ip_not_allowed:
+            return {403, "ip address not allowed for this api key"};
+        case ErrorCode::limit_reached:
+            return {417, "maximum number of api keys reached"};
         case ErrorCode::invalid_query:
             return {400, "invalid query: " + e.field};
         case ErrorCode::wrong_password:

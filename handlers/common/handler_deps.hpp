@@ -6,6 +6,7 @@
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
 #include "services/activity_service.hpp"
+#include "services/api_key_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
@@ -27,6 +28,7 @@ struct HandlerDeps {
     services::AccountService& accounts;
     services::ActivityService& activity;
     services::SshKeyService& ssh_keys;
+    services::ApiKeyService& api_keys;
 };
 
 }  // namespace accountd::handlers

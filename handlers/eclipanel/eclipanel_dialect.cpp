@@ -32,6 +32,12 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {401, "Invalid session"};
         case ErrorCode::invalid_credentials:
             return {401, "Invalid credentials"};
+        case ErrorCode::application_key:
+            return {401, "Invalid API key"};
+        case ErrorCode::ip_not_allowed:
+            return {403, "IP address not allowed for this API key"};
+        case ErrorCode::limit_reached:
+            return {400, "API key limit reached"};
         case ErrorCode::invalid_query:
             return {400, "Invalid query"};
         case ErrorCode::wrong_password:

@@ -42,6 +42,12 @@ std::string validation_message(const server::ApiError& e) {
     if (e.rule == "rsa_too_short") return "RSA keys must be at least 2048 bytes in length.";
     if (e.rule == "duplicate") return "The public key provided already exists on your account.";
     if (e.rule == "too_many") return "You may not have more than " + e.rule_argument + " SSH keys.";
+    if (e.rule == "ip_range")
+        return "\"" + e.rule_argument + "\" is not a valid IP address or CIDR range.";
+    if (e.rule == "array") return "The " + label + " must be an array.";
+    if (e.rule == "max_items") {
+        return "The " + label + " may not have more than " + e.rule_argument + " items.";
+    }
     return "The " + label + " is invalid.";
 }
 
@@ -87,6 +93,17 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::invalid_credentials:
             return {400, "DisplayException",
                     "No account matching those credentials could be found."};
+        case ErrorCode::application_key:
+            return {403, "AccessDeniedHttpException",
+                    "You are attempting to use an application API key on an endpoint that requires "
+                    "a client API key."};
+        case ErrorCode::ip_not_allowed:
+            return {403, "AccessDeniedHttpException",
+                    "This IP address (" + e.field +
+                        ") does not have permission to access the API using these credentials."};
+        case ErrorCode::limit_reached:
+            return {400, "DisplayException",
+                    "You have reached the account limit for number of API keys."};
         case ErrorCode::invalid_query:
             if (e.rule == "sort") {
                 return {400, "InvalidSortQuery",
@@ -138,7 +155,14 @@ std::optional<server::PresentedCredential> PterodactylDialect::find_credential(
         return server::PresentedCredential{server::CredentialSource::session_cookie,
                                            std::move(*cookie)};
     }
-    return std::nullopt;
+    // Sanctum: the value after the last "Bearer " (case-sensitive), cut at the first ','.
+    const std::string_view authorization = request.header("authorization");
+    const auto bearer = authorization.rfind("Bearer ");
+    if (bearer == std::string_view::npos) return std::nullopt;
+    auto token = authorization.substr(bearer + 7);
+    token = token.substr(0, token.find(','));
+    if (token.empty()) return std::nullopt;
+    return server::PresentedCredential{server::CredentialSource::api_key, std::string(token)};
 }
 
 void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,
@@ -155,16 +179,30 @@ void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,
 server::HttpResponse PterodactylDialect::render_error(const server::ApiError& error,
                                                       const server::HttpRequest& request) const {
     const Shape shape = shape_of(error, request);
-    nlohmann::ordered_json item = {
-        {"code", shape.code}, {"status", std::to_string(shape.status)}, {"detail", shape.detail}};
-    if (error.code() == ErrorCode::invalid_field || error.code() == ErrorCode::missing_field) {
-        // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule.
-        static const std::set<std::string> after_hooks = {"not_valid", "dsa", "rsa_too_short",
-                                                          "duplicate", "too_many"};
-        item["meta"] = {{"source_field", error.field},
-                        {"rule", after_hooks.contains(error.rule) ? std::string() : error.rule}};
+    const auto item_for = [&](const std::string& detail) {
+        return nlohmann::ordered_json{
+            {"code", shape.code}, {"status", std::to_string(shape.status)}, {"detail", detail}};
+    };
+    if (error.code() != ErrorCode::invalid_field && error.code() != ErrorCode::missing_field) {
+        return server::HttpResponse::json(shape.status, {{"errors", {item_for(shape.detail)}}});
     }
-    return server::HttpResponse::json(shape.status, {{"errors", {item}}});
+    // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule.
+    static const std::set<std::string> after_hooks = {"not_valid", "dsa",      "rsa_too_short",
+                                                      "duplicate", "too_many", "ip_range"};
+    const auto with_meta = [&](nlohmann::ordered_json item, const std::string& field,
+                               const std::string& rule) {
+        item["meta"] = {{"source_field", field},
+                        {"rule", after_hooks.contains(rule) ? std::string() : rule}};
+        return item;
+    };
+    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+    errors.push_back(with_meta(item_for(shape.detail), error.field, error.rule));
+    for (const auto& more : error.more_fields) {
+        server::ApiError single = server::ApiError::field_error(
+            ErrorCode::invalid_field, more.field, more.rule, more.argument);
+        errors.push_back(with_meta(item_for(validation_message(single)), more.field, more.rule));
+    }
+    return server::HttpResponse::json(shape.status, {{"errors", errors}});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -30,15 +30,15 @@ std::string required_text(const nlohmann::json& body, const char* field) {
 
 // A fingerprint is unpadded base64 of a SHA-256: anything else cannot be one of ours.
 bool looks_like_fingerprint(const std::string& text) {
-    return !text.empty() && text.size() <= 64 &&
-           std::all_of(text.begin(), text.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
-           });
+    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
+    });
 }
 
 server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
     nlohmann::ordered_json data = nlohmann::ordered_json::array();
-    for (const auto& key : deps.ssh_keys.list(ctx.caller().user.id)) data.push_back(ssh_key_item(key));
+    for (const auto& key : deps.ssh_keys.list(ctx.caller().user.id))
+        data.push_back(ssh_key_item(key));
     return server::HttpResponse::json(200, {{"object", "list"}, {"data", data}});
 }
 
@@ -69,11 +69,11 @@ server::HttpResponse remove_key(const HandlerDeps& deps, server::RequestContext&
 }  // namespace
 
 void register_ssh_key_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"GET", kSshKeysPath, server::AuthRequirement::session, false,
+    router.add({"GET", kSshKeysPath, server::AuthRequirement::session_or_key, false,
                 [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
-    router.add({"POST", kSshKeysPath, server::AuthRequirement::session, false,
+    router.add({"POST", kSshKeysPath, server::AuthRequirement::session_or_key, false,
                 [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); }});
-    router.add({"POST", kSshKeyRemovePath, server::AuthRequirement::session, false,
+    router.add({"POST", kSshKeyRemovePath, server::AuthRequirement::session_or_key, false,
                 [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); }});
 }
 

@@ -15,10 +15,12 @@ using namespace accountd::testing;
 namespace {
 
 std::string run(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"), pclose);
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"),
+                                               pclose);
     std::string out;
     char buffer[4096];
-    while (pipe && fgets(buffer, sizeof buffer, pipe.get()) != nullptr) out += buffer;
+    while (pipe && fgets(buffer, sizeof buffer, pipe.get()) != nullptr)
+        out += buffer;
     return out;
 }
 
@@ -51,22 +53,28 @@ struct Signed {
 Signed signed_in(const TestUser& t) {
     auto client = pterodactyl();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     Headers write = {{"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}};
     return {client, write};
 }
 
 HttpResult add(Signed& s, const std::string& name, const std::string& key) {
-    return s.client.post_json("/api/client/account/ssh-keys", {{"name", name}, {"public_key", key}}, s.write);
+    return s.client.post_json("/api/client/account/ssh-keys", {{"name", name}, {"public_key", key}},
+                              s.write);
 }
 
 void check_key_error(const HttpResult& r, const std::string& detail) {
     BOOST_TEST(r.status == 422, r.body);
     BOOST_TEST(r.json()["errors"][0]["detail"] == detail);
-    BOOST_TEST(r.json()["errors"][0]["meta"] == nlohmann::json({{"source_field", "public_key"}, {"rule", ""}}));
+    BOOST_TEST(r.json()["errors"][0]["meta"] ==
+               nlohmann::json({{"source_field", "public_key"}, {"rule", ""}}));
 }
 
-std::size_t key_count(Signed& s) { return s.client.get("/api/client/account/ssh-keys").json()["data"].size(); }
+std::size_t key_count(Signed& s) {
+    return s.client.get("/api/client/account/ssh-keys").json()["data"].size();
+}
 
 }  // namespace
 
@@ -79,14 +87,17 @@ BOOST_AUTO_TEST_CASE(only_own_keys_are_listed_in_transformer_form) {
     const auto mine = keys.make("-t ed25519");
     BOOST_REQUIRE_EQUAL(add(me, "laptop", mine).status, 200);
     BOOST_REQUIRE_EQUAL(add(other, "theirs", keys.make("-t rsa -b 2048")).status, 200);
-    const auto list = nlohmann::ordered_json::parse(me.client.get("/api/client/account/ssh-keys").body);
+    const auto list =
+        nlohmann::ordered_json::parse(me.client.get("/api/client/account/ssh-keys").body);
     BOOST_TEST(list["object"] == "list");
     BOOST_REQUIRE(list["data"].size() == 1u);
     BOOST_TEST(list["data"][0]["object"] == "ssh_key");
     const auto& attributes = list["data"][0]["attributes"];
     std::vector<std::string> order;
-    for (const auto& [k, v] : attributes.items()) order.push_back(k);
-    BOOST_TEST((order == std::vector<std::string>{"name", "fingerprint", "public_key", "created_at"}));
+    for (const auto& [k, v] : attributes.items())
+        order.push_back(k);
+    BOOST_TEST(
+        (order == std::vector<std::string>{"name", "fingerprint", "public_key", "created_at"}));
     const auto parsed = std::get<crypto::SshPublicKey>(crypto::parse_ssh_public_key(mine));
     BOOST_TEST(attributes["fingerprint"] == parsed.fingerprint());
     BOOST_TEST(attributes["public_key"] == parsed.pem());
@@ -97,27 +108,44 @@ BOOST_AUTO_TEST_CASE(removal_is_by_fingerprint_own_keys_only_and_always_204) {
     Keys keys;
     auto me = signed_in(create_user());
     auto other = signed_in(create_user());
-    const auto my_fp = add(me, "mine", keys.make("-t ed25519")).json()["attributes"]["fingerprint"].get<std::string>();
-    const auto their_fp =
-        add(other, "theirs", keys.make("-t ed25519")).json()["attributes"]["fingerprint"].get<std::string>();
-    const auto missing = me.client.post_json("/api/client/account/ssh-keys/remove", nlohmann::json::object(), me.write);
+    const auto my_fp = add(me, "mine", keys.make("-t ed25519"))
+                           .json()["attributes"]["fingerprint"]
+                           .get<std::string>();
+    const auto their_fp = add(other, "theirs", keys.make("-t ed25519"))
+                              .json()["attributes"]["fingerprint"]
+                              .get<std::string>();
+    const auto missing = me.client.post_json("/api/client/account/ssh-keys/remove",
+                                             nlohmann::json::object(), me.write);
     BOOST_TEST(missing.status == 422);
     BOOST_TEST(missing.json()["errors"][0]["meta"] ==
                nlohmann::json({{"source_field", "fingerprint"}, {"rule", "required"}}));
-    BOOST_TEST(me.client.post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", my_fp}}, me.write).status == 204);
+    BOOST_TEST(
+        me.client
+            .post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", my_fp}}, me.write)
+            .status == 204);
     BOOST_TEST(key_count(me) == 0u);
-    BOOST_TEST(me.client.post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", my_fp}}, me.write).status == 204);
-    BOOST_TEST(me.client.post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", their_fp}}, me.write).status == 204);
+    BOOST_TEST(
+        me.client
+            .post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", my_fp}}, me.write)
+            .status == 204);
+    BOOST_TEST(
+        me.client
+            .post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", their_fp}}, me.write)
+            .status == 204);
     BOOST_TEST(key_count(other) == 1u);
-    BOOST_TEST(me.client.post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", "ünïcode ' OR 1"}}, me.write)
+    BOOST_TEST(me.client
+                   .post_json("/api/client/account/ssh-keys/remove",
+                              {{"fingerprint", "ünïcode ' OR 1"}}, me.write)
                    .status == 204);
 }
 
 BOOST_AUTO_TEST_CASE(dsa_weak_rsa_invalid_and_private_keys_are_rejected) {
     Keys keys;
     auto me = signed_in(create_user());
-    check_key_error(add(me, "dsa", "ssh-dss AAAAB3NzaC1kc3MAAAABAQ=="), "DSA keys are not supported.");
-    check_key_error(add(me, "weak", keys.make("-t rsa -b 1024")), "RSA keys must be at least 2048 bytes in length.");
+    check_key_error(add(me, "dsa", "ssh-dss AAAAB3NzaC1kc3MAAAABAQ=="),
+                    "DSA keys are not supported.");
+    check_key_error(add(me, "weak", keys.make("-t rsa -b 1024")),
+                    "RSA keys must be at least 2048 bytes in length.");
     check_key_error(add(me, "junk", "invalid"), "The public key provided is not valid.");
     std::string private_key;
     keys.make("-t ed25519", &private_key);
@@ -128,13 +156,15 @@ BOOST_AUTO_TEST_CASE(dsa_weak_rsa_invalid_and_private_keys_are_rejected) {
 BOOST_AUTO_TEST_CASE(a_pkcs8_key_is_stored_as_submitted_and_duplicates_are_rejected) {
     Keys keys;
     auto me = signed_in(create_user());
-    const auto pem = std::get<crypto::SshPublicKey>(crypto::parse_ssh_public_key(keys.make("-t ed25519"))).pem();
+    const auto pem =
+        std::get<crypto::SshPublicKey>(crypto::parse_ssh_public_key(keys.make("-t ed25519"))).pem();
     const auto r = add(me, "pem", pem);
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.json()["object"] == "ssh_key");
     BOOST_TEST(r.json()["attributes"]["public_key"] == pem);
     BOOST_TEST(key_count(me) == 1u);
-    check_key_error(add(me, "again", pem), "The public key provided already exists on your account.");
+    check_key_error(add(me, "again", pem),
+                    "The public key provided already exists on your account.");
     BOOST_TEST(key_count(me) == 1u);
 }
 
@@ -154,7 +184,9 @@ BOOST_AUTO_TEST_CASE(names_are_required_and_bounded) {
 BOOST_AUTO_TEST_CASE(adding_and_removing_keys_is_in_the_activity_log) {
     Keys keys;
     auto me = signed_in(create_user());
-    const auto fp = add(me, "k", keys.make("-t ed25519")).json()["attributes"]["fingerprint"].get<std::string>();
+    const auto fp = add(me, "k", keys.make("-t ed25519"))
+                        .json()["attributes"]["fingerprint"]
+                        .get<std::string>();
     me.client.post_json("/api/client/account/ssh-keys/remove", {{"fingerprint", fp}}, me.write);
     const auto log = me.client.get("/api/client/account/activity?sort=-timestamp").json();
     BOOST_TEST(log["data"][0]["attributes"]["event"] == "user:ssh-key.delete");

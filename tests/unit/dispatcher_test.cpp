@@ -58,7 +58,7 @@ struct Fixture {
     FakeAdapter cala{config::Dialect::calagopus};
     FakeAdapter ecli{config::Dialect::eclipanel};
     server::Router ptero_routes, cala_routes, ecli_routes;
-    server::Dispatcher dispatcher{config, sessions, log};
+    server::Dispatcher dispatcher{config, sessions, nullptr, nullptr, log};
     services::User user;
     int handler_calls = 0;
 

@@ -1,0 +1,89 @@
+#include "handlers/pterodactyl/api_keys_handler.hpp"
+
+#include "handlers/common/account_activity.hpp"
+#include "handlers/common/service_errors.hpp"
+#include "handlers/common/time_format.hpp"
+#include "server/api_error.hpp"
+#include "server/json_body.hpp"
+
+namespace accountd::handlers::pterodactyl {
+namespace {
+
+using server::ApiError;
+using server::ErrorCode;
+
+nlohmann::ordered_json api_key_item(const services::ApiKey& key) {
+    return {{"object", "api_key"},
+            {"attributes",
+             {{"identifier", key.identifier},
+              {"description", key.description ? nlohmann::ordered_json(*key.description)
+                                              : nlohmann::ordered_json()},
+              {"allowed_ips", key.allowed_ips},
+              {"last_used_at", key.last_used_at ? nlohmann::ordered_json(atom_string(*key.last_used_at))
+                                                : nlohmann::ordered_json()},
+              {"created_at", atom_string(key.created_at)}}}};
+}
+
+server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
+    nlohmann::ordered_json data = nlohmann::ordered_json::array();
+    for (const auto& key : deps.api_keys.list(ctx.caller().user.id)) data.push_back(api_key_item(key));
+    return server::HttpResponse::json(200, {{"object", "list"}, {"data", data}});
+}
+
+server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto body = server::parse_json_object(ctx.request);
+    const auto description = server::optional_string(body, "description");
+    std::vector<std::optional<std::string>> allowed_ips;
+    if (const auto it = body.find("allowed_ips"); it != body.end() && !it->is_null()) {
+        if (!it->is_array()) {
+            throw ApiError::field_error(ErrorCode::invalid_field, "allowed_ips", "array");
+        }
+        // Counted before anything is parsed: a huge list is refused without more work.
+        if (it->size() > 50) {
+            throw ApiError::field_error(ErrorCode::invalid_field, "allowed_ips", "max_items", "50");
+        }
+        for (const auto& entry : *it) {
+            allowed_ips.push_back(entry.is_string() ? std::optional(entry.get<std::string>())
+                                                    : std::nullopt);
+        }
+    }
+    try {
+        const auto issued = deps.api_keys.create(ctx.caller().user.id, description, allowed_ips);
+        record_own_activity(deps, ctx, "user:api-key.create", {{"identifier", issued.key.identifier}});
+        auto item = api_key_item(issued.key);
+        item["meta"] = {{"secret_token", issued.secret}};
+        return server::HttpResponse::json(200, item);
+    } catch (const services::RuleViolations& violations) {
+        throw api_error_of(violations);
+    } catch (const services::KeyLimitReached&) {
+        throw ApiError(ErrorCode::limit_reached);
+    }
+}
+
+// Someone else's key, an application key and an unknown identifier all answer 404.
+server::HttpResponse delete_key(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto& identifier = ctx.params.at("identifier");
+    const bool plausible = !identifier.empty() && identifier.size() <= 32 &&
+                           std::all_of(identifier.begin(), identifier.end(), [](char c) {
+                               return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                           });
+    if (!plausible || !deps.api_keys.remove(ctx.caller().user.id, identifier)) {
+        throw ApiError(ErrorCode::not_found, "no such key of the caller");
+    }
+    record_own_activity(deps, ctx, "user:api-key.delete", {{"identifier", identifier}});
+    return server::HttpResponse::no_content();
+}
+
+}  // namespace
+
+void register_api_key_routes(server::Router& router, const HandlerDeps& deps) {
+    const auto auth = server::AuthRequirement::session_or_key;
+    router.add({"GET", kApiKeysPath, auth, false,
+                [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
+    router.add({"POST", kApiKeysPath, auth, false,
+                [&deps](server::RequestContext& ctx) { return create_key(deps, ctx); }});
+    router.add({"DELETE", kApiKeyPath, auth, false,
+                [&deps](server::RequestContext& ctx) { return delete_key(deps, ctx); }});
+}
+
+}  // namespace accountd::handlers::pterodactyl

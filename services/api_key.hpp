@@ -1,0 +1,50 @@
+#pragma once
+// API keys as stored, and the storage contract (implemented in db/).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/clock.hpp"
+#include "services/user.hpp"
+
+namespace accountd::services {
+
+inline constexpr int kAccountKeyType = 1;      // Pterodactyl key_type: account (client) key
+inline constexpr int kApplicationKeyType = 2;  // Pterodactyl key_type: application key
+
+struct ApiKey {
+    std::uint64_t id = 0;
+    std::uint64_t user_id = 0;
+    int key_type = kAccountKeyType;
+    std::string identifier;
+    std::optional<std::string> description;
+    std::vector<std::string> allowed_ips;  ///< as the owner entered them (trimmed)
+    std::optional<Timestamp> expires_at;
+    std::optional<Timestamp> last_used_at;
+    Timestamp created_at{};
+    Timestamp updated_at{};
+};
+
+struct ApiKeyWithOwner {
+    ApiKey key;
+    std::string secret_hash;
+    User owner;
+};
+
+class ApiKeyRepository {
+public:
+    virtual ~ApiKeyRepository() = default;
+    /// The user's keys of `key_type`, oldest first.
+    virtual std::vector<ApiKey> list_for_user(std::uint64_t user_id, int key_type) = 0;
+    virtual std::uint64_t count_for_user(std::uint64_t user_id, int key_type) = 0;
+    /// Stores the key with the HMAC of its full text; returns the new id.
+    virtual std::uint64_t insert(const ApiKey& key, const std::string& secret_hash) = 0;
+    virtual std::optional<ApiKeyWithOwner> find_by_identifier(const std::string& identifier) = 0;
+    /// Deletes the user's key of `key_type` with this identifier; false when there is none.
+    virtual bool remove(std::uint64_t user_id, int key_type, const std::string& identifier) = 0;
+    virtual void touch(std::uint64_t key_id, Timestamp now) = 0;
+};
+
+}  // namespace accountd::services

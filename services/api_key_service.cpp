@@ -1,0 +1,127 @@
+#include "services/api_key_service.hpp"
+
+#include <algorithm>
+
+#include "crypto/hash.hpp"
+#include "services/ip_range.hpp"
+
+namespace accountd::services {
+namespace {
+
+constexpr std::size_t kIdentifierLength = 16;  // "ptlc_" + 11
+constexpr std::size_t kSecretLength = 32;
+
+std::string trim(const std::string& s) {
+    const auto begin = s.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos) return {};
+    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+std::size_t utf8_length(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+ApiKeyService::ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& random,
+                             const Clock& clock, std::string hash_key, int touch_interval_seconds,
+                             ApiKeyLimits limits)
+    : keys_(keys),
+      random_(random),
+      clock_(clock),
+      hash_key_(std::move(hash_key)),
+      touch_interval_seconds_(touch_interval_seconds),
+      limits_(limits) {}
+
+IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
+                                   const std::optional<std::string>& description,
+                                   const std::vector<std::optional<std::string>>& allowed_ips) {
+    std::vector<RuleViolation> problems;
+    if (!description || description->empty()) {
+        problems.emplace_back("description", "required");
+    } else if (utf8_length(*description) > limits_.max_description) {
+        problems.emplace_back("description", "max", std::to_string(limits_.max_description));
+    }
+    std::vector<std::string> ips;
+    if (allowed_ips.size() > limits_.max_allowed_ips) {
+        problems.emplace_back("allowed_ips", "max", std::to_string(limits_.max_allowed_ips));
+    } else {
+        for (std::size_t i = 0; i < allowed_ips.size(); ++i) {
+            const std::string field = "allowed_ips." + std::to_string(i);
+            if (!allowed_ips[i]) {
+                problems.emplace_back(field, "string");
+                continue;
+            }
+            const std::string entry = trim(*allowed_ips[i]);
+            if (!IpRange::parse(entry)) {
+                problems.emplace_back(field, "ip_range", entry);
+                continue;
+            }
+            ips.push_back(entry);
+        }
+    }
+    if (!problems.empty()) throw RuleViolations(std::move(problems));
+    if (keys_.count_for_user(user_id, kAccountKeyType) >= limits_.max_keys_per_user) {
+        throw KeyLimitReached();
+    }
+    IssuedApiKey issued;
+    ApiKey& key = issued.key;
+    key.user_id = user_id;
+    key.key_type = kAccountKeyType;
+    key.identifier = "ptlc_" + crypto::random_alphanumeric(random_, kIdentifierLength - 5);
+    key.description = description;
+    key.allowed_ips = std::move(ips);
+    key.created_at = clock_.now();
+    key.updated_at = key.created_at;
+    issued.secret = crypto::random_alphanumeric(random_, kSecretLength);
+    key.id = keys_.insert(key, crypto::hmac_sha256(hash_key_, issued.token()));
+    return issued;
+}
+
+AuthenticatedKey ApiKeyService::authenticate(const std::string& token, const std::string& ip) {
+    AuthenticatedKey out;
+    if (token.size() != kIdentifierLength + kSecretLength ||
+        !std::all_of(token.begin(), token.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        })) {
+        return out;
+    }
+    auto found = keys_.find_by_identifier(token.substr(0, kIdentifierLength));
+    if (!found || !crypto::constant_time_equals(crypto::hmac_sha256(hash_key_, token),
+                                                found->secret_hash)) {
+        return out;
+    }
+    const Timestamp now = clock_.now();
+    if (found->key.expires_at && now >= *found->key.expires_at) return out;
+    if (found->key.key_type != kAccountKeyType) {
+        out.result = KeyCheck::application_key;
+        out.key = std::move(found);
+        return out;
+    }
+    // The last-used time is worth knowing, not worth a write per request.
+    const auto& last = found->key.last_used_at;
+    if (!last || now - *last >= std::chrono::seconds(touch_interval_seconds_)) {
+        keys_.touch(found->key.id, now);
+        found->key.last_used_at = now;
+    }
+    const auto& allowed = found->key.allowed_ips;
+    if (!allowed.empty()) {
+        const auto address = IpAddress::parse(ip);
+        const bool permitted =
+            address && std::any_of(allowed.begin(), allowed.end(), [&](const std::string& entry) {
+                const auto range = IpRange::parse(entry);
+                return range && range->contains(*address);
+            });
+        if (!permitted) {
+            out.result = KeyCheck::ip_not_allowed;
+            out.key = std::move(found);
+            return out;
+        }
+    }
+    out.result = KeyCheck::ok;
+    out.key = std::move(found);
+    return out;
+}
+
+}  // namespace accountd::services

@@ -1,0 +1,79 @@
+#pragma once
+// API key rules: creation limits and validation, authentication of a presented key (HMAC
+// compare, expiry, key type, IP allow-list) and a last-used time written at most once a minute.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "crypto/random.hpp"
+#include "services/account_service.hpp"
+#include "services/api_key.hpp"
+
+namespace accountd::services {
+
+/// Several rule violations at once (e.g. two bad allowed_ips entries), in field order.
+class RuleViolations : public std::invalid_argument {
+public:
+    explicit RuleViolations(std::vector<RuleViolation> list)
+        : std::invalid_argument("rule violations"), list(std::move(list)) {}
+    std::vector<RuleViolation> list;
+};
+
+/// The user already has the maximum number of keys.
+class KeyLimitReached : public std::runtime_error {
+public:
+    KeyLimitReached() : std::runtime_error("api key limit") {}
+};
+
+struct ApiKeyLimits {
+    std::uint64_t max_keys_per_user = 25;  // Pterodactyl's account limit
+    std::size_t max_description = 500;
+    std::size_t max_allowed_ips = 50;
+};
+
+struct IssuedApiKey {
+    ApiKey key;
+    std::string secret;  ///< the part after the identifier; shown once
+    std::string token() const { return key.identifier + secret; }
+};
+
+enum class KeyCheck { ok, invalid, ip_not_allowed, application_key };
+
+struct AuthenticatedKey {
+    KeyCheck result = KeyCheck::invalid;
+    std::optional<ApiKeyWithOwner> key;  ///< set for ok, ip_not_allowed and application_key
+};
+
+class ApiKeyService {
+public:
+    ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& random, const Clock& clock,
+                  std::string hash_key, int touch_interval_seconds, ApiKeyLimits limits = {});
+
+    /// A Pterodactyl account key ("ptlc_" + 11 + 32 characters). Throws RuleViolation /
+    /// RuleViolations (description: required|max; allowed_ips: array|max; allowed_ips.N:
+    /// string|ip_range) or KeyLimitReached.
+    IssuedApiKey create(std::uint64_t user_id, const std::optional<std::string>& description,
+                        const std::vector<std::optional<std::string>>& allowed_ips);
+
+    std::vector<ApiKey> list(std::uint64_t user_id) {
+        return keys_.list_for_user(user_id, kAccountKeyType);
+    }
+    bool remove(std::uint64_t user_id, const std::string& identifier) {
+        return keys_.remove(user_id, kAccountKeyType, identifier);
+    }
+
+    /// Checks a presented key against the client address `ip`.
+    AuthenticatedKey authenticate(const std::string& token, const std::string& ip);
+
+private:
+    ApiKeyRepository& keys_;
+    crypto::RandomSource& random_;
+    const Clock& clock_;
+    std::string hash_key_;
+    int touch_interval_seconds_;
+    ApiKeyLimits limits_;
+};
+
+}  // namespace accountd::services
