@@ -45,6 +45,14 @@ PTERO=$(login "http://127.0.0.1:$P1/auth/login" "{\"user\":\"bench\",\"password\
 CALA=$(login "http://127.0.0.1:$P2/api/auth/login" "{\"user\":\"bench\",\"password\":\"$PASSWORD\"}" calagopus_session)
 ECLI=$(login "http://127.0.0.1:$P3/api/auth/login" "{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}" token)
 [ -n "$PTERO" ] && [ -n "$CALA" ] && [ -n "$ECLI" ] || die "could not sign the bench user in"
+# A Pterodactyl account API key, created through the API with the session.
+XSRF=$(curl -s -c - -H 'Content-Type: application/json' -d "{\"user\":\"bench\",\"password\":\"$PASSWORD\"}" \
+    "http://127.0.0.1:$P1/auth/login" | awk '$6 == "XSRF-TOKEN" || $6 == "pterodactyl_session" { print $6 "=" $7 }' | paste -sd';')
+KEY=$(curl -s -H 'Content-Type: application/json' -H "Cookie: $XSRF" \
+    -H "X-XSRF-TOKEN: $(sed 's/.*XSRF-TOKEN=\([^;]*\).*/\1/' <<<"$XSRF")" \
+    -d '{"description":"bench key"}' "http://127.0.0.1:$P1/api/client/account/api-keys" |
+    sed -n 's/.*"identifier":"\([^"]*\)".*"secret_token":"\([^"]*\)".*/\1\2/p')
+[ ${#KEY} -eq 48 ] || die "could not create the bench API key"
 
 results=()
 # run NAME URL [HEADER]: one wrk run; appends "name rps p50 p99 errors" to results.
@@ -71,6 +79,7 @@ run() {
 run "nginx-static-200"        "http://127.0.0.1:$P1/nginx-static"
 run "liveness-fastcgi"        "http://127.0.0.1:$P1/api/health"
 run "pterodactyl-account"     "http://127.0.0.1:$P1/api/client/account" "Cookie: pterodactyl_session=$PTERO"
+run "pterodactyl-account-key" "http://127.0.0.1:$P1/api/client/account" "Authorization: Bearer $KEY"
 run "calagopus-account"       "http://127.0.0.1:$P2/api/client/account" "Cookie: calagopus_session=$CALA"
 run "eclipanel-users-me"      "http://127.0.0.1:$P3/api/users/me"       "Cookie: token=$ECLI"
 run "eclipanel-users-me-bearer" "http://127.0.0.1:$P3/api/users/me"     "Authorization: Bearer $ECLI"
@@ -102,3 +111,7 @@ for name in pterodactyl-account calagopus-account eclipanel-users-me; do
     awk -v n="$name" -v a="$rps" -v b="$liveness" 'BEGIN {
         r = 100 * a / b; printf "  %-26s %5.0f%% of liveness (target >= 40%%): %s\n", n, r, (r >= 40 ? "met" : "NOT met") }'
 done
+cookie=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account" { print $2 }')
+key=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account-key" { print $2 }')
+awk -v a="$key" -v b="$cookie" 'BEGIN {
+    r = 100 * a / b; printf "  %-26s %5.0f%% of the cookie read (target >= 90%%): %s\n", "pterodactyl-account-key", r, (r >= 90 ? "met" : "NOT met") }'

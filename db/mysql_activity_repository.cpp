@@ -17,6 +17,13 @@ std::string like_pattern(const std::string& text) {
     return out;
 }
 
+// ":f0", ":f1", ... (built with += : GCC 12 misreports "literal" + std::string at -O2).
+std::string parameter_name(std::size_t i) {
+    std::string name = "f";
+    name += std::to_string(i);
+    return name;
+}
+
 }  // namespace
 
 void MysqlActivityRepository::insert(const services::ActivityEntry& e) {
@@ -47,7 +54,7 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
         std::string where = "a.subject_user_id = :subject";
         for (std::size_t i = 0; i < q.event_contains.size(); ++i) {
             where += (i == 0 ? " AND (" : " OR ");
-            where += "LOWER(a.event) LIKE LOWER(:f" + std::to_string(i) + ")";
+            where += "LOWER(a.event) LIKE LOWER(:" + parameter_name(i) + ")";
         }
         if (!q.event_contains.empty()) where += ")";
         std::vector<std::string> patterns;
@@ -63,7 +70,7 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
                 (db_.sql().prepare << "SELECT COUNT(*) FROM activity_logs a WHERE " + where);
             count, soci::use(subject, "subject");
             for (std::size_t i = 0; i < patterns.size(); ++i) {
-                count, soci::use(patterns[i], "f" + std::to_string(i));
+                count, soci::use(patterns[i], parameter_name(i));
             }
             count, soci::into(total);
             soci::statement st(count);
@@ -94,7 +101,7 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
         actor_row.bind(query);
         query, soci::use(subject, "subject");
         for (std::size_t i = 0; i < patterns.size(); ++i) {
-            query, soci::use(patterns[i], "f" + std::to_string(i));
+            query, soci::use(patterns[i], parameter_name(i));
         }
         query, soci::use(limit, "limit"), soci::use(offset, "offset");
         soci::statement st(query);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/prepared_query.hpp"
 #include "db/time_convert.hpp"
 #include "db/user_row.hpp"
 
@@ -11,6 +12,16 @@ namespace {
 constexpr const char* kKeyColumns =
     "k.id, k.user_id, k.key_type, k.identifier, k.description, k.allowed_ips, k.expires_at, "
     "k.last_used_at, k.created_at, k.updated_at";
+
+std::vector<std::string> parse_allowed_ips(const std::string& json) {
+    std::vector<std::string> out;
+    const auto ips = nlohmann::json::parse(json, nullptr, false);
+    if (!ips.is_array()) return out;
+    for (const auto& ip : ips) {
+        if (ip.is_string()) out.push_back(ip.get<std::string>());
+    }
+    return out;
+}
 
 // Receives kKeyColumns.
 struct KeyRow {
@@ -35,12 +46,7 @@ struct KeyRow {
         k.key_type = key_type;
         k.identifier = identifier;
         if (description_ind == soci::i_ok) k.description = description;
-        const auto ips = nlohmann::json::parse(allowed_ips, nullptr, false);
-        if (ips.is_array()) {
-            for (const auto& ip : ips) {
-                if (ip.is_string()) k.allowed_ips.push_back(ip.get<std::string>());
-            }
-        }
+        k.allowed_ips = parse_allowed_ips(allowed_ips);
         if (expires_ind == soci::i_ok) k.expires_at = from_tm(expires_at);
         if (last_used_ind == soci::i_ok) k.last_used_at = from_tm(last_used_at);
         k.created_at = from_tm(created_at);
@@ -64,7 +70,8 @@ std::vector<services::ApiKey> MysqlApiKeyRepository::list_for_user(std::uint64_t
         query, soci::use(owner), soci::use(key_type);
         soci::statement st(query);
         st.execute();
-        while (st.fetch()) keys.push_back(row.to_key());
+        while (st.fetch())
+            keys.push_back(row.to_key());
         return keys;
     });
 }
@@ -102,22 +109,35 @@ std::uint64_t MysqlApiKeyRepository::insert(const services::ApiKey& key,
 
 std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifier(
     const std::string& identifier) {
-    return guarded("api_keys.find", [&]() -> std::optional<services::ApiKeyWithOwner> {
-        KeyRow row;
-        UserRow user;
-        std::string hash;
-        auto query = (db_.sql().prepare << "SELECT " << kKeyColumns << ", k.secret_hash, "
-                                        << kUserColumns
-                                        << " FROM api_keys k JOIN users u ON u.id = k.user_id "
-                                           "WHERE k.identifier = :identifier");
-        row.bind(query);
-        query, soci::into(hash);
-        user.bind(query);
-        query, soci::use(identifier);
-        soci::statement st(query);
-        if (!st.execute(true)) return std::nullopt;
-        return services::ApiKeyWithOwner{row.to_key(), hash, user.to_user()};
-    });
+    static const std::string sql = std::string("SELECT ") + kKeyColumns + ", k.secret_hash, " +
+                                   kUserColumns +
+                                   " FROM api_keys k JOIN users u ON u.id = k.user_id "
+                                   "WHERE k.identifier = ?";
+    static const std::vector<ColumnKind> columns = [] {
+        using K = ColumnKind;
+        std::vector<ColumnKind> c = {K::number,   K::number,   K::number,   K::text,
+                                     K::text,     K::text,     K::datetime, K::datetime,
+                                     K::datetime, K::datetime, K::text};
+        const auto& user = user_column_kinds();
+        c.insert(c.end(), user.begin(), user.end());
+        return c;
+    }();
+    return with_prepared(db_, lookup_, sql.c_str(), columns,
+                         [&](PreparedQuery& q) -> std::optional<services::ApiKeyWithOwner> {
+                             if (!q.run(identifier, "api_keys.find")) return std::nullopt;
+                             services::ApiKey k;
+                             k.id = q.number(0);
+                             k.user_id = q.number(1);
+                             k.key_type = static_cast<int>(q.number(2));
+                             k.identifier = q.text(3);
+                             k.description = q.nullable_text(4);
+                             k.allowed_ips = parse_allowed_ips(q.text(5));
+                             k.expires_at = q.nullable_time(6);
+                             k.last_used_at = q.nullable_time(7);
+                             k.created_at = q.time(8);
+                             k.updated_at = q.time(9);
+                             return services::ApiKeyWithOwner{std::move(k), q.text(10), q.user(11)};
+                         });
 }
 
 bool MysqlApiKeyRepository::remove(std::uint64_t user_id, int key_type,

@@ -1,12 +1,15 @@
 #pragma once
 
+#include <memory>
+
 #include "db/database.hpp"
+#include "db/prepared_query.hpp"
 #include "services/api_key.hpp"
 
 namespace accountd::db {
 
 class MysqlApiKeyRepository final : public services::ApiKeyRepository {
-public:
+  public:
     explicit MysqlApiKeyRepository(Database& db) : db_(db) {}
 
     std::vector<services::ApiKey> list_for_user(std::uint64_t user_id, int key_type) override;
@@ -17,8 +20,10 @@ public:
     bool remove(std::uint64_t user_id, int key_type, const std::string& identifier) override;
     void touch(std::uint64_t key_id, services::Timestamp now) override;
 
-private:
+  private:
     Database& db_;
+    /// The per-request lookup, prepared on the server once per connection.
+    std::unique_ptr<PreparedQuery> lookup_;
 };
 
 }  // namespace accountd::db

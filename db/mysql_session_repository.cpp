@@ -6,11 +6,24 @@ namespace accountd::db {
 
 namespace {
 
-// Errors after which a fresh prepare can succeed: the connection was re-established (server-side
-// statements die with it) or the table changed under the statement.
-bool worth_repreparing(unsigned error) {
-    return error == 2006 /* CR_SERVER_GONE_ERROR */ || error == 2013 /* CR_SERVER_LOST */ ||
-           error == 1243 /* ER_UNKNOWN_STMT_HANDLER */ || error == 1615 /* ER_NEED_REPREPARE */;
+constexpr const char* kTokenLookup =
+    "SELECT s.id, s.public_id, s.user_id, s.dialect, s.ip, s.user_agent, s.created_at, "
+    "s.last_used_at, s.expires_at, u.id, u.uuid, u.username, u.email, u.name_first, "
+    "u.name_last, u.password_hash, u.root_admin, u.role, u.language, u.toast_position, "
+    "u.start_on_grouped_servers, u.portal_type, u.email_verified, u.suspended, u.totp_enabled, "
+    "u.created_at, u.updated_at FROM sessions s JOIN users u ON u.id = s.user_id "
+    "WHERE s.token_hash = ?";
+
+const std::vector<ColumnKind>& token_lookup_columns() {
+    using K = ColumnKind;
+    static const std::vector<ColumnKind> columns = [] {
+        std::vector<ColumnKind> c = {K::number, K::text,     K::number,   K::text,    K::text,
+                                     K::text,   K::datetime, K::datetime, K::datetime};
+        const auto& user = user_column_kinds();
+        c.insert(c.end(), user.begin(), user.end());
+        return c;
+    }();
+    return columns;
 }
 
 }  // namespace
@@ -39,18 +52,24 @@ std::uint64_t MysqlSessionRepository::insert(const services::Session& s,
 
 std::optional<services::SessionWithUser> MysqlSessionRepository::find_by_token_hash(
     const std::string& token_hash) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            MYSQL* connection = db_.native_handle();
-            if (!token_lookup_ || token_lookup_->connection() != connection) {
-                token_lookup_ = std::make_unique<PreparedSessionLookup>(connection);
-            }
-            return token_lookup_->find(token_hash);
-        } catch (const DatabaseError& e) {
-            token_lookup_.reset();
-            if (attempt > 0 || !worth_repreparing(e.error_number())) throw;
-        }
-    }
+    return with_prepared(db_, token_lookup_, kTokenLookup, token_lookup_columns(),
+                         [&](PreparedQuery& q) -> std::optional<services::SessionWithUser> {
+                             if (!q.run(token_hash, "sessions.find_by_token_hash"))
+                                 return std::nullopt;
+                             services::SessionWithUser found;
+                             services::Session& s = found.session;
+                             s.id = q.number(0);
+                             s.public_id = q.text(1);
+                             s.user_id = q.number(2);
+                             s.dialect = q.text(3);
+                             s.ip = q.text(4);
+                             s.user_agent = q.text(5);
+                             s.created_at = q.time(6);
+                             s.last_used_at = q.time(7);
+                             s.expires_at = q.time(8);
+                             found.user = q.user(9);
+                             return found;
+                         });
 }
 
 void MysqlSessionRepository::touch(std::uint64_t session_id, services::Timestamp now,

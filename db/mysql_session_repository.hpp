@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "db/database.hpp"
-#include "db/prepared_session_lookup.hpp"
+#include "db/prepared_query.hpp"
 #include "services/session_repository.hpp"
 
 namespace accountd::db {
@@ -25,7 +25,7 @@ class MysqlSessionRepository final : public services::SessionRepository {
   private:
     Database& db_;
     /// The hot-path query, prepared on the server once per connection; rebuilt after an error.
-    std::unique_ptr<PreparedSessionLookup> token_lookup_;
+    std::unique_ptr<PreparedQuery> token_lookup_;
 };
 
 }  // namespace accountd::db

@@ -34,7 +34,7 @@ struct ApiKeyWithOwner {
 };
 
 class ApiKeyRepository {
-public:
+  public:
     virtual ~ApiKeyRepository() = default;
     /// The user's keys of `key_type`, oldest first.
     virtual std::vector<ApiKey> list_for_user(std::uint64_t user_id, int key_type) = 0;

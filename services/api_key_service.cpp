@@ -88,8 +88,8 @@ AuthenticatedKey ApiKeyService::authenticate(const std::string& token, const std
         return out;
     }
     auto found = keys_.find_by_identifier(token.substr(0, kIdentifierLength));
-    if (!found || !crypto::constant_time_equals(crypto::hmac_sha256(hash_key_, token),
-                                                found->secret_hash)) {
+    if (!found ||
+        !crypto::constant_time_equals(crypto::hmac_sha256(hash_key_, token), found->secret_hash)) {
         return out;
     }
     const Timestamp now = clock_.now();

@@ -15,7 +15,7 @@ namespace accountd::services {
 
 /// Several rule violations at once (e.g. two bad allowed_ips entries), in field order.
 class RuleViolations : public std::invalid_argument {
-public:
+  public:
     explicit RuleViolations(std::vector<RuleViolation> list)
         : std::invalid_argument("rule violations"), list(std::move(list)) {}
     std::vector<RuleViolation> list;
@@ -23,7 +23,7 @@ public:
 
 /// The user already has the maximum number of keys.
 class KeyLimitReached : public std::runtime_error {
-public:
+  public:
     KeyLimitReached() : std::runtime_error("api key limit") {}
 };
 
@@ -47,7 +47,7 @@ struct AuthenticatedKey {
 };
 
 class ApiKeyService {
-public:
+  public:
     ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& random, const Clock& clock,
                   std::string hash_key, int touch_interval_seconds, ApiKeyLimits limits = {});
 
@@ -67,7 +67,7 @@ public:
     /// Checks a presented key against the client address `ip`.
     AuthenticatedKey authenticate(const std::string& token, const std::string& ip);
 
-private:
+  private:
     ApiKeyRepository& keys_;
     crypto::RandomSource& random_;
     const Clock& clock_;

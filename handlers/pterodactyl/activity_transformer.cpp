@@ -11,9 +11,9 @@
 namespace accountd::handlers::pterodactyl {
 namespace {
 
-// The `:placeholders` in Pterodactyl's English text of each account event; properties named
+// The `:name` fields in Pterodactyl's English text of each account event; properties named
 // there are shown in the sentence and are not "additional metadata".
-const std::set<std::string>& placeholders_of(const std::string& event) {
+const std::set<std::string>& sentence_fields_of(const std::string& event) {
     static const std::map<std::string, std::set<std::string>> table = {
         {"user:account.email-changed", {"old", "new"}}, {"auth:ip-blocked", {"identifier"}},
         {"user:api-key.create", {"identifier"}},        {"user:api-key.delete", {"identifier"}},
@@ -47,7 +47,7 @@ nlohmann::ordered_json displayed_properties(const services::ActivityEntry& entry
 bool has_additional_metadata(const services::ActivityEntry& entry) {
     const auto stored = nlohmann::json::parse(entry.properties_json, nullptr, false);
     if (!stored.is_object()) return false;
-    const auto& shown = placeholders_of(entry.event);
+    const auto& shown = sentence_fields_of(entry.event);
     return std::any_of(stored.items().begin(), stored.items().end(), [&](const auto& item) {
         const auto& key = item.key();
         return key != "ip" && key != "useragent" && key != "using_sftp" && !shown.contains(key);

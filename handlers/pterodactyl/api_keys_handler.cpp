@@ -13,20 +13,22 @@ using server::ApiError;
 using server::ErrorCode;
 
 nlohmann::ordered_json api_key_item(const services::ApiKey& key) {
-    return {{"object", "api_key"},
-            {"attributes",
-             {{"identifier", key.identifier},
-              {"description", key.description ? nlohmann::ordered_json(*key.description)
-                                              : nlohmann::ordered_json()},
-              {"allowed_ips", key.allowed_ips},
-              {"last_used_at", key.last_used_at ? nlohmann::ordered_json(atom_string(*key.last_used_at))
-                                                : nlohmann::ordered_json()},
-              {"created_at", atom_string(key.created_at)}}}};
+    return {
+        {"object", "api_key"},
+        {"attributes",
+         {{"identifier", key.identifier},
+          {"description",
+           key.description ? nlohmann::ordered_json(*key.description) : nlohmann::ordered_json()},
+          {"allowed_ips", key.allowed_ips},
+          {"last_used_at", key.last_used_at ? nlohmann::ordered_json(atom_string(*key.last_used_at))
+                                            : nlohmann::ordered_json()},
+          {"created_at", atom_string(key.created_at)}}}};
 }
 
 server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
     nlohmann::ordered_json data = nlohmann::ordered_json::array();
-    for (const auto& key : deps.api_keys.list(ctx.caller().user.id)) data.push_back(api_key_item(key));
+    for (const auto& key : deps.api_keys.list(ctx.caller().user.id))
+        data.push_back(api_key_item(key));
     return server::HttpResponse::json(200, {{"object", "list"}, {"data", data}});
 }
 
@@ -49,7 +51,8 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
     }
     try {
         const auto issued = deps.api_keys.create(ctx.caller().user.id, description, allowed_ips);
-        record_own_activity(deps, ctx, "user:api-key.create", {{"identifier", issued.key.identifier}});
+        record_own_activity(deps, ctx, "user:api-key.create",
+                            {{"identifier", issued.key.identifier}});
         auto item = api_key_item(issued.key);
         item["meta"] = {{"secret_token", issued.secret}};
         return server::HttpResponse::json(200, item);

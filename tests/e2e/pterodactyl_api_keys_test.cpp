@@ -18,7 +18,9 @@ struct Signed {
 Signed signed_in(TestUser t) {
     auto client = pterodactyl();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     Headers write = {{"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}};
     return {std::move(t), client, write};
 }
@@ -30,12 +32,17 @@ HttpResult create(Signed& s, const nlohmann::json& body) {
 std::string create_key(Signed& s, const nlohmann::json& ips = nlohmann::json::array()) {
     const auto r = create(s, {{"description", "Test Description"}, {"allowed_ips", ips}});
     BOOST_REQUIRE_EQUAL(r.status, 200);
-    return r.json()["attributes"]["identifier"].get<std::string>() + r.json()["meta"]["secret_token"].get<std::string>();
+    return r.json()["attributes"]["identifier"].get<std::string>() +
+           r.json()["meta"]["secret_token"].get<std::string>();
 }
 
-Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
+Headers bearer(const std::string& key) {
+    return {{"Authorization", "Bearer " + key}};
+}
 
-std::size_t key_count(Signed& s) { return s.client.get("/api/client/account/api-keys").json()["data"].size(); }
+std::size_t key_count(Signed& s) {
+    return s.client.get("/api/client/account/api-keys").json()["data"].size();
+}
 
 }  // namespace
 
@@ -44,18 +51,22 @@ BOOST_AUTO_TEST_SUITE(pterodactyl_api_keys)
 BOOST_AUTO_TEST_CASE(keys_are_listed_in_transformer_form_without_their_secret) {
     auto s = signed_in(create_user());
     create_key(s);
-    const auto list = nlohmann::ordered_json::parse(s.client.get("/api/client/account/api-keys").body);
+    const auto list =
+        nlohmann::ordered_json::parse(s.client.get("/api/client/account/api-keys").body);
     BOOST_TEST(list["object"] == "list");
     BOOST_REQUIRE(list["data"].size() == 1u);
     BOOST_TEST(list["data"][0]["object"] == "api_key");
     std::vector<std::string> order;
-    for (const auto& [k, v] : list["data"][0]["attributes"].items()) order.push_back(k);
-    BOOST_TEST((order == std::vector<std::string>{"identifier", "description", "allowed_ips", "last_used_at", "created_at"}));
+    for (const auto& [k, v] : list["data"][0]["attributes"].items())
+        order.push_back(k);
+    BOOST_TEST((order == std::vector<std::string>{"identifier", "description", "allowed_ips",
+                                                  "last_used_at", "created_at"}));
     BOOST_TEST(list["data"][0]["attributes"]["last_used_at"].is_null());
     BOOST_TEST(list.dump().find("secret") == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(keys_are_created_for_each_allowed_ip_set_and_authenticate_from_allowed_addresses) {
+BOOST_AUTO_TEST_CASE(
+    keys_are_created_for_each_allowed_ip_set_and_authenticate_from_allowed_addresses) {
     const std::vector<nlohmann::json> sets = {
         nlohmann::json::array(),
         {"127.0.0.1"},
@@ -65,7 +76,8 @@ BOOST_AUTO_TEST_CASE(keys_are_created_for_each_allowed_ip_set_and_authenticate_f
         {"127.0.0.1/32", "192.168.100.100/27", "::1", "::1/128"},
     };
     auto other = signed_in(create_user());
-    for (int i = 0; i < 10; ++i) create_key(other);  // the limit is per user
+    for (int i = 0; i < 10; ++i)
+        create_key(other);  // the limit is per user
     for (const auto& ips : sets) {
         auto s = signed_in(create_user());
         const auto r = create(s, {{"description", "Test Description"}, {"allowed_ips", ips}});
@@ -83,16 +95,18 @@ BOOST_AUTO_TEST_CASE(keys_are_created_for_each_allowed_ip_set_and_authenticate_f
         BOOST_TEST(listed["data"][0]["attributes"] == body["attributes"]);
         // Only the digest is stored.
         std::string stored;
-        Stack::get().sql() << "SELECT secret_hash FROM api_keys WHERE identifier = :i", soci::use(identifier),
-            soci::into(stored);
-        BOOST_TEST(stored == crypto::hmac_sha256(Stack::get().root().keys().api_key, identifier + secret));
+        Stack::get().sql() << "SELECT secret_hash FROM api_keys WHERE identifier = :i",
+            soci::use(identifier), soci::into(stored);
+        BOOST_TEST(stored ==
+                   crypto::hmac_sha256(Stack::get().root().keys().api_key, identifier + secret));
         // Tests run from 127.0.0.1: ::ffff:127.0.0.1 is another address, as in Pterodactyl.
         const bool allowed = ips.empty() || ips.dump().find("\"127.0.0.1") != std::string::npos;
         const auto read = pterodactyl().get("/api/client/account", bearer(identifier + secret));
         BOOST_TEST(read.status == (allowed ? 200 : 403), ips.dump());
         if (!allowed) {
             BOOST_TEST(read.json()["errors"][0]["detail"] ==
-                       "This IP address (127.0.0.1) does not have permission to access the API using these credentials.");
+                       "This IP address (127.0.0.1) does not have permission to access the API "
+                       "using these credentials.");
         }
     }
 }
@@ -100,19 +114,24 @@ BOOST_AUTO_TEST_CASE(keys_are_created_for_each_allowed_ip_set_and_authenticate_f
 BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
     auto s = signed_in(create_user());
     nlohmann::json ips = nlohmann::json::array();
-    for (int i = 0; i < 100; ++i) ips.push_back("127.0.0.1");
+    for (int i = 0; i < 100; ++i)
+        ips.push_back("127.0.0.1");
     const auto r = create(s, {{"description", "Test Description"}, {"allowed_ips", ips}});
     BOOST_TEST(r.status == 422);
-    BOOST_TEST(r.json()["errors"][0]["detail"] == "The allowed ips may not have more than 50 items.");
+    BOOST_TEST(r.json()["errors"][0]["detail"] ==
+               "The allowed ips may not have more than 50 items.");
 }
 
 BOOST_AUTO_TEST_CASE(the_twenty_sixth_key_is_refused) {
     auto s = signed_in(create_user());
-    for (int i = 0; i < 25; ++i) create_key(s);
-    const auto r = create(s, {{"description", "Test Description"}, {"allowed_ips", nlohmann::json::array()}});
+    for (int i = 0; i < 25; ++i)
+        create_key(s);
+    const auto r =
+        create(s, {{"description", "Test Description"}, {"allowed_ips", nlohmann::json::array()}});
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0]["code"] == "DisplayException");
-    BOOST_TEST(r.json()["errors"][0]["detail"] == "You have reached the account limit for number of API keys.");
+    BOOST_TEST(r.json()["errors"][0]["detail"] ==
+               "You have reached the account limit for number of API keys.");
     BOOST_TEST(key_count(s) == 25u);
 }
 
@@ -125,17 +144,21 @@ BOOST_AUTO_TEST_CASE(descriptions_and_addresses_are_validated) {
     r = create(s, {{"description", std::string(501, 'd')}});
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["meta"]["rule"] == "max");
-    BOOST_TEST(r.json()["errors"][0]["detail"] == "The description may not be greater than 500 characters.");
-    r = create(s, {{"description", "Test Description"}, {"allowed_ips", {"hodor", "127.0.0.1", "hodor/24"}}});
+    BOOST_TEST(r.json()["errors"][0]["detail"] ==
+               "The description may not be greater than 500 characters.");
+    r = create(s, {{"description", "Test Description"},
+                   {"allowed_ips", {"hodor", "127.0.0.1", "hodor/24"}}});
     BOOST_TEST(r.status == 422);
     const auto errors = r.json()["errors"];
     BOOST_REQUIRE(errors.size() == 2u);
     BOOST_TEST(errors[0]["detail"] == "\"hodor\" is not a valid IP address or CIDR range.");
-    BOOST_TEST(errors[0]["meta"] == nlohmann::json({{"source_field", "allowed_ips.0"}, {"rule", ""}}));
+    BOOST_TEST(errors[0]["meta"] ==
+               nlohmann::json({{"source_field", "allowed_ips.0"}, {"rule", ""}}));
     BOOST_TEST(errors[1]["detail"] == "\"hodor/24\" is not a valid IP address or CIDR range.");
     BOOST_TEST(errors[1]["meta"]["source_field"] == "allowed_ips.2");
     // Pterodactyl answers 500 for these; they are plain 422s here.
-    r = create(s, {{"description", "Test Description"}, {"allowed_ips", {"1.2.3.4/33", "10.0.0.9-10.0.0.1", 7}}});
+    r = create(s, {{"description", "Test Description"},
+                   {"allowed_ips", {"1.2.3.4/33", "10.0.0.9-10.0.0.1", 7}}});
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"].size() == 3u);
     r = create(s, {{"description", "Test Description"}, {"allowed_ips", "127.0.0.1"}});
@@ -147,7 +170,8 @@ BOOST_AUTO_TEST_CASE(a_key_is_deleted_and_the_deletion_logged) {
     auto s = signed_in(create_user());
     const auto key = create_key(s);
     const auto identifier = key.substr(0, 16);
-    const auto r = s.client.request("DELETE", "/api/client/account/api-keys/" + identifier, "", s.write);
+    const auto r =
+        s.client.request("DELETE", "/api/client/account/api-keys/" + identifier, "", s.write);
     BOOST_TEST(r.status == 204);
     BOOST_TEST(key_count(s) == 0u);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 401);
@@ -162,7 +186,8 @@ BOOST_AUTO_TEST_CASE(unknown_other_users_and_application_keys_are_404_and_kept) 
     create_key(s);
     const auto theirs = create_key(other).substr(0, 16);
     for (const std::string& id : {std::string("1234"), theirs, std::string("ptlc_%E2%9C%93")}) {
-        const auto r = s.client.request("DELETE", "/api/client/account/api-keys/" + id, "", s.write);
+        const auto r =
+            s.client.request("DELETE", "/api/client/account/api-keys/" + id, "", s.write);
         BOOST_TEST(r.status == 404, id);
         BOOST_TEST(r.json()["errors"][0]["code"] == "NotFoundHttpException");
     }
@@ -176,14 +201,18 @@ BOOST_AUTO_TEST_CASE(an_application_key_is_refused_on_the_client_api) {
     const std::string hash = crypto::hmac_sha256(Stack::get().root().keys().api_key, token);
     const std::string identifier = token.substr(0, 16);
     const long long owner = static_cast<long long>(s.t.user.id);
-    Stack::get().sql() << "INSERT INTO api_keys (user_id, key_type, identifier, secret_hash, description, "
-                          "created_at, updated_at) VALUES (:u, 2, :i, :h, 'app', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+    Stack::get().sql()
+        << "INSERT INTO api_keys (user_id, key_type, identifier, secret_hash, description, "
+           "created_at, updated_at) VALUES (:u, 2, :i, :h, 'app', UTC_TIMESTAMP(), "
+           "UTC_TIMESTAMP())",
         soci::use(owner), soci::use(identifier), soci::use(hash);
     const auto r = pterodactyl().get("/api/client/account", bearer(token));
     BOOST_TEST(r.status == 403);
     BOOST_TEST(r.json()["errors"][0]["detail"] ==
-               "You are attempting to use an application API key on an endpoint that requires a client API key.");
-    const auto del = s.client.request("DELETE", "/api/client/account/api-keys/" + identifier, "", s.write);
+               "You are attempting to use an application API key on an endpoint that requires a "
+               "client API key.");
+    const auto del =
+        s.client.request("DELETE", "/api/client/account/api-keys/" + identifier, "", s.write);
     BOOST_TEST(del.status == 404);
 }
 
@@ -191,7 +220,8 @@ BOOST_AUTO_TEST_CASE(bearer_keys_need_no_xsrf_but_cannot_sign_out_and_act_as_api
     auto s = signed_in(create_user());
     const auto key = create_key(s);
     auto api = pterodactyl();
-    const auto made = api.post_json("/api/client/account/api-keys", {{"description", "made by a key"}}, bearer(key));
+    const auto made = api.post_json("/api/client/account/api-keys",
+                                    {{"description", "made by a key"}}, bearer(key));
     BOOST_TEST(made.status == 200);
     BOOST_TEST(api.request("POST", "/auth/logout", "", bearer(key)).status == 401);
     const auto log = s.client.get("/api/client/account/activity").json();
@@ -203,12 +233,16 @@ BOOST_AUTO_TEST_CASE(wrong_expired_and_malformed_keys_are_401) {
     auto s = signed_in(create_user());
     const auto key = create_key(s);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 200);
-    BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key.substr(0, 47) + "x")).status == 401);
+    BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key.substr(0, 47) + "x")).status ==
+               401);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key + "x")).status == 401);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer("1|" + key)).status == 401);
-    BOOST_TEST(pterodactyl().get("/api/client/account", {{"Authorization", "Basic " + key}}).status == 401);
+    BOOST_TEST(
+        pterodactyl().get("/api/client/account", {{"Authorization", "Basic " + key}}).status ==
+        401);
     const std::string identifier = key.substr(0, 16);
-    Stack::get().sql() << "UPDATE api_keys SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE identifier = :i",
+    Stack::get().sql() << "UPDATE api_keys SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND "
+                          "WHERE identifier = :i",
         soci::use(identifier);
     const auto expired = pterodactyl().get("/api/client/account", bearer(key));
     BOOST_TEST(expired.status == 401);
@@ -220,13 +254,16 @@ BOOST_AUTO_TEST_CASE(last_used_is_kept_without_a_write_per_request) {
     const auto key = create_key(s);
     const std::string identifier = key.substr(0, 16);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 200);
-    const auto first = s.client.get("/api/client/account/api-keys").json()["data"][0]["attributes"]["last_used_at"];
+    const auto first = s.client.get("/api/client/account/api-keys")
+                           .json()["data"][0]["attributes"]["last_used_at"];
     BOOST_TEST(!first.is_null());
-    Stack::get().sql() << "UPDATE api_keys SET last_used_at = UTC_TIMESTAMP() - INTERVAL 20 SECOND WHERE identifier = :i",
+    Stack::get().sql() << "UPDATE api_keys SET last_used_at = UTC_TIMESTAMP() - INTERVAL 20 SECOND "
+                          "WHERE identifier = :i",
         soci::use(identifier);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 200);
     int age = 0;
-    Stack::get().sql() << "SELECT TIMESTAMPDIFF(SECOND, last_used_at, UTC_TIMESTAMP()) FROM api_keys WHERE identifier = :i",
+    Stack::get().sql() << "SELECT TIMESTAMPDIFF(SECOND, last_used_at, UTC_TIMESTAMP()) FROM "
+                          "api_keys WHERE identifier = :i",
         soci::use(identifier), soci::into(age);
     BOOST_TEST(age >= 19);  // not rewritten within the touch interval
 }
@@ -240,12 +277,13 @@ BOOST_AUTO_TEST_CASE(a_blocked_address_is_logged_and_keys_survive_a_password_cha
     BOOST_TEST(log["meta"]["pagination"]["total"] == 1);
     BOOST_TEST(log["data"][0]["attributes"]["properties"]["identifier"] == blocked.substr(0, 16));
     const std::string fresh = "a brand new password";
-    BOOST_TEST(s.client.request("PUT", "/api/client/account/password",
-                                nlohmann::json{{"current_password", s.t.password},
-                                               {"password", fresh},
-                                               {"password_confirmation", fresh}}
-                                    .dump(),
-                                {{"Content-Type", "application/json"}, s.write[0]})
+    BOOST_TEST(s.client
+                   .request("PUT", "/api/client/account/password",
+                            nlohmann::json{{"current_password", s.t.password},
+                                           {"password", fresh},
+                                           {"password_confirmation", fresh}}
+                                .dump(),
+                            {{"Content-Type", "application/json"}, s.write[0]})
                    .status == 204);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(open)).status == 200);
 }

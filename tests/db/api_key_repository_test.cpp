@@ -1,0 +1,73 @@
+#include "crypto/hash.hpp"
+#include "db/mysql_api_key_repository.hpp"
+#include "db/mysql_user_repository.hpp"
+#include "db_fixture.hpp"
+
+using namespace accountd;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct KeyFixture : testing::DbFixture {
+    db::MysqlUserRepository users{database};
+    db::MysqlApiKeyRepository keys{database};
+    std::uint64_t owner = 0;
+
+    KeyFixture() {
+        services::User u;
+        u.uuid = crypto::random_uuid_v4(random);
+        u.username = unique("key");
+        u.email = u.username + "@example.com";
+        u.created_at = services::Timestamp(1'700'000'000s);
+        u.updated_at = u.created_at;
+        owner = users.insert(u);
+    }
+
+    services::ApiKey key(const std::string& identifier) {
+        services::ApiKey k;
+        k.user_id = owner;
+        k.identifier = identifier;
+        k.description = "d";
+        k.created_at = services::Timestamp(1'700'000'000s);
+        k.updated_at = k.created_at;
+        return k;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(api_key_repository, KeyFixture)
+
+// 50 IPv6 ranges are longer than the lookup's fixed text buffer: the value must still come back
+// whole through the prepared statement.
+BOOST_AUTO_TEST_CASE(a_key_and_its_owner_are_found_by_identifier_with_long_allow_lists) {
+    auto k = key("ptlc_" + unique("").substr(0, 11));
+    for (int i = 0; i < 50; ++i) k.allowed_ips.push_back("2001:db8:aaaa:bbbb:cccc:dddd:eeee:" + std::to_string(1000 + i) + "/128");
+    const std::string hash = crypto::sha256("secret");
+    keys.insert(k, hash);
+    const auto found = keys.find_by_identifier(k.identifier);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->key.allowed_ips == k.allowed_ips);
+    BOOST_TEST(found->secret_hash == hash);
+    BOOST_TEST(found->owner.id == owner);
+    BOOST_TEST(found->key.description.value() == "d");
+    BOOST_TEST(!found->key.expires_at.has_value());
+    BOOST_TEST(!found->key.last_used_at.has_value());
+    BOOST_TEST(!keys.find_by_identifier("ptlc_nothinghere").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(touch_count_list_and_remove) {
+    const auto id = keys.insert(key("ptlc_aaaaaaaaaaa"), crypto::sha256("a"));
+    keys.insert(key("ptlc_bbbbbbbbbbb"), crypto::sha256("b"));
+    keys.touch(id, services::Timestamp(1'800'000'000s));
+    BOOST_TEST((keys.find_by_identifier("ptlc_aaaaaaaaaaa")->key.last_used_at.value() ==
+                services::Timestamp(1'800'000'000s)));
+    BOOST_TEST(keys.count_for_user(owner, services::kAccountKeyType) == 2u);
+    BOOST_TEST(keys.list_for_user(owner, services::kAccountKeyType).size() == 2u);
+    BOOST_TEST(!keys.remove(owner, services::kApplicationKeyType, "ptlc_aaaaaaaaaaa"));
+    BOOST_TEST(!keys.remove(owner + 1, services::kAccountKeyType, "ptlc_aaaaaaaaaaa"));
+    BOOST_TEST(keys.remove(owner, services::kAccountKeyType, "ptlc_aaaaaaaaaaa"));
+    BOOST_TEST(keys.count_for_user(owner, services::kAccountKeyType) == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
