@@ -15,6 +15,7 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       activity_repository_(database_),
       ssh_key_repository_(database_),
       api_key_repository_(database_),
+      throttle_repository_(database_),
       hasher_(config_.argon2, keys_.password_pepper, random_),
       auth_(users_, hasher_, clock_),
       sessions_(
@@ -27,6 +28,11 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       activity_(activity_repository_, clock_),
       ssh_keys_(ssh_key_repository_, random_, clock_),
       api_keys_(api_key_repository_, random_, clock_, keys_.api_key,
-                config_.session_touch_interval) {}
+                config_.session_touch_interval),
+      login_throttle_(
+          throttle_repository_, clock_,
+          services::LoginLimits{config_.login_ip_account_max, config_.login_ip_account_window,
+                                config_.login_account_max, config_.login_account_window,
+                                config_.login_ip_max, config_.login_ip_window}) {}
 
 }  // namespace accountd::app

@@ -13,6 +13,7 @@
 #include "db/mysql_api_key_repository.hpp"
 #include "db/mysql_session_repository.hpp"
 #include "db/mysql_ssh_key_repository.hpp"
+#include "db/mysql_throttle_repository.hpp"
 #include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
@@ -23,6 +24,7 @@
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
 #include "services/ssh_key_service.hpp"
+#include "services/throttle.hpp"
 #include "services/user_service.hpp"
 
 namespace accountd::app {
@@ -50,6 +52,7 @@ class ServiceRoot {
     services::ActivityService& activity() { return activity_; }
     services::SshKeyService& ssh_keys() { return ssh_keys_; }
     services::ApiKeyService& api_keys() { return api_keys_; }
+    services::LoginThrottle& login_throttle() { return login_throttle_; }
 
   private:
     config::Config config_;
@@ -63,6 +66,7 @@ class ServiceRoot {
     db::MysqlActivityRepository activity_repository_;
     db::MysqlSshKeyRepository ssh_key_repository_;
     db::MysqlApiKeyRepository api_key_repository_;
+    db::MysqlThrottleRepository throttle_repository_;
     crypto::PasswordHasher hasher_;
     services::AuthService auth_;
     services::SessionService sessions_;
@@ -71,6 +75,7 @@ class ServiceRoot {
     services::ActivityService activity_;
     services::SshKeyService ssh_keys_;
     services::ApiKeyService api_keys_;
+    services::LoginThrottle login_throttle_;
 };
 
 }  // namespace accountd::app

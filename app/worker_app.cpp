@@ -17,9 +17,10 @@ namespace accountd::app {
 WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
                      crypto::RandomSource& random)
     : root_(std::move(config), clock, random),
-      deps_{root_.config(),   root_.keys(),     root_.clock(),    root_.random(),
-            root_.log(),      root_.auth(),     root_.sessions(), root_.users(),
-            root_.accounts(), root_.activity(), root_.ssh_keys(), root_.api_keys()},
+      deps_{root_.config(),        root_.keys(),     root_.clock(),    root_.random(),
+            root_.log(),           root_.auth(),     root_.sessions(), root_.users(),
+            root_.accounts(),      root_.activity(), root_.ssh_keys(), root_.api_keys(),
+            root_.login_throttle()},
       pterodactyl_(deps_),
       calagopus_(deps_),
       eclipanel_(deps_),

@@ -161,6 +161,33 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.password_min_length = static_cast<int>(parse_integer(k, v, 8, 128));
          }},
+        {"throttle.login_ip_account_max", "5",
+         "Failed sign-ins allowed per client IP and account within the window below.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_ip_account_max = static_cast<int>(parse_integer(k, v, 1, 1000000));
+         }},
+        {"throttle.login_ip_account_window", "60", "Seconds of that window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_ip_account_window = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
+        {"throttle.login_account_max", "100",
+         "Failed sign-ins allowed per account, from any address, within the window below.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_account_max = static_cast<int>(parse_integer(k, v, 1, 1000000));
+         }},
+        {"throttle.login_account_window", "3600", "Seconds of that window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_account_window = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
+        {"throttle.login_ip_max", "30",
+         "Failed sign-ins allowed per client IP, for any accounts, within the window below.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_ip_max = static_cast<int>(parse_integer(k, v, 1, 1000000));
+         }},
+        {"throttle.login_ip_window", "60", "Seconds of that window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_ip_window = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
         {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
          [](Config& c, const std::string& k, const std::string& v) {
              if (v == "none")

@@ -50,6 +50,13 @@ struct Config {
     // [password]
     crypto::Argon2Params argon2;
     int password_min_length = 12;
+    // [throttle] failed sign-ins, counted in the database so every worker and host shares them
+    int login_ip_account_max = 5;
+    int login_ip_account_window = 60;
+    int login_account_max = 100;
+    int login_account_window = 3600;
+    int login_ip_max = 30;
+    int login_ip_window = 60;
     // [security]
     TwoFactorRequirement require_2fa = TwoFactorRequirement::admins;
     // [log]

@@ -29,7 +29,7 @@ const std::vector<ColumnKind>& user_column_kinds() {
     // language, toast_position, start_on_grouped_servers, portal_type, email_verified,
     // suspended, totp_enabled, created_at, updated_at
     static const std::vector<ColumnKind> kinds = {
-        K::number, K::text, K::text, K::text, K::text, K::text, K::text, K::flag, K::text,
+        K::number, K::text, K::text, K::text, K::text, K::text, K::text, K::flag,     K::text,
         K::text,   K::text, K::flag, K::text, K::flag, K::flag, K::flag, K::datetime, K::datetime};
     return kinds;
 }
@@ -150,11 +150,19 @@ bool PreparedQuery::run(std::string_view parameter, const char* operation) {
     return true;
 }
 
-bool PreparedQuery::is_null(std::size_t c) const { return buffers_->nulls[c] != 0; }
-unsigned long long PreparedQuery::number(std::size_t c) const { return buffers_->numbers[c]; }
-bool PreparedQuery::flag(std::size_t c) const { return buffers_->flags[c] != 0; }
+bool PreparedQuery::is_null(std::size_t c) const {
+    return buffers_->nulls[c] != 0;
+}
+unsigned long long PreparedQuery::number(std::size_t c) const {
+    return buffers_->numbers[c];
+}
+bool PreparedQuery::flag(std::size_t c) const {
+    return buffers_->flags[c] != 0;
+}
 
-std::string PreparedQuery::text(std::size_t c) const { return buffers_->values[c]; }
+std::string PreparedQuery::text(std::size_t c) const {
+    return buffers_->values[c];
+}
 
 std::optional<std::string> PreparedQuery::nullable_text(std::size_t c) const {
     if (is_null(c)) return std::nullopt;

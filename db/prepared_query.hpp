@@ -25,7 +25,7 @@ enum class ColumnKind { number, text, flag, datetime };
 const std::vector<ColumnKind>& user_column_kinds();
 
 class PreparedQuery {
-public:
+  public:
     /// Prepares `sql` on `connection` (which must outlive this). Throws DatabaseError.
     PreparedQuery(MYSQL* connection, const char* sql, std::vector<ColumnKind> columns);
     ~PreparedQuery();
@@ -49,7 +49,7 @@ public:
     /// The user whose kUserColumns start at `first`.
     services::User user(std::size_t first) const;
 
-private:
+  private:
     struct Buffers;
     MYSQL* connection_;
     MYSQL_STMT* statement_ = nullptr;

@@ -42,6 +42,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "ip_not_allowed";
         case ErrorCode::limit_reached:
             return "limit_reached";
+        case ErrorCode::too_many_attempts:
+            return "too_many_attempts";
         case ErrorCode::csrf_mismatch:
             return "csrf_mismatch";
         case ErrorCode::two_factor_required:

@@ -28,6 +28,7 @@ enum class ErrorCode {
     application_key,        ///< an application (ptla_) key on the client API
     ip_not_allowed,         ///< the API key's allow-list excludes the client; field = the IP
     limit_reached,          ///< too many of something (API keys)
+    too_many_attempts,      ///< a throttle refused the request; see retry_after
     invalid_query,          ///< an unknown filter or sort; field = the names, rule = filter|sort
     csrf_mismatch,
     two_factor_required,
@@ -60,6 +61,8 @@ class ApiError : public std::runtime_error {
         std::string field, rule, argument;
     };
     std::vector<FieldIssue> more_fields;
+    /// For too_many_attempts: seconds until trying again is allowed (sent as Retry-After).
+    int retry_after = 0;
 
     static ApiError field_error(ErrorCode code, std::string field, std::string rule,
                                 std::string argument = {}) {

@@ -64,6 +64,7 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
                   {"path", request.path},
                   {"ip", request.remote_addr}});
         auto response = entry.adapter->render_error(e, request);
+        if (e.retry_after > 0) response.set_header("Retry-After", std::to_string(e.retry_after));
         if (e.code() == ErrorCode::method_not_allowed) {
             std::string allow;
             for (const auto& m : e.allowed_methods)

@@ -12,6 +12,7 @@
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
 #include "services/ssh_key_service.hpp"
+#include "services/throttle.hpp"
 #include "services/user_repository.hpp"
 
 namespace accountd::handlers {
@@ -29,6 +30,7 @@ struct HandlerDeps {
     services::ActivityService& activity;
     services::SshKeyService& ssh_keys;
     services::ApiKeyService& api_keys;
+    services::LoginThrottle& login_throttle;
 };
 
 }  // namespace accountd::handlers

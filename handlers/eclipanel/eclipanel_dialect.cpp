@@ -38,6 +38,8 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {403, "IP address not allowed for this API key"};
         case ErrorCode::limit_reached:
             return {400, "API key limit reached"};
+        case ErrorCode::too_many_attempts:
+            return {429, "rate_limited"};
         case ErrorCode::invalid_query:
             return {400, "Invalid query"};
         case ErrorCode::wrong_password:
@@ -99,6 +101,10 @@ void EclipanelDialect::check_cookie_write(const server::HttpRequest& request,
 server::HttpResponse EclipanelDialect::render_error(const server::ApiError& error,
                                                     const server::HttpRequest& /*request*/) const {
     const auto [status, message] = shape_of(error);
+    if (error.code() == ErrorCode::too_many_attempts) {
+        return server::HttpResponse::json(status,
+                                          {{"error", message}, {"retryAfter", error.retry_after}});
+    }
     return server::HttpResponse::json(status, {{"error", message}});
 }
 

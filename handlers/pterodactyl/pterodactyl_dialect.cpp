@@ -104,6 +104,10 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::limit_reached:
             return {400, "DisplayException",
                     "You have reached the account limit for number of API keys."};
+        case ErrorCode::too_many_attempts:
+            return {429, "ValidationException",
+                    "Too many login attempts. Please try again in " +
+                        std::to_string(e.retry_after) + " seconds."};
         case ErrorCode::invalid_query:
             if (e.rule == "sort") {
                 return {400, "InvalidSortQuery",
@@ -183,6 +187,13 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
         return nlohmann::ordered_json{
             {"code", shape.code}, {"status", std::to_string(shape.status)}, {"detail", detail}};
     };
+    if (error.code() == ErrorCode::too_many_attempts) {
+        // Laravel's login lockout: HTTP 429, but the body says 422 and names the email field.
+        auto item = item_for(shape.detail);
+        item["status"] = "422";
+        item["meta"] = {{"source_field", "email"}, {"rule", ""}};
+        return server::HttpResponse::json(shape.status, {{"errors", {item}}});
+    }
     if (error.code() != ErrorCode::invalid_field && error.code() != ErrorCode::missing_field) {
         return server::HttpResponse::json(shape.status, {{"errors", {item_for(shape.detail)}}});
     }

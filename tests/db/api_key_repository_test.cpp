@@ -42,7 +42,9 @@ BOOST_FIXTURE_TEST_SUITE(api_key_repository, KeyFixture)
 // whole through the prepared statement.
 BOOST_AUTO_TEST_CASE(a_key_and_its_owner_are_found_by_identifier_with_long_allow_lists) {
     auto k = key("ptlc_" + unique("").substr(0, 11));
-    for (int i = 0; i < 50; ++i) k.allowed_ips.push_back("2001:db8:aaaa:bbbb:cccc:dddd:eeee:" + std::to_string(1000 + i) + "/128");
+    for (int i = 0; i < 50; ++i)
+        k.allowed_ips.push_back("2001:db8:aaaa:bbbb:cccc:dddd:eeee:" + std::to_string(1000 + i) +
+                                "/128");
     const std::string hash = crypto::sha256("secret");
     keys.insert(k, hash);
     const auto found = keys.find_by_identifier(k.identifier);

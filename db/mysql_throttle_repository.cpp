@@ -1,0 +1,57 @@
+#include "db/mysql_throttle_repository.hpp"
+
+#include "crypto/hash.hpp"
+#include "db/time_convert.hpp"
+
+namespace accountd::db {
+
+services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket,
+                                                      int window_seconds,
+                                                      services::Timestamp now) {
+    return guarded("throttle.hit", [&] {
+        const std::string key = crypto::sha256(bucket);
+        const std::tm at = to_tm(now);
+        const std::tm ends = to_tm(now + std::chrono::seconds(window_seconds));
+        // One statement, so concurrent workers cannot lose a hit: a window that has ended
+        // restarts at 1, otherwise the count goes up.
+        db_.sql() << "INSERT INTO throttle_buckets (bucket, hits, window_ends) VALUES (:b, 1, :ends) "
+                     "ON DUPLICATE KEY UPDATE "
+                     "hits = IF(window_ends <= :now, 1, hits + 1), "
+                     "window_ends = IF(window_ends <= :now2, :ends2, window_ends)",
+            soci::use(key, "b"), soci::use(ends, "ends"), soci::use(at, "now"),
+            soci::use(at, "now2"), soci::use(ends, "ends2");
+        services::ThrottleWindow window;
+        int hits = 0;
+        std::tm window_ends{};
+        db_.sql() << "SELECT hits, window_ends FROM throttle_buckets WHERE bucket = :b",
+            soci::use(key), soci::into(hits), soci::into(window_ends);
+        window.hits = static_cast<std::uint32_t>(hits);
+        window.ends = from_tm(window_ends);
+        return window;
+    });
+}
+
+std::optional<services::ThrottleWindow> MysqlThrottleRepository::peek(const std::string& bucket,
+                                                                      services::Timestamp now) {
+    return guarded("throttle.peek", [&]() -> std::optional<services::ThrottleWindow> {
+        const std::string key = crypto::sha256(bucket);
+        int hits = 0;
+        std::tm window_ends{};
+        db_.sql() << "SELECT hits, window_ends FROM throttle_buckets WHERE bucket = :b",
+            soci::use(key), soci::into(hits), soci::into(window_ends);
+        if (!db_.sql().got_data()) return std::nullopt;
+        services::ThrottleWindow window{static_cast<std::uint32_t>(hits), from_tm(window_ends)};
+        if (window.ends <= now) return std::nullopt;
+        return window;
+    });
+}
+
+void MysqlThrottleRepository::clear(const std::string& bucket) {
+    guarded("throttle.clear", [&] {
+        const std::string key = crypto::sha256(bucket);
+        db_.sql() << "DELETE FROM throttle_buckets WHERE bucket = :b", soci::use(key);
+        return 0;
+    });
+}
+
+}  // namespace accountd::db
