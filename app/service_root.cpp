@@ -16,7 +16,9 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       ssh_key_repository_(database_),
       api_key_repository_(database_),
       throttle_repository_(database_),
+      two_factor_repository_(database_),
       hasher_(config_.argon2, keys_.password_pepper, random_),
+      secret_box_(keys_.totp_encryption, random_),
       auth_(users_, hasher_, clock_),
       sessions_(
           session_repository_, clock_, random_, keys_.session_token,
@@ -33,6 +35,10 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
           throttle_repository_, clock_,
           services::LoginLimits{config_.login_ip_account_max, config_.login_ip_account_window,
                                 config_.login_account_max, config_.login_account_window,
-                                config_.login_ip_max, config_.login_ip_window}) {}
+                                config_.login_ip_max, config_.login_ip_window}),
+      two_factor_(two_factor_repository_, session_repository_, hasher_, secret_box_, random_,
+                  clock_, keys_.two_factor,
+                  services::TwoFactorSettings{crypto::TotpParams{6, 30, config_.totp_window},
+                                              config_.totp_issuer}) {}
 
 }  // namespace accountd::app

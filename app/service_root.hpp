@@ -8,12 +8,14 @@
 #include "config/config.hpp"
 #include "crypto/password_hasher.hpp"
 #include "crypto/random.hpp"
+#include "crypto/secret_box.hpp"
 #include "db/database.hpp"
 #include "db/mysql_activity_repository.hpp"
 #include "db/mysql_api_key_repository.hpp"
 #include "db/mysql_session_repository.hpp"
 #include "db/mysql_ssh_key_repository.hpp"
 #include "db/mysql_throttle_repository.hpp"
+#include "db/mysql_two_factor_repository.hpp"
 #include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
@@ -25,6 +27,7 @@
 #include "services/session_service.hpp"
 #include "services/ssh_key_service.hpp"
 #include "services/throttle.hpp"
+#include "services/two_factor_service.hpp"
 #include "services/user_service.hpp"
 
 namespace accountd::app {
@@ -53,6 +56,7 @@ class ServiceRoot {
     services::SshKeyService& ssh_keys() { return ssh_keys_; }
     services::ApiKeyService& api_keys() { return api_keys_; }
     services::LoginThrottle& login_throttle() { return login_throttle_; }
+    services::TwoFactorService& two_factor() { return two_factor_; }
 
   private:
     config::Config config_;
@@ -67,7 +71,9 @@ class ServiceRoot {
     db::MysqlSshKeyRepository ssh_key_repository_;
     db::MysqlApiKeyRepository api_key_repository_;
     db::MysqlThrottleRepository throttle_repository_;
+    db::MysqlTwoFactorRepository two_factor_repository_;
     crypto::PasswordHasher hasher_;
+    crypto::SecretBox secret_box_;
     services::AuthService auth_;
     services::SessionService sessions_;
     services::UserService user_service_;
@@ -76,6 +82,7 @@ class ServiceRoot {
     services::SshKeyService ssh_keys_;
     services::ApiKeyService api_keys_;
     services::LoginThrottle login_throttle_;
+    services::TwoFactorService two_factor_;
 };
 
 }  // namespace accountd::app

@@ -11,16 +11,18 @@
 #include "handlers/pterodactyl/api_keys_handler.hpp"
 #include "handlers/pterodactyl/auth_handler.hpp"
 #include "handlers/pterodactyl/ssh_keys_handler.hpp"
+#include "handlers/pterodactyl/two_factor_handler.hpp"
 
 namespace accountd::app {
 
 WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
                      crypto::RandomSource& random)
     : root_(std::move(config), clock, random),
-      deps_{root_.config(),        root_.keys(),     root_.clock(),    root_.random(),
-            root_.log(),           root_.auth(),     root_.sessions(), root_.users(),
-            root_.accounts(),      root_.activity(), root_.ssh_keys(), root_.api_keys(),
-            root_.login_throttle()},
+      deps_{root_.config(),         root_.keys(),      root_.clock(),
+            root_.random(),         root_.log(),       root_.auth(),
+            root_.sessions(),       root_.users(),     root_.accounts(),
+            root_.activity(),       root_.ssh_keys(),  root_.api_keys(),
+            root_.login_throttle(), root_.two_factor()},
       pterodactyl_(deps_),
       calagopus_(deps_),
       eclipanel_(deps_),
@@ -34,6 +36,7 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::pterodactyl::register_activity_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_ssh_key_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_api_key_routes(pterodactyl_routes_, deps_);
+    handlers::pterodactyl::register_two_factor_routes(pterodactyl_routes_, deps_);
     handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);

@@ -199,6 +199,17 @@ const std::vector<KeySpec>& key_table() {
              else
                  throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
          }},
+        {"security.totp_issuer", "accountd",
+         "Name authenticator apps show for this service (the otpauth issuer).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.empty() || v.size() > 64) throw ConfigError(k + ": must be 1-64 characters");
+             c.totp_issuer = v;
+         }},
+        {"security.totp_window", "1",
+         "TOTP time steps accepted either side of now (RFC 6238 section 5.2); each step once.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.totp_window = static_cast<int>(parse_integer(k, v, 0, 4));
+         }},
         {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
          [](Config& c, const std::string& k, const std::string& v) {
              if (v != "debug" && v != "info" && v != "warn" && v != "error") {

@@ -59,6 +59,8 @@ struct Config {
     int login_ip_window = 60;
     // [security]
     TwoFactorRequirement require_2fa = TwoFactorRequirement::admins;
+    std::string totp_issuer = "accountd";
+    int totp_window = 1;
     // [log]
     std::string log_level = "info";
 

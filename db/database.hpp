@@ -39,7 +39,7 @@ class Database {
     soci::session& sql();
 
     /// The Connector/C handle under SOCI, for the one prepared statement SOCI cannot express
-    /// (db/prepared_session_lookup.hpp). Connects first if needed; throws DatabaseError.
+    /// (db/prepared_query.hpp). Connects first if needed; throws DatabaseError.
     MYSQL* native_handle();
 
     /// A cheap round trip for readiness checks; false instead of throwing.

@@ -1,18 +1,20 @@
 #include "db/mysql_session_repository.hpp"
 
 #include "db/time_convert.hpp"
+#include "db/user_row.hpp"
 
 namespace accountd::db {
 
 namespace {
 
-constexpr const char* kTokenLookup =
-    "SELECT s.id, s.public_id, s.user_id, s.dialect, s.ip, s.user_agent, s.created_at, "
-    "s.last_used_at, s.expires_at, u.id, u.uuid, u.username, u.email, u.name_first, "
-    "u.name_last, u.password_hash, u.root_admin, u.role, u.language, u.toast_position, "
-    "u.start_on_grouped_servers, u.portal_type, u.email_verified, u.suspended, u.totp_enabled, "
-    "u.created_at, u.updated_at FROM sessions s JOIN users u ON u.id = s.user_id "
-    "WHERE s.token_hash = ?";
+const std::string& token_lookup_sql() {
+    static const std::string sql =
+        std::string(
+            "SELECT s.id, s.public_id, s.user_id, s.dialect, s.ip, s.user_agent, "
+            "s.created_at, s.last_used_at, s.expires_at, ") +
+        kUserColumns + " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
+    return sql;
+}
 
 const std::vector<ColumnKind>& token_lookup_columns() {
     using K = ColumnKind;
@@ -52,7 +54,7 @@ std::uint64_t MysqlSessionRepository::insert(const services::Session& s,
 
 std::optional<services::SessionWithUser> MysqlSessionRepository::find_by_token_hash(
     const std::string& token_hash) {
-    return with_prepared(db_, token_lookup_, kTokenLookup, token_lookup_columns(),
+    return with_prepared(db_, token_lookup_, token_lookup_sql().c_str(), token_lookup_columns(),
                          [&](PreparedQuery& q) -> std::optional<services::SessionWithUser> {
                              if (!q.run(token_hash, "sessions.find_by_token_hash"))
                                  return std::nullopt;

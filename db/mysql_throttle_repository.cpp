@@ -5,8 +5,7 @@
 
 namespace accountd::db {
 
-services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket,
-                                                      int window_seconds,
+services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket, int window_seconds,
                                                       services::Timestamp now) {
     return guarded("throttle.hit", [&] {
         const std::string key = crypto::sha256(bucket);
@@ -14,10 +13,11 @@ services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket,
         const std::tm ends = to_tm(now + std::chrono::seconds(window_seconds));
         // One statement, so concurrent workers cannot lose a hit: a window that has ended
         // restarts at 1, otherwise the count goes up.
-        db_.sql() << "INSERT INTO throttle_buckets (bucket, hits, window_ends) VALUES (:b, 1, :ends) "
-                     "ON DUPLICATE KEY UPDATE "
-                     "hits = IF(window_ends <= :now, 1, hits + 1), "
-                     "window_ends = IF(window_ends <= :now2, :ends2, window_ends)",
+        db_.sql()
+            << "INSERT INTO throttle_buckets (bucket, hits, window_ends) VALUES (:b, 1, :ends) "
+               "ON DUPLICATE KEY UPDATE "
+               "hits = IF(window_ends <= :now, 1, hits + 1), "
+               "window_ends = IF(window_ends <= :now2, :ends2, window_ends)",
             soci::use(key, "b"), soci::use(ends, "ends"), soci::use(at, "now"),
             soci::use(at, "now2"), soci::use(ends, "ends2");
         services::ThrottleWindow window;

@@ -6,7 +6,7 @@
 namespace accountd::db {
 
 class MysqlThrottleRepository final : public services::ThrottleRepository {
-public:
+  public:
     explicit MysqlThrottleRepository(Database& db) : db_(db) {}
 
     services::ThrottleWindow hit(const std::string& bucket, int window_seconds,
@@ -15,7 +15,7 @@ public:
                                                  services::Timestamp now) override;
     void clear(const std::string& bucket) override;
 
-private:
+  private:
     Database& db_;
 };
 

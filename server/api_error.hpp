@@ -29,7 +29,9 @@ enum class ErrorCode {
     ip_not_allowed,         ///< the API key's allow-list excludes the client; field = the IP
     limit_reached,          ///< too many of something (API keys)
     too_many_attempts,      ///< a throttle refused the request; see retry_after
-    invalid_query,          ///< an unknown filter or sort; field = the names, rule = filter|sort
+    two_factor_failed,      ///< rule = already_enabled|wrong_password|not_set_up|invalid_code|
+                        ///< checkpoint_expired|checkpoint_code|checkpoint_recovery|query_password
+    invalid_query,  ///< an unknown filter or sort; field = the names, rule = filter|sort
     csrf_mismatch,
     two_factor_required,
     account_suspended,

@@ -99,12 +99,6 @@ AuthenticatedKey ApiKeyService::authenticate(const std::string& token, const std
         out.key = std::move(found);
         return out;
     }
-    // The last-used time is worth knowing, not worth a write per request.
-    const auto& last = found->key.last_used_at;
-    if (!last || now - *last >= std::chrono::seconds(touch_interval_seconds_)) {
-        keys_.touch(found->key.id, now);
-        found->key.last_used_at = now;
-    }
     const auto& allowed = found->key.allowed_ips;
     if (!allowed.empty()) {
         const auto address = IpAddress::parse(ip);
@@ -118,6 +112,12 @@ AuthenticatedKey ApiKeyService::authenticate(const std::string& token, const std
             out.key = std::move(found);
             return out;
         }
+    }
+    // The last-used time is worth knowing, not worth a write per request.
+    const auto& last = found->key.last_used_at;
+    if (!last || now - *last >= std::chrono::seconds(touch_interval_seconds_)) {
+        keys_.touch(found->key.id, now);
+        found->key.last_used_at = now;
     }
     out.result = KeyCheck::ok;
     out.key = std::move(found);

@@ -13,6 +13,7 @@ ServerKeys derive_server_keys(const std::string& master_key) {
     keys.csrf = crypto::derive_key(master_key, "eclipanel-csrf");
     keys.totp_encryption = crypto::derive_key(master_key, "totp-encryption");
     keys.api_key = crypto::derive_key(master_key, "api-key");
+    keys.two_factor = crypto::derive_key(master_key, "two-factor");
     return keys;
 }
 

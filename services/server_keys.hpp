@@ -14,6 +14,7 @@ struct ServerKeys {
     std::string csrf;             ///< EcliPanel csrfToken values bound to a session
     std::string totp_encryption;  ///< AES-256-GCM key for TOTP secrets at rest
     std::string api_key;          ///< HMAC key for stored API-key digests
+    std::string two_factor;       ///< HMAC key for recovery codes and pending sign-ins
 };
 
 ServerKeys derive_server_keys(const std::string& master_key);

@@ -14,8 +14,12 @@ std::string lower(std::string s) {
 std::string ip_account_bucket(const std::string& ip, const std::string& account) {
     return "login-ip-account|" + ip + "|" + lower(account);
 }
-std::string account_bucket(const std::string& account) { return "login-account|" + lower(account); }
-std::string ip_bucket(const std::string& ip) { return "login-ip|" + ip; }
+std::string account_bucket(const std::string& account) {
+    return "login-account|" + lower(account);
+}
+std::string ip_bucket(const std::string& ip) {
+    return "login-ip|" + ip;
+}
 
 }  // namespace
 

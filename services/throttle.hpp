@@ -16,7 +16,7 @@ struct ThrottleWindow {
 };
 
 class ThrottleRepository {
-public:
+  public:
     virtual ~ThrottleRepository() = default;
     /// Counts one hit in `bucket`, starting a new window of `window_seconds` when the last one
     /// has ended. Atomic across workers.
@@ -33,7 +33,7 @@ struct LoginLimits {
 };
 
 class LoginThrottle {
-public:
+  public:
     LoginThrottle(ThrottleRepository& buckets, const Clock& clock, LoginLimits limits)
         : buckets_(buckets), clock_(clock), limits_(limits) {}
 
@@ -43,7 +43,7 @@ public:
     void record_failure(const std::string& ip, const std::string& account);
     void record_success(const std::string& ip, const std::string& account);
 
-private:
+  private:
     ThrottleRepository& buckets_;
     const Clock& clock_;
     LoginLimits limits_;

@@ -13,6 +13,7 @@
 #include "services/session_service.hpp"
 #include "services/ssh_key_service.hpp"
 #include "services/throttle.hpp"
+#include "services/two_factor_service.hpp"
 #include "services/user_repository.hpp"
 
 namespace accountd::handlers {
@@ -31,6 +32,7 @@ struct HandlerDeps {
     services::SshKeyService& ssh_keys;
     services::ApiKeyService& api_keys;
     services::LoginThrottle& login_throttle;
+    services::TwoFactorService& two_factor;
 };
 
 }  // namespace accountd::handlers

@@ -6,7 +6,7 @@ namespace accountd::handlers {
 
 SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestContext& ctx,
                                const services::PasswordLogin& attempt, std::string_view dialect,
-                               const services::TokenMinter& mint) {
+                               const services::TokenMinter& mint, bool offer_checkpoint) {
     // Checked before the password: a locked-out client learns nothing, even from a right guess.
     if (const auto wait = deps.login_throttle.retry_after(ctx.client_ip, attempt.identifier)) {
         deps.log.info("login.throttled", {{"dialect", dialect}, {"ip", ctx.client_ip}});
@@ -16,6 +16,19 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
     }
     auto result = deps.auth.login_with_password(attempt);
     const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
+    if (result.user && result.user->totp_enabled && offer_checkpoint) {
+        deps.login_throttle.record_success(ctx.client_ip, attempt.identifier);
+        deps.activity.record({"auth:checkpoint",
+                              std::nullopt,
+                              result.user->id,
+                              ctx.client_ip,
+                              {{"ip", ctx.client_ip}, {"useragent", user_agent}},
+                              std::nullopt});
+        SignedIn pending{*result.user, {}, std::nullopt};
+        pending.confirmation_token =
+            deps.two_factor.start_pending(*result.user, std::string(dialect));
+        return pending;
+    }
     if (!result.user || result.user->totp_enabled) {
         // Recorded for unknown identifiers too, so both cases cost the same write; the typed
         // identifier is kept only when it named an account (it may be a mistyped password).
@@ -50,7 +63,7 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
     deps.log.info(
         "login.success",
         {{"dialect", dialect}, {"user", std::to_string(result.user->id)}, {"ip", ctx.client_ip}});
-    return SignedIn{std::move(*result.user), std::move(issued)};
+    return SignedIn{std::move(*result.user), std::move(issued), std::nullopt};
 }
 
 }  // namespace accountd::handlers

@@ -4,6 +4,7 @@
 #include "server/api_error.hpp"
 #include "services/account_service.hpp"
 #include "services/api_key_service.hpp"
+#include "services/two_factor_service.hpp"
 
 namespace accountd::handlers {
 
@@ -18,6 +19,34 @@ inline server::ApiError api_error_of(const services::RuleViolations& violations)
         const auto& v = violations.list[i];
         error.more_fields.push_back({v.field, v.rule, v.argument});
     }
+    return error;
+}
+
+inline server::ApiError api_error_of(const services::TwoFactorError& e) {
+    using Kind = services::TwoFactorError::Kind;
+    const char* rule = "checkpoint_expired";
+    switch (e.kind) {
+        case Kind::already_enabled:
+            rule = "already_enabled";
+            break;
+        case Kind::wrong_password:
+            rule = "wrong_password";
+            break;
+        case Kind::not_set_up:
+            rule = "not_set_up";
+            break;
+        case Kind::invalid_code:
+            rule = "invalid_code";
+            break;
+        case Kind::expired_confirmation:
+            rule = "checkpoint_expired";
+            break;
+        case Kind::invalid_recovery_code:
+            rule = "checkpoint_recovery";
+            break;
+    }
+    server::ApiError error(server::ErrorCode::two_factor_failed, rule);
+    error.rule = rule;
     return error;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The cookie attributes every dialect's session cookies share (SECURITY.md): Secure unless the
-// loopback run command turned it off, SameSite=Lax, Path=/, no Domain, lifetime = the session's
+// The cookie attributes every dialect's session cookies share (shared/SECURITY.md): Secure unless
+// the loopback run command turned it off, SameSite=Lax, Path=/, no Domain, lifetime = the session's
 // absolute lifetime. Names and HttpOnly differ per dialect and cookie.
 
 #include <string>

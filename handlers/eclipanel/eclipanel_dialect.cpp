@@ -38,6 +38,8 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {403, "IP address not allowed for this API key"};
         case ErrorCode::limit_reached:
             return {400, "API key limit reached"};
+        case ErrorCode::two_factor_failed:
+            return {400, "Invalid token"};
         case ErrorCode::too_many_attempts:
             return {429, "rate_limited"};
         case ErrorCode::invalid_query:

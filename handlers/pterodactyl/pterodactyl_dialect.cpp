@@ -35,6 +35,7 @@ std::string validation_message(const server::ApiError& e) {
                e.rule_argument.substr(comma + 1) + " characters.";
     }
     if (e.rule == "confirmed") return "The " + label + " confirmation does not match.";
+    if (e.rule == "size") return "The " + label + " must be " + e.rule_argument + " characters.";
     if (e.rule == "unique") return "The " + label + " has already been taken.";
     if (e.rule == "not_valid") return "The public key provided is not valid.";
     if (e.rule == "dsa") return "DSA keys are not supported.";
@@ -56,6 +57,37 @@ struct Shape {
     const char* code;
     std::string detail;
 };
+
+Shape two_factor_shape(const server::ApiError& e) {
+    if (e.rule == "already_enabled") {
+        return {400, "BadRequestHttpException",
+                "Two-factor authentication is already enabled on this account."};
+    }
+    if (e.rule == "wrong_password") {
+        return {400, "BadRequestHttpException", "The password provided was not valid."};
+    }
+    if (e.rule == "not_set_up") {
+        return {400, "BadRequestHttpException",
+                "Two-factor authentication has not been set up for this account."};
+    }
+    if (e.rule == "invalid_code") {
+        return {400, "TwoFactorAuthenticationTokenInvalid",
+                "The provided two-factor authentication token was not valid."};
+    }
+    if (e.rule == "checkpoint_code") {
+        return {400, "DisplayException", "The two-factor authentication token was invalid."};
+    }
+    if (e.rule == "checkpoint_recovery") {
+        return {400, "DisplayException", "The recovery token provided is not valid."};
+    }
+    if (e.rule == "query_password") {
+        return {400, "BadRequestHttpException",
+                "Send the password in a JSON body; a password in the URL is refused."};
+    }
+    return {
+        400, "DisplayException",
+        "The authentication token provided has expired, please refresh the page and try again."};
+}
 
 Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
     switch (e.code()) {
@@ -104,6 +136,8 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::limit_reached:
             return {400, "DisplayException",
                     "You have reached the account limit for number of API keys."};
+        case ErrorCode::two_factor_failed:
+            return two_factor_shape(e);
         case ErrorCode::too_many_attempts:
             return {429, "ValidationException",
                     "Too many login attempts. Please try again in " +

@@ -9,7 +9,8 @@ using namespace accountd::testing;
 namespace {
 
 void fail_five_times(Client& client, const std::string& path, const nlohmann::json& wrong) {
-    for (int i = 0; i < 5; ++i) BOOST_TEST(client.post_json(path, wrong).status < 429);
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST(client.post_json(path, wrong).status < 429);
 }
 
 }  // namespace
@@ -20,45 +21,63 @@ BOOST_AUTO_TEST_CASE(pterodactyl_locks_an_account_after_five_failures_even_for_t
     const auto t = create_user();
     const auto other = create_user();
     auto client = pterodactyl();
-    fail_five_times(client, "/auth/login", {{"user", t.user.username}, {"password", "wrong password"}});
-    const auto locked = client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    fail_five_times(client, "/auth/login",
+                    {{"user", t.user.username}, {"password", "wrong password"}});
+    const auto locked =
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
     BOOST_TEST(locked.status == 429);
     const auto error = locked.json()["errors"][0];
     BOOST_TEST(error["code"] == "ValidationException");
     BOOST_TEST(error["status"] == "422");
-    BOOST_TEST(error["detail"].get<std::string>().starts_with("Too many login attempts. Please try again in "));
+    BOOST_TEST(error["detail"].get<std::string>().starts_with(
+        "Too many login attempts. Please try again in "));
     BOOST_TEST(error["meta"] == nlohmann::json({{"source_field", "email"}, {"rule", ""}}));
     BOOST_TEST(!locked.header("retry-after").empty());
     BOOST_TEST(count_sessions(t.user.id) == 0);
     // Another account from the same address is not affected.
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", other.user.username}, {"password", other.password}})
-                   .status == 200);
+    BOOST_TEST(
+        pterodactyl()
+            .post_json("/auth/login", {{"user", other.user.username}, {"password", other.password}})
+            .status == 200);
     // When the window ends, the right password works again.
-    Stack::get().sql() << "UPDATE throttle_buckets SET window_ends = UTC_TIMESTAMP() - INTERVAL 1 SECOND";
-    BOOST_TEST(client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status == 200);
+    Stack::get().sql()
+        << "UPDATE throttle_buckets SET window_ends = UTC_TIMESTAMP() - INTERVAL 1 SECOND";
+    BOOST_TEST(
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(a_successful_sign_in_resets_the_count) {
     const auto t = create_user();
     auto client = pterodactyl();
-    for (int i = 0; i < 4; ++i) client.post_json("/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
-    BOOST_TEST(client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status == 200);
-    for (int i = 0; i < 4; ++i) client.post_json("/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status ==
-               200);
+    for (int i = 0; i < 4; ++i)
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
+    BOOST_TEST(
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status == 200);
+    for (int i = 0; i < 4; ++i)
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+                   .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(calagopus_and_eclipanel_answer_with_their_own_429) {
     const auto a = create_user();
     auto cala = calagopus();
-    fail_five_times(cala, "/api/auth/login", {{"user", a.user.username}, {"password", "wrong password"}});
-    const auto c = cala.post_json("/api/auth/login", {{"user", a.user.username}, {"password", a.password}});
+    fail_five_times(cala, "/api/auth/login",
+                    {{"user", a.user.username}, {"password", "wrong password"}});
+    const auto c =
+        cala.post_json("/api/auth/login", {{"user", a.user.username}, {"password", a.password}});
     BOOST_TEST(c.status == 429);
-    BOOST_TEST(c.json()["errors"][0].get<std::string>().starts_with("you are ratelimited, retry in "));
+    BOOST_TEST(
+        c.json()["errors"][0].get<std::string>().starts_with("you are ratelimited, retry in "));
     const auto b = create_user();
     auto ecli = eclipanel();
-    fail_five_times(ecli, "/api/auth/login", {{"email", b.user.email}, {"password", "wrong password"}});
-    const auto e = ecli.post_json("/api/auth/login", {{"email", b.user.email}, {"password", b.password}});
+    fail_five_times(ecli, "/api/auth/login",
+                    {{"email", b.user.email}, {"password", "wrong password"}});
+    const auto e =
+        ecli.post_json("/api/auth/login", {{"email", b.user.email}, {"password", b.password}});
     BOOST_TEST(e.status == 429);
     BOOST_TEST(e.json()["error"] == "rate_limited");
     BOOST_TEST(e.json()["retryAfter"].get<int>() > 0);

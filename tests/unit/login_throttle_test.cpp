@@ -11,15 +11,17 @@ using namespace std::chrono_literals;
 namespace {
 
 class InMemoryBuckets final : public services::ThrottleRepository {
-public:
+  public:
     std::map<std::string, services::ThrottleWindow> rows;
-    services::ThrottleWindow hit(const std::string& bucket, int window, services::Timestamp now) override {
+    services::ThrottleWindow hit(const std::string& bucket, int window,
+                                 services::Timestamp now) override {
         auto& w = rows[bucket];
         if (w.ends <= now) w = {0, now + std::chrono::seconds(window)};
         ++w.hits;
         return w;
     }
-    std::optional<services::ThrottleWindow> peek(const std::string& bucket, services::Timestamp now) override {
+    std::optional<services::ThrottleWindow> peek(const std::string& bucket,
+                                                 services::Timestamp now) override {
         const auto it = rows.find(bucket);
         if (it == rows.end() || it->second.ends <= now) return std::nullopt;
         return it->second;
@@ -30,9 +32,11 @@ public:
 struct Fixture {
     testing::ManualClock clock;
     InMemoryBuckets buckets;
-    services::LoginThrottle throttle{buckets, clock, services::LoginLimits{5, 60, 100, 3600, 30, 60}};
+    services::LoginThrottle throttle{buckets, clock,
+                                     services::LoginLimits{5, 60, 100, 3600, 30, 60}};
     void fail(const std::string& ip, const std::string& account, int times) {
-        for (int i = 0; i < times; ++i) throttle.record_failure(ip, account);
+        for (int i = 0; i < times; ++i)
+            throttle.record_failure(ip, account);
     }
 };
 
@@ -55,13 +59,15 @@ BOOST_AUTO_TEST_CASE(five_failures_for_one_account_from_one_address_lock_that_pa
 }
 
 BOOST_AUTO_TEST_CASE(an_account_attacked_from_many_addresses_locks_after_its_own_limit) {
-    for (int i = 0; i < 100; ++i) throttle.record_failure("198.51.100." + std::to_string(i), "alice");
+    for (int i = 0; i < 100; ++i)
+        throttle.record_failure("198.51.100." + std::to_string(i), "alice");
     BOOST_TEST(throttle.retry_after("203.0.113.7", "alice").has_value());
     BOOST_TEST(!throttle.retry_after("203.0.113.7", "bob").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(one_address_trying_many_accounts_locks_after_the_address_limit) {
-    for (int i = 0; i < 30; ++i) throttle.record_failure("192.0.2.9", "user" + std::to_string(i));
+    for (int i = 0; i < 30; ++i)
+        throttle.record_failure("192.0.2.9", "user" + std::to_string(i));
     BOOST_TEST(throttle.retry_after("192.0.2.9", "someone-else").has_value());
     BOOST_TEST(!throttle.retry_after("192.0.2.10", "someone-else").has_value());
 }

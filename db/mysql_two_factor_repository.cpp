@@ -1,0 +1,152 @@
+#include "db/mysql_two_factor_repository.hpp"
+
+#include "db/time_convert.hpp"
+
+namespace accountd::db {
+namespace {
+
+long long as_id(std::uint64_t id) { return static_cast<long long>(id); }
+
+}  // namespace
+
+std::optional<std::string> MysqlTwoFactorRepository::secret(std::uint64_t user_id) {
+    return guarded("two_factor.secret", [&]() -> std::optional<std::string> {
+        std::string sealed;
+        soci::indicator ind = soci::i_null;
+        const long long id = as_id(user_id);
+        db_.sql() << "SELECT totp_secret FROM users WHERE id = :id", soci::use(id),
+            soci::into(sealed, ind);
+        if (!db_.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+        return sealed;
+    });
+}
+
+void MysqlTwoFactorRepository::set_secret(std::uint64_t user_id, const std::string& sealed) {
+    guarded("two_factor.set_secret", [&] {
+        const long long id = as_id(user_id);
+        db_.sql() << "UPDATE users SET totp_secret = :s WHERE id = :id", soci::use(sealed),
+            soci::use(id);
+        return 0;
+    });
+}
+
+void MysqlTwoFactorRepository::enable(std::uint64_t user_id, std::int64_t step,
+                                      const std::vector<services::RecoveryCode>& codes,
+                                      services::Timestamp now) {
+    guarded("two_factor.enable", [&] {
+        const long long id = as_id(user_id);
+        const long long last_step = step;
+        const std::tm at = to_tm(now);
+        soci::transaction tx(db_.sql());
+        db_.sql() << "DELETE FROM recovery_codes WHERE user_id = :id", soci::use(id);
+        for (const auto& code : codes) {
+            db_.sql() << "INSERT INTO recovery_codes (user_id, salt, code_hash, created_at) "
+                         "VALUES (:id, :salt, :hash, :at)",
+                soci::use(id), soci::use(code.salt), soci::use(code.code_hash), soci::use(at);
+        }
+        db_.sql() << "UPDATE users SET totp_enabled = 1, totp_last_step = :step, "
+                     "updated_at = :at WHERE id = :id",
+            soci::use(last_step), soci::use(at), soci::use(id);
+        tx.commit();
+        return 0;
+    });
+}
+
+void MysqlTwoFactorRepository::disable(std::uint64_t user_id, services::Timestamp now) {
+    guarded("two_factor.disable", [&] {
+        const long long id = as_id(user_id);
+        const std::tm at = to_tm(now);
+        soci::transaction tx(db_.sql());
+        db_.sql() << "DELETE FROM recovery_codes WHERE user_id = :id", soci::use(id);
+        db_.sql() << "UPDATE users SET totp_enabled = 0, totp_secret = NULL, totp_last_step = NULL, "
+                     "updated_at = :at WHERE id = :id",
+            soci::use(at), soci::use(id);
+        tx.commit();
+        return 0;
+    });
+}
+
+bool MysqlTwoFactorRepository::claim_step(std::uint64_t user_id, std::int64_t step) {
+    return guarded("two_factor.claim_step", [&] {
+        const long long id = as_id(user_id);
+        const long long s = step;
+        // One conditional UPDATE: of two requests with the same code, exactly one changes the row.
+        soci::statement st =
+            (db_.sql().prepare << "UPDATE users SET totp_last_step = :step WHERE id = :id AND "
+                                  "(totp_last_step IS NULL OR totp_last_step < :step2)",
+             soci::use(s, "step"), soci::use(id, "id"), soci::use(s, "step2"));
+        st.execute(true);
+        return st.get_affected_rows() == 1;
+    });
+}
+
+std::vector<services::RecoveryCode> MysqlTwoFactorRepository::recovery_codes(std::uint64_t user_id) {
+    return guarded("two_factor.recovery_codes", [&] {
+        std::vector<services::RecoveryCode> codes;
+        const long long id = as_id(user_id);
+        unsigned long long code_id = 0;
+        std::string salt, hash;
+        soci::statement st = (db_.sql().prepare << "SELECT id, salt, code_hash FROM recovery_codes "
+                                                   "WHERE user_id = :id ORDER BY id",
+                              soci::use(id), soci::into(code_id), soci::into(salt),
+                              soci::into(hash));
+        st.execute();
+        while (st.fetch()) codes.push_back({code_id, salt, hash});
+        return codes;
+    });
+}
+
+bool MysqlTwoFactorRepository::delete_recovery_code(std::uint64_t code_id) {
+    return guarded("two_factor.delete_recovery_code", [&] {
+        const long long id = as_id(code_id);
+        soci::statement st =
+            (db_.sql().prepare << "DELETE FROM recovery_codes WHERE id = :id", soci::use(id));
+        st.execute(true);
+        return st.get_affected_rows() == 1;
+    });
+}
+
+void MysqlTwoFactorRepository::insert_pending(const std::string& token_hash,
+                                              const services::PendingLogin& pending,
+                                              services::Timestamp now) {
+    guarded("two_factor.insert_pending", [&] {
+        const long long user = as_id(pending.user_id);
+        const std::tm expires = to_tm(pending.expires_at);
+        const std::tm at = to_tm(now);
+        // Expired rows of anyone go with each new one, so the table never grows.
+        db_.sql() << "DELETE FROM pending_logins WHERE expires_at < :now", soci::use(at);
+        db_.sql() << "INSERT INTO pending_logins (token_hash, user_id, dialect, expires_at) "
+                     "VALUES (:hash, :user, :dialect, :expires)",
+            soci::use(token_hash), soci::use(user), soci::use(pending.dialect),
+            soci::use(expires);
+        return 0;
+    });
+}
+
+std::optional<services::PendingLogin> MysqlTwoFactorRepository::find_pending(
+    const std::string& token_hash) {
+    return guarded("two_factor.find_pending", [&]() -> std::optional<services::PendingLogin> {
+        services::PendingLogin pending;
+        unsigned long long id = 0, user = 0;
+        std::tm expires{};
+        db_.sql() << "SELECT id, user_id, dialect, expires_at FROM pending_logins "
+                     "WHERE token_hash = :hash",
+            soci::use(token_hash), soci::into(id), soci::into(user), soci::into(pending.dialect),
+            soci::into(expires);
+        if (!db_.sql().got_data()) return std::nullopt;
+        pending.id = id;
+        pending.user_id = user;
+        pending.expires_at = from_tm(expires);
+        return pending;
+    });
+}
+
+void MysqlTwoFactorRepository::delete_pending(std::uint64_t id) {
+    guarded("two_factor.delete_pending", [&] {
+        const long long pid = as_id(id);
+        db_.sql() << "DELETE FROM pending_logins WHERE id = :id", soci::use(pid);
+        return 0;
+    });
+}
+
+}  // namespace accountd::db

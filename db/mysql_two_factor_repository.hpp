@@ -1,0 +1,30 @@
+#pragma once
+
+#include "db/database.hpp"
+#include "services/two_factor.hpp"
+
+namespace accountd::db {
+
+class MysqlTwoFactorRepository final : public services::TwoFactorRepository {
+public:
+    explicit MysqlTwoFactorRepository(Database& db) : db_(db) {}
+
+    std::optional<std::string> secret(std::uint64_t user_id) override;
+    void set_secret(std::uint64_t user_id, const std::string& sealed) override;
+    void enable(std::uint64_t user_id, std::int64_t step,
+                const std::vector<services::RecoveryCode>& codes,
+                services::Timestamp now) override;
+    void disable(std::uint64_t user_id, services::Timestamp now) override;
+    bool claim_step(std::uint64_t user_id, std::int64_t step) override;
+    std::vector<services::RecoveryCode> recovery_codes(std::uint64_t user_id) override;
+    bool delete_recovery_code(std::uint64_t code_id) override;
+    void insert_pending(const std::string& token_hash, const services::PendingLogin& pending,
+                        services::Timestamp now) override;
+    std::optional<services::PendingLogin> find_pending(const std::string& token_hash) override;
+    void delete_pending(std::uint64_t id) override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace accountd::db

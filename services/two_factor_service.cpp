@@ -1,0 +1,179 @@
+#include "services/two_factor_service.hpp"
+
+#include "crypto/encoding.hpp"
+#include "crypto/hash.hpp"
+
+namespace accountd::services {
+namespace {
+
+constexpr std::size_t kSecretBytes = 20;  // 160 bits, RFC 4226 section 4's recommendation
+constexpr std::size_t kConfirmationTokenLength = 64;
+
+// RFC 3986 percent-encoding of everything but unreserved characters.
+std::string percent_encode(std::string_view text) {
+    static constexpr std::string_view hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out.push_back(c);
+        } else {
+            out.push_back('%');
+            out.push_back(hex[u >> 4]);
+            out.push_back(hex[u & 15]);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TwoFactorService::TwoFactorService(TwoFactorRepository& store, SessionRepository& sessions,
+                                   const crypto::PasswordHasher& hasher,
+                                   const crypto::SecretBox& box, crypto::RandomSource& random,
+                                   const Clock& clock, std::string token_key,
+                                   TwoFactorSettings settings)
+    : store_(store),
+      sessions_(sessions),
+      hasher_(hasher),
+      box_(box),
+      random_(random),
+      clock_(clock),
+      token_key_(std::move(token_key)),
+      settings_(std::move(settings)) {}
+
+std::string TwoFactorService::associated_data(const User& user) const {
+    return "totp:" + user.uuid;
+}
+
+void TwoFactorService::require_password(const User& user, const std::string& password) const {
+    if (!user.password_hash || password.empty() || password.size() > 1024 ||
+        hasher_.verify(password, *user.password_hash) == crypto::PasswordCheck::mismatch) {
+        throw TwoFactorError(TwoFactorError::Kind::wrong_password);
+    }
+}
+
+TotpSetup TwoFactorService::begin_setup(const User& user) {
+    if (user.totp_enabled) throw TwoFactorError(TwoFactorError::Kind::already_enabled);
+    const std::string key = random_.bytes(kSecretBytes);
+    store_.set_secret(user.id, box_.seal(key, associated_data(user)));
+    TotpSetup setup;
+    setup.secret = crypto::base32_encode(key, false);
+    const std::string issuer = percent_encode(settings_.issuer);
+    setup.otpauth_url = "otpauth://totp/" + issuer + ":" + percent_encode(user.email) +
+                        "?secret=" + setup.secret + "&issuer=" + issuer;
+    return setup;
+}
+
+bool TwoFactorService::verify_code(const User& user, const std::string& code) {
+    const auto sealed = store_.secret(user.id);
+    if (!sealed) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    const auto key = box_.open(*sealed, associated_data(user));
+    if (!key) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    const auto now = clock_.now().time_since_epoch().count();
+    const auto step = crypto::verify_totp(*key, code, now, settings_.totp, std::nullopt);
+    // claim_step refuses a step already used, atomically: a code works once, on one worker.
+    return step && store_.claim_step(user.id, *step);
+}
+
+std::vector<std::string> TwoFactorService::enable(const User& user, const std::string& code,
+                                                  const std::string& password,
+                                                  std::optional<std::uint64_t> keep_session_id) {
+    require_password(user, password);
+    const auto sealed = store_.secret(user.id);
+    if (!sealed) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    const auto key = box_.open(*sealed, associated_data(user));
+    if (!key) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    const auto now = clock_.now();
+    const auto step = crypto::verify_totp(*key, code, now.time_since_epoch().count(),
+                                          settings_.totp, std::nullopt);
+    if (!step) throw TwoFactorError(TwoFactorError::Kind::invalid_code);
+    std::vector<std::string> plain;
+    std::vector<RecoveryCode> stored;
+    for (int i = 0; i < settings_.recovery_code_count; ++i) {
+        std::string code_text = crypto::random_alphanumeric(
+            random_, static_cast<std::size_t>(settings_.recovery_code_length));
+        RecoveryCode rc;
+        rc.salt = random_.bytes(16);
+        rc.code_hash = crypto::hmac_sha256(token_key_, rc.salt + code_text);
+        stored.push_back(std::move(rc));
+        plain.push_back(std::move(code_text));
+    }
+    store_.enable(user.id, *step, stored, now);
+    sessions_.remove_all_for_user_except(user.id, keep_session_id);
+    return plain;
+}
+
+void TwoFactorService::disable(const User& user, const std::string& password) {
+    require_password(user, password);
+    store_.disable(user.id, clock_.now());
+}
+
+std::string TwoFactorService::start_pending(const User& user, const std::string& dialect) {
+    const std::string token = crypto::random_alphanumeric(random_, kConfirmationTokenLength);
+    PendingLogin pending;
+    pending.user_id = user.id;
+    pending.dialect = dialect;
+    const auto now = clock_.now();
+    pending.expires_at = now + std::chrono::seconds(settings_.pending_login_seconds);
+    store_.insert_pending(crypto::hmac_sha256(token_key_, "pending:" + token), pending, now);
+    return token;
+}
+
+bool TwoFactorService::use_recovery_code(const User& user, const std::string& code) {
+    if (code.empty() || code.size() > 64) return false;
+    std::optional<std::uint64_t> matched;
+    // Every stored code is compared, so timing does not tell which one matched.
+    for (const auto& rc : store_.recovery_codes(user.id)) {
+        if (crypto::constant_time_equals(crypto::hmac_sha256(token_key_, rc.salt + code),
+                                         rc.code_hash) &&
+            !matched) {
+            matched = rc.id;
+        }
+    }
+    return matched && store_.delete_recovery_code(*matched);
+}
+
+std::optional<std::uint64_t> TwoFactorService::pending_user(const std::string& confirmation_token,
+                                                           const std::string& dialect) {
+    if (confirmation_token.empty() || confirmation_token.size() > 256) return std::nullopt;
+    const auto pending =
+        store_.find_pending(crypto::hmac_sha256(token_key_, "pending:" + confirmation_token));
+    if (!pending || pending->dialect != dialect || clock_.now() >= pending->expires_at) {
+        return std::nullopt;
+    }
+    return pending->user_id;
+}
+
+CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_token,
+                                              const std::string& dialect,
+                                              const std::optional<std::string>& code,
+                                              const std::optional<std::string>& recovery_code,
+                                              UserRepository& users) {
+    using Kind = TwoFactorError::Kind;
+    if (confirmation_token.empty() || confirmation_token.size() > 256) {
+        throw TwoFactorError(Kind::expired_confirmation);
+    }
+    const auto pending =
+        store_.find_pending(crypto::hmac_sha256(token_key_, "pending:" + confirmation_token));
+    if (!pending || pending->dialect != dialect || clock_.now() >= pending->expires_at) {
+        throw TwoFactorError(Kind::expired_confirmation);
+    }
+    auto user = users.find_by_id(pending->user_id);
+    if (!user || !user->totp_enabled || user->suspended) {
+        throw TwoFactorError(Kind::expired_confirmation);
+    }
+    CheckpointResult result{*user, false};
+    if (recovery_code && !recovery_code->empty()) {
+        if (!use_recovery_code(*user, *recovery_code)) {
+            throw TwoFactorError(Kind::invalid_recovery_code);
+        }
+        result.used_recovery_code = true;
+    } else if (!code || !verify_code(*user, *code)) {
+        throw TwoFactorError(Kind::invalid_code);
+    }
+    store_.delete_pending(pending->id);
+    return result;
+}
+
+}  // namespace accountd::services

@@ -1,0 +1,105 @@
+#pragma once
+// Two-factor rules (TOTP, RFC 6238): setup, enabling with a code and the password, disabling
+// with the password, and the sign-in checkpoint that completes a password sign-in with a code or
+// a one-time recovery code. Each time step is accepted once per user, across workers.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "crypto/password_hasher.hpp"
+#include "crypto/random.hpp"
+#include "crypto/secret_box.hpp"
+#include "crypto/totp.hpp"
+#include "services/session_repository.hpp"
+#include "services/two_factor.hpp"
+#include "services/user_repository.hpp"
+
+namespace accountd::services {
+
+class TwoFactorError : public std::runtime_error {
+public:
+    enum class Kind {
+        already_enabled,
+        wrong_password,
+        not_set_up,
+        invalid_code,
+        expired_confirmation,
+        invalid_recovery_code,
+    };
+    explicit TwoFactorError(Kind kind) : std::runtime_error("two-factor"), kind(kind) {}
+    Kind kind;
+};
+
+struct TotpSetup {
+    std::string secret;       ///< RFC 4648 Base32, 32 characters (160 bits)
+    std::string otpauth_url;  ///< what authenticator apps scan
+};
+
+struct CheckpointResult {
+    User user;
+    bool used_recovery_code = false;
+};
+
+struct TwoFactorSettings {
+    crypto::TotpParams totp;
+    std::string issuer = "accountd";
+    int pending_login_seconds = 300;  // as Pterodactyl's confirmation token
+    int recovery_code_count = 10;
+    int recovery_code_length = 10;
+};
+
+class TwoFactorService {
+public:
+    TwoFactorService(TwoFactorRepository& store, SessionRepository& sessions,
+                     const crypto::PasswordHasher& hasher, const crypto::SecretBox& box,
+                     crypto::RandomSource& random, const Clock& clock, std::string token_key,
+                     TwoFactorSettings settings);
+
+    /// A fresh secret, stored sealed but not yet enabled. Throws already_enabled.
+    TotpSetup begin_setup(const User& user);
+
+    /// Checks the password, then the code against the pending secret; enables two-factor and
+    /// returns new recovery codes (shown once). Ends the user's other sessions, so every session
+    /// left has proven the second factor.
+    std::vector<std::string> enable(const User& user, const std::string& code,
+                                    const std::string& password,
+                                    std::optional<std::uint64_t> keep_session_id);
+
+    /// Checks the password; turns two-factor off and forgets the secret and recovery codes.
+    void disable(const User& user, const std::string& password);
+
+    /// Remembers a password sign-in that still needs its second factor; returns the confirmation
+    /// token (64 characters) the client sends to the checkpoint.
+    std::string start_pending(const User& user, const std::string& dialect);
+
+    /// The account a live pending sign-in belongs to (for throttling the checkpoint per account
+    /// before any code is checked); nullopt when the token is unknown or expired.
+    std::optional<std::uint64_t> pending_user(const std::string& confirmation_token,
+                                              const std::string& dialect);
+
+    /// Completes a pending sign-in with a TOTP code or a recovery code (the recovery code wins
+    /// when both are given). Throws TwoFactorError. The pending sign-in is used up on success.
+    CheckpointResult checkpoint(const std::string& confirmation_token, const std::string& dialect,
+                                const std::optional<std::string>& code,
+                                const std::optional<std::string>& recovery_code,
+                                UserRepository& users);
+
+private:
+    std::string associated_data(const User& user) const;
+    void require_password(const User& user, const std::string& password) const;
+    bool verify_code(const User& user, const std::string& code);
+    bool use_recovery_code(const User& user, const std::string& code);
+
+    TwoFactorRepository& store_;
+    SessionRepository& sessions_;
+    const crypto::PasswordHasher& hasher_;
+    const crypto::SecretBox& box_;
+    crypto::RandomSource& random_;
+    const Clock& clock_;
+    std::string token_key_;
+    TwoFactorSettings settings_;
+};
+
+}  // namespace accountd::services
