@@ -5,7 +5,9 @@
 namespace accountd::db {
 namespace {
 
-long long as_id(std::uint64_t id) { return static_cast<long long>(id); }
+long long as_id(std::uint64_t id) {
+    return static_cast<long long>(id);
+}
 
 }  // namespace
 
@@ -58,8 +60,9 @@ void MysqlTwoFactorRepository::disable(std::uint64_t user_id, services::Timestam
         const std::tm at = to_tm(now);
         soci::transaction tx(db_.sql());
         db_.sql() << "DELETE FROM recovery_codes WHERE user_id = :id", soci::use(id);
-        db_.sql() << "UPDATE users SET totp_enabled = 0, totp_secret = NULL, totp_last_step = NULL, "
-                     "updated_at = :at WHERE id = :id",
+        db_.sql()
+            << "UPDATE users SET totp_enabled = 0, totp_secret = NULL, totp_last_step = NULL, "
+               "updated_at = :at WHERE id = :id",
             soci::use(at), soci::use(id);
         tx.commit();
         return 0;
@@ -80,18 +83,20 @@ bool MysqlTwoFactorRepository::claim_step(std::uint64_t user_id, std::int64_t st
     });
 }
 
-std::vector<services::RecoveryCode> MysqlTwoFactorRepository::recovery_codes(std::uint64_t user_id) {
+std::vector<services::RecoveryCode> MysqlTwoFactorRepository::recovery_codes(
+    std::uint64_t user_id) {
     return guarded("two_factor.recovery_codes", [&] {
         std::vector<services::RecoveryCode> codes;
         const long long id = as_id(user_id);
         unsigned long long code_id = 0;
         std::string salt, hash;
-        soci::statement st = (db_.sql().prepare << "SELECT id, salt, code_hash FROM recovery_codes "
-                                                   "WHERE user_id = :id ORDER BY id",
-                              soci::use(id), soci::into(code_id), soci::into(salt),
-                              soci::into(hash));
+        soci::statement st =
+            (db_.sql().prepare << "SELECT id, salt, code_hash FROM recovery_codes "
+                                  "WHERE user_id = :id ORDER BY id",
+             soci::use(id), soci::into(code_id), soci::into(salt), soci::into(hash));
         st.execute();
-        while (st.fetch()) codes.push_back({code_id, salt, hash});
+        while (st.fetch())
+            codes.push_back({code_id, salt, hash});
         return codes;
     });
 }
@@ -117,8 +122,7 @@ void MysqlTwoFactorRepository::insert_pending(const std::string& token_hash,
         db_.sql() << "DELETE FROM pending_logins WHERE expires_at < :now", soci::use(at);
         db_.sql() << "INSERT INTO pending_logins (token_hash, user_id, dialect, expires_at) "
                      "VALUES (:hash, :user, :dialect, :expires)",
-            soci::use(token_hash), soci::use(user), soci::use(pending.dialect),
-            soci::use(expires);
+            soci::use(token_hash), soci::use(user), soci::use(pending.dialect), soci::use(expires);
         return 0;
     });
 }

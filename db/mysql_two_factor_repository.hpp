@@ -6,14 +6,13 @@
 namespace accountd::db {
 
 class MysqlTwoFactorRepository final : public services::TwoFactorRepository {
-public:
+  public:
     explicit MysqlTwoFactorRepository(Database& db) : db_(db) {}
 
     std::optional<std::string> secret(std::uint64_t user_id) override;
     void set_secret(std::uint64_t user_id, const std::string& sealed) override;
     void enable(std::uint64_t user_id, std::int64_t step,
-                const std::vector<services::RecoveryCode>& codes,
-                services::Timestamp now) override;
+                const std::vector<services::RecoveryCode>& codes, services::Timestamp now) override;
     void disable(std::uint64_t user_id, services::Timestamp now) override;
     bool claim_step(std::uint64_t user_id, std::int64_t step) override;
     std::vector<services::RecoveryCode> recovery_codes(std::uint64_t user_id) override;
@@ -23,7 +22,7 @@ public:
     std::optional<services::PendingLogin> find_pending(const std::string& token_hash) override;
     void delete_pending(std::uint64_t id) override;
 
-private:
+  private:
     Database& db_;
 };
 

@@ -2,18 +2,10 @@
 
 #include <algorithm>
 
+#include "services/text.hpp"
 #include "services/user_service.hpp"
 
 namespace accountd::services {
-namespace {
-
-std::size_t utf8_length(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-}  // namespace
-
 AccountService::AccountService(UserRepository& users, SessionRepository& sessions,
                                const crypto::PasswordHasher& hasher, const Clock& clock,
                                PasswordRules rules)

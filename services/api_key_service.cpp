@@ -4,23 +4,13 @@
 
 #include "crypto/hash.hpp"
 #include "services/ip_range.hpp"
+#include "services/text.hpp"
 
 namespace accountd::services {
 namespace {
 
 constexpr std::size_t kIdentifierLength = 16;  // "ptlc_" + 11
 constexpr std::size_t kSecretLength = 32;
-
-std::string trim(const std::string& s) {
-    const auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) return {};
-    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
-}
-
-std::size_t utf8_length(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 }  // namespace
 

@@ -3,23 +3,9 @@
 #include <algorithm>
 
 #include "crypto/ssh_public_key.hpp"
+#include "services/text.hpp"
 
 namespace accountd::services {
-namespace {
-
-std::string trim(const std::string& s) {
-    const auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) return {};
-    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
-}
-
-std::size_t utf8_length(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-}  // namespace
-
 SshKey SshKeyService::add(std::uint64_t user_id, const std::string& name,
                           const std::string& public_key) {
     const std::string trimmed_name = trim(name);

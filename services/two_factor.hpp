@@ -25,7 +25,7 @@ struct PendingLogin {
 };
 
 class TwoFactorRepository {
-public:
+  public:
     virtual ~TwoFactorRepository() = default;
     /// The sealed secret (secret box bytes), null when none was set up.
     virtual std::optional<std::string> secret(std::uint64_t user_id) = 0;

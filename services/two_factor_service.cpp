@@ -135,7 +135,7 @@ bool TwoFactorService::use_recovery_code(const User& user, const std::string& co
 }
 
 std::optional<std::uint64_t> TwoFactorService::pending_user(const std::string& confirmation_token,
-                                                           const std::string& dialect) {
+                                                            const std::string& dialect) {
     if (confirmation_token.empty() || confirmation_token.size() > 256) return std::nullopt;
     const auto pending =
         store_.find_pending(crypto::hmac_sha256(token_key_, "pending:" + confirmation_token));

@@ -19,7 +19,7 @@
 namespace accountd::services {
 
 class TwoFactorError : public std::runtime_error {
-public:
+  public:
     enum class Kind {
         already_enabled,
         wrong_password,
@@ -51,7 +51,7 @@ struct TwoFactorSettings {
 };
 
 class TwoFactorService {
-public:
+  public:
     TwoFactorService(TwoFactorRepository& store, SessionRepository& sessions,
                      const crypto::PasswordHasher& hasher, const crypto::SecretBox& box,
                      crypto::RandomSource& random, const Clock& clock, std::string token_key,
@@ -86,7 +86,7 @@ public:
                                 const std::optional<std::string>& recovery_code,
                                 UserRepository& users);
 
-private:
+  private:
     std::string associated_data(const User& user) const;
     void require_password(const User& user, const std::string& password) const;
     bool verify_code(const User& user, const std::string& code);

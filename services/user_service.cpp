@@ -2,14 +2,10 @@
 
 #include <algorithm>
 
+#include "services/text.hpp"
+
 namespace accountd::services {
 namespace {
-
-// Counts code points, not bytes, as the panels' length rules do.
-std::size_t utf8_length(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool is_valid_username(std::string_view name) {
     // Pterodactyl's rule (the strictest of the three): lowercase alphanumerics at both ends,

@@ -28,8 +28,10 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     std::string code, password;
     try {
         code = server::optional_string(body, "code").value_or("");
-        if (code.empty()) problems.push_back({"code", "required", ""});
-        else if (code.size() != 6) problems.push_back({"code", "size", "6"});
+        if (code.empty())
+            problems.push_back({"code", "required", ""});
+        else if (code.size() != 6)
+            problems.push_back({"code", "size", "6"});
     } catch (const ApiError& e) {
         problems.push_back({e.field, e.rule, e.rule_argument});
     }

@@ -1,7 +1,8 @@
 #pragma once
-// Pterodactyl's two-factor management: GET (setup) and POST (enable) /api/client/account/two-factor,
-// POST /api/client/account/two-factor/disable, and the legacy DELETE .../two-factor for older
-// clients (JSON body only). Browser sessions only: an API key can never manage two-factor.
+// Pterodactyl's two-factor management: GET (setup) and POST (enable)
+// /api/client/account/two-factor, POST /api/client/account/two-factor/disable, and the legacy
+// DELETE .../two-factor for older clients (JSON body only). Browser sessions only: an API key can
+// never manage two-factor.
 
 #include "handlers/common/handler_deps.hpp"
 #include "server/router.hpp"

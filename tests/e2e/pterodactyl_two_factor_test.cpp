@@ -21,12 +21,16 @@ struct Signed {
 Signed signed_in(TestUser t) {
     auto client = pterodactyl();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     Headers write = {{"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}};
     return {std::move(t), client, write};
 }
 
-std::int64_t now_step() { return crypto::totp_step(std::time(nullptr), 30); }
+std::int64_t now_step() {
+    return crypto::totp_step(std::time(nullptr), 30);
+}
 
 std::string code_for(const std::string& secret, std::int64_t step) {
     return crypto::hotp(*crypto::base32_decode(secret), static_cast<std::uint64_t>(step), 6);
@@ -37,14 +41,16 @@ std::pair<std::string, std::vector<std::string>> enable(Signed& s) {
     const auto setup = s.client.get("/api/client/account/two-factor");
     BOOST_REQUIRE_EQUAL(setup.status, 200);
     const std::string secret = setup.json()["data"]["secret"];
-    const auto r = s.client.post_json("/api/client/account/two-factor",
-                                      {{"code", code_for(secret, now_step())}, {"password", s.t.password}}, s.write);
+    const auto r = s.client.post_json(
+        "/api/client/account/two-factor",
+        {{"code", code_for(secret, now_step())}, {"password", s.t.password}}, s.write);
     BOOST_REQUIRE_EQUAL(r.status, 200);
     return {secret, r.json()["attributes"]["tokens"].get<std::vector<std::string>>()};
 }
 
 std::string pending_token(const TestUser& t) {
-    const auto r = pterodactyl().post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    const auto r = pterodactyl().post_json("/auth/login",
+                                           {{"user", t.user.username}, {"password", t.password}});
     BOOST_REQUIRE_EQUAL(r.status, 200);
     BOOST_REQUIRE(r.json()["data"]["complete"] == false);
     return r.json()["data"]["confirmation_token"];
@@ -64,7 +70,8 @@ int user_flag(std::uint64_t id, const char* column) {
     int value = 0;
     soci::indicator ind = soci::i_ok;
     const long long uid = static_cast<long long>(id);
-    Stack::get().sql() << std::string("SELECT ") + column + " IS NOT NULL AND " + column + " <> 0 FROM users WHERE id = :id",
+    Stack::get().sql() << std::string("SELECT ") + column + " IS NOT NULL AND " + column +
+                              " <> 0 FROM users WHERE id = :id",
         soci::use(uid), soci::into(value, ind);
     return value;
 }
@@ -79,15 +86,17 @@ BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_e
     BOOST_TEST(r.status == 200);
     const auto data = r.json()["data"];
     BOOST_TEST(data["image_url_data"].get<std::string>().starts_with("otpauth://totp/accountd:"));
-    BOOST_TEST(data["image_url_data"].get<std::string>().find("secret=" + data["secret"].get<std::string>()) !=
-               std::string::npos);
+    BOOST_TEST(data["image_url_data"].get<std::string>().find(
+                   "secret=" + data["secret"].get<std::string>()) != std::string::npos);
     BOOST_TEST(data["secret"].get<std::string>().size() == 32u);
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
     std::string stored;
     const long long uid = static_cast<long long>(s.t.user.id);
-    Stack::get().sql() << "SELECT totp_secret FROM users WHERE id = :id", soci::use(uid), soci::into(stored);
+    Stack::get().sql() << "SELECT totp_secret FROM users WHERE id = :id", soci::use(uid),
+        soci::into(stored);
     BOOST_TEST(stored.size() == 12u + 20u + 16u);  // nonce, sealed 160-bit key, tag
-    BOOST_TEST(stored.find(*crypto::base32_decode(data["secret"].get<std::string>())) == std::string::npos);
+    BOOST_TEST(stored.find(*crypto::base32_decode(data["secret"].get<std::string>())) ==
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(enabling_validates_then_checks_password_then_code) {
@@ -95,17 +104,24 @@ BOOST_AUTO_TEST_CASE(enabling_validates_then_checks_password_then_code) {
     auto r = s.client.post_json("/api/client/account/two-factor", {{"code", ""}}, s.write);
     BOOST_TEST(r.status == 422);
     BOOST_REQUIRE(r.json()["errors"].size() == 2u);
-    BOOST_TEST(r.json()["errors"][0]["meta"] == nlohmann::json({{"source_field", "code"}, {"rule", "required"}}));
-    BOOST_TEST(r.json()["errors"][1]["meta"] == nlohmann::json({{"source_field", "password"}, {"rule", "required"}}));
-    r = s.client.post_json("/api/client/account/two-factor", {{"code", 123456}, {"password", "x"}}, s.write);
+    BOOST_TEST(r.json()["errors"][0]["meta"] ==
+               nlohmann::json({{"source_field", "code"}, {"rule", "required"}}));
+    BOOST_TEST(r.json()["errors"][1]["meta"] ==
+               nlohmann::json({{"source_field", "password"}, {"rule", "required"}}));
+    r = s.client.post_json("/api/client/account/two-factor", {{"code", 123456}, {"password", "x"}},
+                           s.write);
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["detail"] == "The code must be a string.");
-    const std::string secret = s.client.get("/api/client/account/two-factor").json()["data"]["secret"];
-    check(s.client.post_json("/api/client/account/two-factor", {{"code", "123456"}, {"password", "foo"}}, s.write), 400,
-          "BadRequestHttpException", "The password provided was not valid.");
+    const std::string secret =
+        s.client.get("/api/client/account/two-factor").json()["data"]["secret"];
+    check(s.client.post_json("/api/client/account/two-factor",
+                             {{"code", "123456"}, {"password", "foo"}}, s.write),
+          400, "BadRequestHttpException", "The password provided was not valid.");
     const auto wrong = code_for(secret, now_step() + 5);
-    check(s.client.post_json("/api/client/account/two-factor", {{"code", wrong}, {"password", s.t.password}}, s.write),
-          400, "TwoFactorAuthenticationTokenInvalid", "The provided two-factor authentication token was not valid.");
+    check(s.client.post_json("/api/client/account/two-factor",
+                             {{"code", wrong}, {"password", s.t.password}}, s.write),
+          400, "TwoFactorAuthenticationTokenInvalid",
+          "The provided two-factor authentication token was not valid.");
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
 }
 
@@ -114,11 +130,13 @@ BOOST_AUTO_TEST_CASE(enabling_returns_ten_recovery_codes_stored_only_as_digests)
     auto elsewhere = signed_in(s.t);
     const auto [secret, codes] = enable(s);
     BOOST_TEST(codes.size() == 10u);
-    for (const auto& c : codes) BOOST_TEST(c.size() == 10u);
+    for (const auto& c : codes)
+        BOOST_TEST(c.size() == 10u);
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 1);
     int rows = 0;
     const long long uid = static_cast<long long>(s.t.user.id);
-    Stack::get().sql() << "SELECT COUNT(*) FROM recovery_codes WHERE user_id = :id", soci::use(uid), soci::into(rows);
+    Stack::get().sql() << "SELECT COUNT(*) FROM recovery_codes WHERE user_id = :id", soci::use(uid),
+        soci::into(rows);
     BOOST_TEST(rows == 10);
     BOOST_TEST(elsewhere.client.get("/api/client/account").status == 401);  // other sessions end
     check(s.client.get("/api/client/account/two-factor"), 400, "BadRequestHttpException",
@@ -133,20 +151,23 @@ BOOST_AUTO_TEST_CASE(sign_in_completes_at_the_checkpoint_and_a_code_works_only_o
     // The step used to enable is spent; the next one is inside the +-1 window.
     const auto next = code_for(secret, now_step() + 1);
     auto browser = pterodactyl();
-    const auto r = checkpoint(browser, {{"confirmation_token", pending_token(s.t)}, {"authentication_code", next}});
+    const auto r = checkpoint(
+        browser, {{"confirmation_token", pending_token(s.t)}, {"authentication_code", next}});
     BOOST_TEST(r.status == 200, r.body);
     BOOST_TEST(r.json()["data"]["complete"] == true);
     BOOST_TEST(!r.set_cookie("pterodactyl_session").empty());
     BOOST_TEST(browser.get("/api/client/account").status == 200);
     auto again = pterodactyl();
-    check(checkpoint(again, {{"confirmation_token", pending_token(s.t)}, {"authentication_code", next}}), 400,
-          "DisplayException", "The two-factor authentication token was invalid.");
+    check(checkpoint(again,
+                     {{"confirmation_token", pending_token(s.t)}, {"authentication_code", next}}),
+          400, "DisplayException", "The two-factor authentication token was invalid.");
     check(checkpoint(again, {{"confirmation_token", pending_token(s.t)},
                              {"authentication_code", code_for(secret, now_step())}}),
           400, "DisplayException", "The two-factor authentication token was invalid.");
     const auto log = browser.get("/api/client/account/activity?filter[event]=auth").json();
     std::vector<std::string> events;
-    for (const auto& item : log["data"]) events.push_back(item["attributes"]["event"]);
+    for (const auto& item : log["data"])
+        events.push_back(item["attributes"]["event"]);
     BOOST_TEST((std::find(events.begin(), events.end(), "auth:token") != events.end()));
     BOOST_TEST((std::find(events.begin(), events.end(), "auth:checkpoint") != events.end()));
 }
@@ -155,13 +176,16 @@ BOOST_AUTO_TEST_CASE(a_recovery_code_signs_in_once) {
     auto s = signed_in(create_user());
     const auto [secret, codes] = enable(s);
     auto browser = pterodactyl();
-    BOOST_TEST(checkpoint(browser, {{"confirmation_token", pending_token(s.t)}, {"recovery_token", codes[3]}}).status ==
-               200);
+    BOOST_TEST(checkpoint(browser, {{"confirmation_token", pending_token(s.t)},
+                                    {"recovery_token", codes[3]}})
+                   .status == 200);
     auto again = pterodactyl();
-    check(checkpoint(again, {{"confirmation_token", pending_token(s.t)}, {"recovery_token", codes[3]}}), 400,
-          "DisplayException", "The recovery token provided is not valid.");
-    BOOST_TEST(checkpoint(again, {{"confirmation_token", pending_token(s.t)}, {"recovery_token", codes[4]}}).status ==
-               200);
+    check(checkpoint(again,
+                     {{"confirmation_token", pending_token(s.t)}, {"recovery_token", codes[3]}}),
+          400, "DisplayException", "The recovery token provided is not valid.");
+    BOOST_TEST(checkpoint(again, {{"confirmation_token", pending_token(s.t)},
+                                  {"recovery_token", codes[4]}})
+                   .status == 200);
     const auto log = browser.get("/api/client/account/activity?filter[event]=recovery").json();
     BOOST_TEST(log["meta"]["pagination"]["total"] == 2);
 }
@@ -171,15 +195,17 @@ BOOST_AUTO_TEST_CASE(expired_unknown_or_missing_confirmation_tokens_are_4xx) {
     const auto [secret, codes] = enable(s);
     const auto token = pending_token(s.t);
     const long long uid = static_cast<long long>(s.t.user.id);
-    Stack::get().sql() << "UPDATE pending_logins SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE user_id = :id",
+    Stack::get().sql() << "UPDATE pending_logins SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 "
+                          "SECOND WHERE user_id = :id",
         soci::use(uid);
     auto client = pterodactyl();
     const std::string expired =
         "The authentication token provided has expired, please refresh the page and try again.";
-    check(checkpoint(client, {{"confirmation_token", token}, {"recovery_token", codes[0]}}), 400, "DisplayException",
-          expired);
-    check(checkpoint(client, {{"confirmation_token", std::string(64, 'x')}, {"authentication_code", "123456"}}), 400,
+    check(checkpoint(client, {{"confirmation_token", token}, {"recovery_token", codes[0]}}), 400,
           "DisplayException", expired);
+    check(checkpoint(client, {{"confirmation_token", std::string(64, 'x')},
+                              {"authentication_code", "123456"}}),
+          400, "DisplayException", expired);
     auto r = checkpoint(client, {{"authentication_code", "123456"}});
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["meta"]["source_field"] == "confirmation_token");
@@ -191,28 +217,37 @@ BOOST_AUTO_TEST_CASE(expired_unknown_or_missing_confirmation_tokens_are_4xx) {
 BOOST_AUTO_TEST_CASE(disabling_needs_the_password_and_forgets_everything) {
     auto s = signed_in(create_user());
     enable(s);
-    check(s.client.post_json("/api/client/account/two-factor/disable", {{"password", "foo"}}, s.write), 400,
-          "BadRequestHttpException", "The password provided was not valid.");
+    check(s.client.post_json("/api/client/account/two-factor/disable", {{"password", "foo"}},
+                             s.write),
+          400, "BadRequestHttpException", "The password provided was not valid.");
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 1);
-    BOOST_TEST(s.client.post_json("/api/client/account/two-factor/disable", {{"password", s.t.password}}, s.write).status ==
-               204);
+    BOOST_TEST(s.client
+                   .post_json("/api/client/account/two-factor/disable",
+                              {{"password", s.t.password}}, s.write)
+                   .status == 204);
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
     BOOST_TEST(user_flag(s.t.user.id, "totp_secret") == 0);
     int rows = -1;
     const long long uid = static_cast<long long>(s.t.user.id);
-    Stack::get().sql() << "SELECT COUNT(*) FROM recovery_codes WHERE user_id = :id", soci::use(uid), soci::into(rows);
+    Stack::get().sql() << "SELECT COUNT(*) FROM recovery_codes WHERE user_id = :id", soci::use(uid),
+        soci::into(rows);
     BOOST_TEST(rows == 0);
-    BOOST_TEST(pterodactyl().post_json("/auth/login", {{"user", s.t.user.username}, {"password", s.t.password}})
-                   .json()["data"]["complete"] == true);
+    BOOST_TEST(
+        pterodactyl()
+            .post_json("/auth/login", {{"user", s.t.user.username}, {"password", s.t.password}})
+            .json()["data"]["complete"] == true);
     // Disabling when already off still answers 204.
-    BOOST_TEST(s.client.post_json("/api/client/account/two-factor/disable", {{"password", s.t.password}}, s.write).status ==
-               204);
+    BOOST_TEST(s.client
+                   .post_json("/api/client/account/two-factor/disable",
+                              {{"password", s.t.password}}, s.write)
+                   .status == 204);
 }
 
 BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in_the_url) {
     auto s = signed_in(create_user());
     enable(s);
-    const auto in_url = s.client.request("DELETE", "/api/client/account/two-factor?password=" + s.t.password, "", s.write);
+    const auto in_url = s.client.request(
+        "DELETE", "/api/client/account/two-factor?password=" + s.t.password, "", s.write);
     BOOST_TEST(in_url.status == 400);
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 1);
     Headers headers = s.write;
@@ -225,11 +260,15 @@ BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in
 
 BOOST_AUTO_TEST_CASE(api_keys_cannot_manage_two_factor) {
     auto s = signed_in(create_user());
-    const auto made = s.client.post_json("/api/client/account/api-keys", {{"description", "k"}}, s.write).json();
-    const std::string key = made["attributes"]["identifier"].get<std::string>() + made["meta"]["secret_token"].get<std::string>();
+    const auto made =
+        s.client.post_json("/api/client/account/api-keys", {{"description", "k"}}, s.write).json();
+    const std::string key = made["attributes"]["identifier"].get<std::string>() +
+                            made["meta"]["secret_token"].get<std::string>();
     const Headers bearer = {{"Authorization", "Bearer " + key}};
     BOOST_TEST(pterodactyl().get("/api/client/account/two-factor", bearer).status == 401);
-    BOOST_TEST(pterodactyl().post_json("/api/client/account/two-factor/disable", {{"password", s.t.password}}, bearer)
+    BOOST_TEST(pterodactyl()
+                   .post_json("/api/client/account/two-factor/disable",
+                              {{"password", s.t.password}}, bearer)
                    .status == 401);
 }
 

@@ -1,0 +1,24 @@
+#pragma once
+// The two text measures every validation rule here uses.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace accountd::services {
+
+/// Length in code points, as the panels' length rules count (mb_strlen); the input is UTF-8
+/// already validated by the JSON parser.
+inline std::size_t utf8_length(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// Without leading and trailing spaces, tabs and line breaks.
+inline std::string trim(std::string_view s) {
+    const auto begin = s.find_first_not_of(" \t\r\n");
+    if (begin == std::string_view::npos) return {};
+    return std::string(s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
+}  // namespace accountd::services
