@@ -103,13 +103,15 @@ int serve(const Options& options, std::ostream& err) {
     if (!schema_matches(config, log, err)) return 1;
     const auto socket =
         server::open_listen_socket(config.socket_path, config.socket_mode, config.socket_backlog);
-    const auto plan_for = [](const config::Config& cfg) {
+    // Mapped before the first fork, so every worker (and every replacement) shares it.
+    server::RateLimiter limiter;
+    const auto plan_for = [&limiter](const config::Config& cfg) {
         server::WorkerPlan plan;
         plan.workers = cfg.effective_workers();
-        plan.worker_main = [cfg](int fd) {
+        plan.worker_main = [cfg, &limiter](int fd) {
             services::SystemClock clock;
             crypto::OsRandom random;
-            const WorkerApp app(cfg, clock, random);
+            const WorkerApp app(cfg, clock, random, &limiter);
             const server::Logger worker_log(server::parse_log_level(cfg.log_level));
             return server::run_fastcgi_worker(
                 fd, cfg.max_body_bytes,

@@ -16,7 +16,7 @@
 namespace accountd::app {
 
 WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
-                     crypto::RandomSource& random)
+                     crypto::RandomSource& random, server::RateLimiter* limiter)
     : root_(std::move(config), clock, random),
       deps_{root_.config(),         root_.keys(),      root_.clock(),
             root_.random(),         root_.log(),       root_.auth(),
@@ -46,6 +46,10 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     dispatcher_.add_dialect(pterodactyl_, pterodactyl_routes_);
     dispatcher_.add_dialect(calagopus_, calagopus_routes_);
     dispatcher_.add_dialect(eclipanel_, eclipanel_routes_);
+    if (limiter != nullptr) {
+        dispatcher_.set_client_rate_limit(
+            *limiter, clock, static_cast<std::uint32_t>(root_.config().client_per_minute));
+    }
 }
 
 }  // namespace accountd::app

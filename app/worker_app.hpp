@@ -16,7 +16,9 @@ namespace accountd::app {
 
 class WorkerApp {
   public:
-    WorkerApp(config::Config config, const services::Clock& clock, crypto::RandomSource& random);
+    /// `limiter` (may be null) is the master's shared request budget table.
+    WorkerApp(config::Config config, const services::Clock& clock, crypto::RandomSource& random,
+              server::RateLimiter* limiter = nullptr);
     WorkerApp(const WorkerApp&) = delete;
     WorkerApp& operator=(const WorkerApp&) = delete;
 

@@ -30,6 +30,9 @@ start_mariadb
 create_database accountd_bench accountd_bench bench-password
 write_config "$STATE/accountd.conf" accountd_bench accountd_bench bench-password "$WORKERS"
 sed -i 's/^level = .*/level = warn/' "$STATE/accountd.conf"
+# One user drives ~7000 requests a second here: far past the per-user client-API budget, whose
+# cost (one atomic compare-and-swap in shared memory) is not what this measures.
+printf '\n[ratelimit]\nclient_per_minute = 0\n' >>"$STATE/accountd.conf"
 "$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
 printf '%s\n' "$PASSWORD" | "$BIN" user create --config "$STATE/accountd.conf" \
     --email bench@example.com --username bench --password-stdin >/dev/null

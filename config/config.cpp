@@ -188,6 +188,12 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.login_ip_window = static_cast<int>(parse_integer(k, v, 1, 86400));
          }},
+        {"ratelimit.client_per_minute", "720",
+         "Client-API requests per user (or API key owner) per minute, counted by all workers of "
+         "one host; 0 turns the limit off.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.client_per_minute = static_cast<int>(parse_integer(k, v, 0, 65535));
+         }},
         {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
          [](Config& c, const std::string& k, const std::string& v) {
              if (v == "none")

@@ -57,6 +57,8 @@ struct Config {
     int login_account_window = 3600;
     int login_ip_max = 30;
     int login_ip_window = 60;
+    // [ratelimit] requests per minute per user on the client API (0 = off)
+    int client_per_minute = 720;
     // [security]
     TwoFactorRequirement require_2fa = TwoFactorRequirement::admins;
     std::string totp_issuer = "accountd";

@@ -44,6 +44,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "limit_reached";
         case ErrorCode::too_many_attempts:
             return "too_many_attempts";
+        case ErrorCode::rate_limited:
+            return "rate_limited";
         case ErrorCode::two_factor_failed:
             return "two_factor_failed";
         case ErrorCode::csrf_mismatch:

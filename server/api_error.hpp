@@ -29,6 +29,7 @@ enum class ErrorCode {
     ip_not_allowed,         ///< the API key's allow-list excludes the client; field = the IP
     limit_reached,          ///< too many of something (API keys)
     too_many_attempts,      ///< a throttle refused the request; see retry_after
+    rate_limited,           ///< the caller's request budget is spent; see retry_after
     two_factor_failed,      ///< rule = already_enabled|wrong_password|not_set_up|invalid_code|
                         ///< checkpoint_expired|checkpoint_code|checkpoint_recovery|query_password
     invalid_query,  ///< an unknown filter or sort; field = the names, rule = filter|sort

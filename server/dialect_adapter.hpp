@@ -33,6 +33,9 @@ class DialectAdapter {
     /// Throws ApiError csrf_mismatch unless a cookie-authenticated write is proven same-site.
     virtual void check_cookie_write(const HttpRequest& request, const Principal& caller) const = 0;
 
+    /// Whether authenticated requests count against the per-user client-API budget.
+    virtual bool limits_client_api() const { return false; }
+
     /// The dialect's status code and envelope for `error`.
     virtual HttpResponse render_error(const ApiError& error, const HttpRequest& request) const = 0;
 };

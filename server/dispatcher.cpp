@@ -53,10 +53,28 @@ const Dispatcher::Entry& Dispatcher::entry_for(const HttpRequest& request) const
     return dialects_[index_of(dialect)];
 }
 
+void Dispatcher::set_client_rate_limit(RateLimiter& limiter, const services::Clock& clock,
+                                       std::uint32_t per_minute) {
+    limiter_ = &limiter;
+    clock_ = &clock;
+    per_minute_ = per_minute;
+}
+
 HttpResponse Dispatcher::handle(const HttpRequest& request) const {
     const Entry& entry = entry_for(request);
+    std::optional<RateDecision> rate;
+    // Every answer below the rate limit carries the budget, errors included (as Laravel does).
+    const auto with_budget = [&rate](HttpResponse response) {
+        if (rate) {
+            response.set_header("X-RateLimit-Limit", std::to_string(rate->limit));
+            response.set_header("X-RateLimit-Remaining", std::to_string(rate->remaining));
+            if (!rate->allowed)
+                response.set_header("X-RateLimit-Reset", std::to_string(rate->reset_at));
+        }
+        return response;
+    };
     try {
-        return run_chain(entry, request);
+        return with_budget(run_chain(entry, request, rate));
     } catch (const ApiError& e) {
         log_.log(is_access_denial(e.code()) ? LogLevel::info : LogLevel::debug, "request.refused",
                  {{"code", error_code_name(e.code())},
@@ -71,7 +89,7 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
                 allow += (allow.empty() ? "" : ", ") + m;
             response.set_header("Allow", allow);
         }
-        return response;
+        return with_budget(std::move(response));
     } catch (const db::DatabaseError& e) {
         // DatabaseError text is ours (operation and errno), never SOCI's.
         log_.error("request.database_error", {{"detail", e.what()}, {"path", request.path}});
@@ -83,7 +101,8 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
     }
 }
 
-HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& request) const {
+HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& request,
+                                   std::optional<RateDecision>& rate) const {
     // 1. limits (the worker has not read a body larger than this)
     if (request.content_length_invalid) throw ApiError(ErrorCode::length_required);
     if (request.content_length.value_or(0) > config_.max_body_bytes) {
@@ -100,6 +119,17 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
             entry.adapter->check_cookie_write(request, *ctx.principal);
         }
         apply_account_gates(route, *ctx.principal);
+        // 5b. the caller's request budget (per user, shared by every worker)
+        if (limiter_ != nullptr && per_minute_ > 0 && entry.adapter->limits_client_api()) {
+            std::string caller = "user:";
+            caller += std::to_string(ctx.principal->user.id);
+            rate = limiter_->hit(caller, clock_->now().time_since_epoch().count(), per_minute_, 60);
+            if (!rate->allowed) {
+                ApiError error(ErrorCode::rate_limited, "client API budget spent");
+                error.retry_after = static_cast<int>(rate->retry_after);
+                throw error;
+            }
+        }
     }
     // 6. handler
     return route.handler(ctx);

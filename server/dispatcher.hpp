@@ -5,13 +5,16 @@
 // and the one place where exceptions become responses.
 
 #include <array>
+#include <optional>
 
 #include "config/config.hpp"
 #include "server/dialect_adapter.hpp"
 #include "server/logger.hpp"
+#include "server/rate_limiter.hpp"
 #include "server/router.hpp"
 #include "services/activity_service.hpp"
 #include "services/api_key_service.hpp"
+#include "services/clock.hpp"
 #include "services/session_service.hpp"
 
 namespace accountd::server {
@@ -26,6 +29,11 @@ class Dispatcher {
     /// Registers a dialect. Both objects must outlive the dispatcher.
     void add_dialect(const DialectAdapter& adapter, const Router& router);
 
+    /// Counts authenticated requests of dialects that limit their client API against
+    /// `per_minute` per user. Both objects must outlive the dispatcher.
+    void set_client_rate_limit(RateLimiter& limiter, const services::Clock& clock,
+                               std::uint32_t per_minute);
+
     /// Never throws: every failure becomes the dialect's error response.
     HttpResponse handle(const HttpRequest& request) const;
 
@@ -35,7 +43,8 @@ class Dispatcher {
         const Router* router = nullptr;
     };
     const Entry& entry_for(const HttpRequest& request) const;
-    HttpResponse run_chain(const Entry& entry, const HttpRequest& request) const;
+    HttpResponse run_chain(const Entry& entry, const HttpRequest& request,
+                           std::optional<RateDecision>& rate) const;
     void authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const;
     void authenticate_key(const std::string& token, RequestContext& ctx) const;
     void apply_account_gates(const Route& route, const Principal& caller) const;
@@ -46,6 +55,9 @@ class Dispatcher {
     services::ActivityService* activity_;
     const Logger& log_;
     std::array<Entry, 3> dialects_{};
+    RateLimiter* limiter_ = nullptr;
+    const services::Clock* clock_ = nullptr;
+    std::uint32_t per_minute_ = 0;
 };
 
 }  // namespace accountd::server

@@ -61,6 +61,7 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
             return {417, "maximum number of api keys reached"};
         case ErrorCode::two_factor_failed:
             return {400, "invalid confirmation code"};
+        case ErrorCode::rate_limited:
         case ErrorCode::too_many_attempts:
             return {429, "you are ratelimited, retry in " + std::to_string(e.retry_after) + "s"};
         case ErrorCode::invalid_query:

@@ -40,6 +40,7 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {400, "API key limit reached"};
         case ErrorCode::two_factor_failed:
             return {400, "Invalid token"};
+        case ErrorCode::rate_limited:
         case ErrorCode::too_many_attempts:
             return {429, "rate_limited"};
         case ErrorCode::invalid_query:
@@ -103,7 +104,7 @@ void EclipanelDialect::check_cookie_write(const server::HttpRequest& request,
 server::HttpResponse EclipanelDialect::render_error(const server::ApiError& error,
                                                     const server::HttpRequest& /*request*/) const {
     const auto [status, message] = shape_of(error);
-    if (error.code() == ErrorCode::too_many_attempts) {
+    if (error.code() == ErrorCode::too_many_attempts || error.code() == ErrorCode::rate_limited) {
         return server::HttpResponse::json(status,
                                           {{"error", message}, {"retryAfter", error.retry_after}});
     }

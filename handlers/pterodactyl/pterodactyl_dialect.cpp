@@ -138,6 +138,8 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
                     "You have reached the account limit for number of API keys."};
         case ErrorCode::two_factor_failed:
             return two_factor_shape(e);
+        case ErrorCode::rate_limited:
+            return {429, "ThrottleRequestsException", "Too Many Attempts."};
         case ErrorCode::too_many_attempts:
             return {429, "ValidationException",
                     "Too many login attempts. Please try again in " +

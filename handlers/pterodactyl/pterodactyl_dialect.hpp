@@ -18,6 +18,7 @@ class PterodactylDialect final : public server::DialectAdapter {
     explicit PterodactylDialect(const HandlerDeps& deps) : deps_(deps) {}
 
     config::Dialect dialect() const override { return config::Dialect::pterodactyl; }
+    bool limits_client_api() const override { return true; }
     std::optional<server::PresentedCredential> find_credential(
         const server::HttpRequest& request) const override;
     void check_cookie_write(const server::HttpRequest& request,
