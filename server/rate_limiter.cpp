@@ -22,9 +22,15 @@ constexpr std::uint64_t kMaxCount = 0xFFFF;
 std::uint64_t pack(std::uint64_t tag, std::uint64_t window, std::uint64_t count) {
     return ((tag & 0xFFFFFF) << 40) | ((window & 0xFFFFFF) << 16) | (count & 0xFFFF);
 }
-std::uint64_t tag_of(std::uint64_t w) { return w >> 40; }
-std::uint64_t window_of(std::uint64_t w) { return (w >> 16) & 0xFFFFFF; }
-std::uint64_t count_of(std::uint64_t w) { return w & 0xFFFF; }
+std::uint64_t tag_of(std::uint64_t w) {
+    return w >> 40;
+}
+std::uint64_t window_of(std::uint64_t w) {
+    return (w >> 16) & 0xFFFFFF;
+}
+std::uint64_t count_of(std::uint64_t w) {
+    return w & 0xFFFF;
+}
 
 }  // namespace
 
@@ -35,7 +41,9 @@ RateLimiter::RateLimiter(std::size_t slots) : count_(slots) {
     slots_ = static_cast<Slot*>(memory);  // zero-filled by the kernel: every slot empty
 }
 
-RateLimiter::~RateLimiter() { munmap(slots_, sizeof(Slot) * count_); }
+RateLimiter::~RateLimiter() {
+    munmap(slots_, sizeof(Slot) * count_);
+}
 
 RateDecision RateLimiter::hit(std::string_view caller, std::int64_t now, std::uint32_t limit,
                               std::int64_t window_seconds) {

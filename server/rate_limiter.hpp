@@ -14,12 +14,12 @@ struct RateDecision {
     bool allowed = true;
     std::uint32_t limit = 0;
     std::uint32_t remaining = 0;
-    std::int64_t reset_at = 0;      ///< unix seconds when the window ends
-    std::int64_t retry_after = 0;   ///< seconds, when refused
+    std::int64_t reset_at = 0;     ///< unix seconds when the window ends
+    std::int64_t retry_after = 0;  ///< seconds, when refused
 };
 
 class RateLimiter {
-public:
+  public:
     /// Maps `slots` counters shared with every process forked afterwards. Throws
     /// std::runtime_error when the mapping fails.
     explicit RateLimiter(std::size_t slots = 16384);
@@ -32,7 +32,7 @@ public:
     RateDecision hit(std::string_view caller, std::int64_t now, std::uint32_t limit,
                      std::int64_t window_seconds);
 
-private:
+  private:
     struct Slot;
     Slot* slots_;
     std::size_t count_;

@@ -13,7 +13,9 @@ BOOST_AUTO_TEST_CASE(the_budget_is_counted_per_user_across_workers_and_then_refu
     const auto other = create_user();
     auto client = pterodactyl();
     BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}}).status, 200);
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status,
+        200);
     auto first = client.get("/api/client/account");
     BOOST_TEST(first.header("x-ratelimit-limit") == "720");
     const int start = std::stoi(first.header("x-ratelimit-remaining"));

@@ -83,4 +83,13 @@ int count_sessions(std::uint64_t user_id) {
     return n;
 }
 
+PterodactylSession pterodactyl_session(TestUser t) {
+    auto client = pterodactyl();
+    const auto r =
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    if (r.status != 200) throw std::runtime_error("sign-in failed: " + r.body);
+    Headers write = {{"X-XSRF-TOKEN", client.cookie("XSRF-TOKEN").value_or("")}};
+    return {std::move(t), client, write};
+}
+
 }  // namespace accountd::testing

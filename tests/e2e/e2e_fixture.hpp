@@ -58,6 +58,14 @@ inline Client eclipanel() {
     return Client(Stack::get().url(config::Dialect::eclipanel));
 }
 
+/// A browser signed in to the Pterodactyl SPA: its cookies, and the XSRF header its writes send.
+struct PterodactylSession {
+    TestUser t;
+    Client client;
+    Headers write;
+};
+PterodactylSession pterodactyl_session(TestUser t);
+
 /// The Origin a browser on the same host would send.
 inline Headers same_origin(const Client& client) {
     return {{"Origin", client.base_url()}};

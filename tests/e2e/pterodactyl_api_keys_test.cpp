@@ -9,27 +9,11 @@ using namespace accountd::testing;
 
 namespace {
 
-struct Signed {
-    TestUser t;
-    Client client;
-    Headers write;
-};
-
-Signed signed_in(TestUser t) {
-    auto client = pterodactyl();
-    BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
-            .status,
-        200);
-    Headers write = {{"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}};
-    return {std::move(t), client, write};
-}
-
-HttpResult create(Signed& s, const nlohmann::json& body) {
+HttpResult create(PterodactylSession& s, const nlohmann::json& body) {
     return s.client.post_json("/api/client/account/api-keys", body, s.write);
 }
 
-std::string create_key(Signed& s, const nlohmann::json& ips = nlohmann::json::array()) {
+std::string create_key(PterodactylSession& s, const nlohmann::json& ips = nlohmann::json::array()) {
     const auto r = create(s, {{"description", "Test Description"}, {"allowed_ips", ips}});
     BOOST_REQUIRE_EQUAL(r.status, 200);
     return r.json()["attributes"]["identifier"].get<std::string>() +
@@ -40,7 +24,7 @@ Headers bearer(const std::string& key) {
     return {{"Authorization", "Bearer " + key}};
 }
 
-std::size_t key_count(Signed& s) {
+std::size_t key_count(PterodactylSession& s) {
     return s.client.get("/api/client/account/api-keys").json()["data"].size();
 }
 
@@ -49,7 +33,7 @@ std::size_t key_count(Signed& s) {
 BOOST_AUTO_TEST_SUITE(pterodactyl_api_keys)
 
 BOOST_AUTO_TEST_CASE(keys_are_listed_in_transformer_form_without_their_secret) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     create_key(s);
     const auto list =
         nlohmann::ordered_json::parse(s.client.get("/api/client/account/api-keys").body);
@@ -75,11 +59,11 @@ BOOST_AUTO_TEST_CASE(
         {"127.0.0.1", "192.168.1.100", "192.168.10.10/28"},
         {"127.0.0.1/32", "192.168.100.100/27", "::1", "::1/128"},
     };
-    auto other = signed_in(create_user());
+    auto other = pterodactyl_session(create_user());
     for (int i = 0; i < 10; ++i)
         create_key(other);  // the limit is per user
     for (const auto& ips : sets) {
-        auto s = signed_in(create_user());
+        auto s = pterodactyl_session(create_user());
         const auto r = create(s, {{"description", "Test Description"}, {"allowed_ips", ips}});
         BOOST_TEST(r.status == 200, r.body);
         const auto body = r.json();
@@ -112,7 +96,7 @@ BOOST_AUTO_TEST_CASE(
 }
 
 BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     nlohmann::json ips = nlohmann::json::array();
     for (int i = 0; i < 100; ++i)
         ips.push_back("127.0.0.1");
@@ -123,7 +107,7 @@ BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
 }
 
 BOOST_AUTO_TEST_CASE(the_twenty_sixth_key_is_refused) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     for (int i = 0; i < 25; ++i)
         create_key(s);
     const auto r =
@@ -136,7 +120,7 @@ BOOST_AUTO_TEST_CASE(the_twenty_sixth_key_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(descriptions_and_addresses_are_validated) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     auto r = create(s, {{"description", ""}});
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["meta"]["rule"] == "required");
@@ -167,7 +151,7 @@ BOOST_AUTO_TEST_CASE(descriptions_and_addresses_are_validated) {
 }
 
 BOOST_AUTO_TEST_CASE(a_key_is_deleted_and_the_deletion_logged) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto key = create_key(s);
     const auto identifier = key.substr(0, 16);
     const auto r =
@@ -181,8 +165,8 @@ BOOST_AUTO_TEST_CASE(a_key_is_deleted_and_the_deletion_logged) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_other_users_and_application_keys_are_404_and_kept) {
-    auto s = signed_in(create_user());
-    auto other = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
+    auto other = pterodactyl_session(create_user());
     create_key(s);
     const auto theirs = create_key(other).substr(0, 16);
     for (const std::string& id : {std::string("1234"), theirs, std::string("ptlc_%E2%9C%93")}) {
@@ -196,7 +180,7 @@ BOOST_AUTO_TEST_CASE(unknown_other_users_and_application_keys_are_404_and_kept) 
 }
 
 BOOST_AUTO_TEST_CASE(an_application_key_is_refused_on_the_client_api) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const std::string token = "ptla_" + unique_name("").substr(0, 11) + std::string(32, 'S');
     const std::string hash = crypto::hmac_sha256(Stack::get().root().keys().api_key, token);
     const std::string identifier = token.substr(0, 16);
@@ -217,7 +201,7 @@ BOOST_AUTO_TEST_CASE(an_application_key_is_refused_on_the_client_api) {
 }
 
 BOOST_AUTO_TEST_CASE(bearer_keys_need_no_xsrf_but_cannot_sign_out_and_act_as_api) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto key = create_key(s);
     auto api = pterodactyl();
     const auto made = api.post_json("/api/client/account/api-keys",
@@ -230,7 +214,7 @@ BOOST_AUTO_TEST_CASE(bearer_keys_need_no_xsrf_but_cannot_sign_out_and_act_as_api
 }
 
 BOOST_AUTO_TEST_CASE(wrong_expired_and_malformed_keys_are_401) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto key = create_key(s);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 200);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key.substr(0, 47) + "x")).status ==
@@ -250,7 +234,7 @@ BOOST_AUTO_TEST_CASE(wrong_expired_and_malformed_keys_are_401) {
 }
 
 BOOST_AUTO_TEST_CASE(last_used_is_kept_without_a_write_per_request) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto key = create_key(s);
     const std::string identifier = key.substr(0, 16);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 200);
@@ -269,7 +253,7 @@ BOOST_AUTO_TEST_CASE(last_used_is_kept_without_a_write_per_request) {
 }
 
 BOOST_AUTO_TEST_CASE(a_blocked_address_is_logged_and_keys_survive_a_password_change) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto blocked = create_key(s, {"10.0.0.0/8"});
     const auto open = create_key(s);
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(blocked)).status == 403);

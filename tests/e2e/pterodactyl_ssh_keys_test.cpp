@@ -45,22 +45,7 @@ struct Keys {
     int counter = 0;
 };
 
-struct Signed {
-    Client client;
-    Headers write;
-};
-
-Signed signed_in(const TestUser& t) {
-    auto client = pterodactyl();
-    BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
-            .status,
-        200);
-    Headers write = {{"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}};
-    return {client, write};
-}
-
-HttpResult add(Signed& s, const std::string& name, const std::string& key) {
+HttpResult add(PterodactylSession& s, const std::string& name, const std::string& key) {
     return s.client.post_json("/api/client/account/ssh-keys", {{"name", name}, {"public_key", key}},
                               s.write);
 }
@@ -72,7 +57,7 @@ void check_key_error(const HttpResult& r, const std::string& detail) {
                nlohmann::json({{"source_field", "public_key"}, {"rule", ""}}));
 }
 
-std::size_t key_count(Signed& s) {
+std::size_t key_count(PterodactylSession& s) {
     return s.client.get("/api/client/account/ssh-keys").json()["data"].size();
 }
 
@@ -82,8 +67,8 @@ BOOST_AUTO_TEST_SUITE(pterodactyl_ssh_keys)
 
 BOOST_AUTO_TEST_CASE(only_own_keys_are_listed_in_transformer_form) {
     Keys keys;
-    auto me = signed_in(create_user());
-    auto other = signed_in(create_user());
+    auto me = pterodactyl_session(create_user());
+    auto other = pterodactyl_session(create_user());
     const auto mine = keys.make("-t ed25519");
     BOOST_REQUIRE_EQUAL(add(me, "laptop", mine).status, 200);
     BOOST_REQUIRE_EQUAL(add(other, "theirs", keys.make("-t rsa -b 2048")).status, 200);
@@ -106,8 +91,8 @@ BOOST_AUTO_TEST_CASE(only_own_keys_are_listed_in_transformer_form) {
 
 BOOST_AUTO_TEST_CASE(removal_is_by_fingerprint_own_keys_only_and_always_204) {
     Keys keys;
-    auto me = signed_in(create_user());
-    auto other = signed_in(create_user());
+    auto me = pterodactyl_session(create_user());
+    auto other = pterodactyl_session(create_user());
     const auto my_fp = add(me, "mine", keys.make("-t ed25519"))
                            .json()["attributes"]["fingerprint"]
                            .get<std::string>();
@@ -141,7 +126,7 @@ BOOST_AUTO_TEST_CASE(removal_is_by_fingerprint_own_keys_only_and_always_204) {
 
 BOOST_AUTO_TEST_CASE(dsa_weak_rsa_invalid_and_private_keys_are_rejected) {
     Keys keys;
-    auto me = signed_in(create_user());
+    auto me = pterodactyl_session(create_user());
     check_key_error(add(me, "dsa", "ssh-dss AAAAB3NzaC1kc3MAAAABAQ=="),
                     "DSA keys are not supported.");
     check_key_error(add(me, "weak", keys.make("-t rsa -b 1024")),
@@ -155,7 +140,7 @@ BOOST_AUTO_TEST_CASE(dsa_weak_rsa_invalid_and_private_keys_are_rejected) {
 
 BOOST_AUTO_TEST_CASE(a_pkcs8_key_is_stored_as_submitted_and_duplicates_are_rejected) {
     Keys keys;
-    auto me = signed_in(create_user());
+    auto me = pterodactyl_session(create_user());
     const auto pem =
         std::get<crypto::SshPublicKey>(crypto::parse_ssh_public_key(keys.make("-t ed25519"))).pem();
     const auto r = add(me, "pem", pem);
@@ -170,7 +155,7 @@ BOOST_AUTO_TEST_CASE(a_pkcs8_key_is_stored_as_submitted_and_duplicates_are_rejec
 
 BOOST_AUTO_TEST_CASE(names_are_required_and_bounded) {
     Keys keys;
-    auto me = signed_in(create_user());
+    auto me = pterodactyl_session(create_user());
     const auto key = keys.make("-t ed25519");
     auto r = add(me, "   ", key);
     BOOST_TEST(r.status == 422);
@@ -183,7 +168,7 @@ BOOST_AUTO_TEST_CASE(names_are_required_and_bounded) {
 
 BOOST_AUTO_TEST_CASE(adding_and_removing_keys_is_in_the_activity_log) {
     Keys keys;
-    auto me = signed_in(create_user());
+    auto me = pterodactyl_session(create_user());
     const auto fp = add(me, "k", keys.make("-t ed25519"))
                         .json()["attributes"]["fingerprint"]
                         .get<std::string>();

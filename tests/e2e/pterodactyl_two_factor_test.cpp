@@ -12,22 +12,6 @@ using namespace accountd::testing;
 
 namespace {
 
-struct Signed {
-    TestUser t;
-    Client client;
-    Headers write;
-};
-
-Signed signed_in(TestUser t) {
-    auto client = pterodactyl();
-    BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
-            .status,
-        200);
-    Headers write = {{"X-XSRF-TOKEN", *client.cookie("XSRF-TOKEN")}};
-    return {std::move(t), client, write};
-}
-
 std::int64_t now_step() {
     return crypto::totp_step(std::time(nullptr), 30);
 }
@@ -37,7 +21,7 @@ std::string code_for(const std::string& secret, std::int64_t step) {
 }
 
 // Sets up and enables two-factor; returns the base32 secret and the recovery codes.
-std::pair<std::string, std::vector<std::string>> enable(Signed& s) {
+std::pair<std::string, std::vector<std::string>> enable(PterodactylSession& s) {
     const auto setup = s.client.get("/api/client/account/two-factor");
     BOOST_REQUIRE_EQUAL(setup.status, 200);
     const std::string secret = setup.json()["data"]["secret"];
@@ -81,7 +65,7 @@ int user_flag(std::uint64_t id, const char* column) {
 BOOST_AUTO_TEST_SUITE(pterodactyl_two_factor)
 
 BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_enabling) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto r = s.client.get("/api/client/account/two-factor");
     BOOST_TEST(r.status == 200);
     const auto data = r.json()["data"];
@@ -100,7 +84,7 @@ BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_e
 }
 
 BOOST_AUTO_TEST_CASE(enabling_validates_then_checks_password_then_code) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     auto r = s.client.post_json("/api/client/account/two-factor", {{"code", ""}}, s.write);
     BOOST_TEST(r.status == 422);
     BOOST_REQUIRE(r.json()["errors"].size() == 2u);
@@ -126,8 +110,8 @@ BOOST_AUTO_TEST_CASE(enabling_validates_then_checks_password_then_code) {
 }
 
 BOOST_AUTO_TEST_CASE(enabling_returns_ten_recovery_codes_stored_only_as_digests) {
-    auto s = signed_in(create_user());
-    auto elsewhere = signed_in(s.t);
+    auto s = pterodactyl_session(create_user());
+    auto elsewhere = pterodactyl_session(s.t);
     const auto [secret, codes] = enable(s);
     BOOST_TEST(codes.size() == 10u);
     for (const auto& c : codes)
@@ -146,7 +130,7 @@ BOOST_AUTO_TEST_CASE(enabling_returns_ten_recovery_codes_stored_only_as_digests)
 }
 
 BOOST_AUTO_TEST_CASE(sign_in_completes_at_the_checkpoint_and_a_code_works_only_once) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto [secret, codes] = enable(s);
     // The step used to enable is spent; the next one is inside the +-1 window.
     const auto next = code_for(secret, now_step() + 1);
@@ -173,7 +157,7 @@ BOOST_AUTO_TEST_CASE(sign_in_completes_at_the_checkpoint_and_a_code_works_only_o
 }
 
 BOOST_AUTO_TEST_CASE(a_recovery_code_signs_in_once) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto [secret, codes] = enable(s);
     auto browser = pterodactyl();
     BOOST_TEST(checkpoint(browser, {{"confirmation_token", pending_token(s.t)},
@@ -191,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_recovery_code_signs_in_once) {
 }
 
 BOOST_AUTO_TEST_CASE(expired_unknown_or_missing_confirmation_tokens_are_4xx) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto [secret, codes] = enable(s);
     const auto token = pending_token(s.t);
     const long long uid = static_cast<long long>(s.t.user.id);
@@ -215,7 +199,7 @@ BOOST_AUTO_TEST_CASE(expired_unknown_or_missing_confirmation_tokens_are_4xx) {
 }
 
 BOOST_AUTO_TEST_CASE(disabling_needs_the_password_and_forgets_everything) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     enable(s);
     check(s.client.post_json("/api/client/account/two-factor/disable", {{"password", "foo"}},
                              s.write),
@@ -244,7 +228,7 @@ BOOST_AUTO_TEST_CASE(disabling_needs_the_password_and_forgets_everything) {
 }
 
 BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in_the_url) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     enable(s);
     const auto in_url = s.client.request(
         "DELETE", "/api/client/account/two-factor?password=" + s.t.password, "", s.write);
@@ -259,7 +243,7 @@ BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in
 }
 
 BOOST_AUTO_TEST_CASE(api_keys_cannot_manage_two_factor) {
-    auto s = signed_in(create_user());
+    auto s = pterodactyl_session(create_user());
     const auto made =
         s.client.post_json("/api/client/account/api-keys", {{"description", "k"}}, s.write).json();
     const std::string key = made["attributes"]["identifier"].get<std::string>() +

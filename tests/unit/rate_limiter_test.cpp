@@ -23,7 +23,7 @@ BOOST_AUTO_TEST_CASE(a_caller_gets_its_budget_per_window_and_then_a_retry_time) 
     BOOST_TEST(refused.remaining == 0u);
     BOOST_TEST(refused.retry_after == 25);
     BOOST_TEST(refused.reset_at == 1'700'000'040);
-    BOOST_TEST(limiter.hit("user:2", t, 3, 60).allowed);      // per caller, not global
+    BOOST_TEST(limiter.hit("user:2", t, 3, 60).allowed);       // per caller, not global
     BOOST_TEST(limiter.hit("user:1", t + 50, 3, 60).allowed);  // the next window
 }
 
@@ -32,7 +32,8 @@ BOOST_AUTO_TEST_CASE(the_budget_is_shared_with_forked_workers) {
     const std::int64_t t = 1'700'000'000;
     const pid_t child = fork();
     if (child == 0) {
-        for (int i = 0; i < 5; ++i) limiter.hit("user:9", t, 10, 60);
+        for (int i = 0; i < 5; ++i)
+            limiter.hit("user:9", t, 10, 60);
         _exit(0);
     }
     int status = 0;
@@ -43,9 +44,11 @@ BOOST_AUTO_TEST_CASE(the_budget_is_shared_with_forked_workers) {
 BOOST_AUTO_TEST_CASE(a_crowded_table_lets_requests_through) {
     RateLimiter limiter(4);
     const std::int64_t t = 1'700'000'000;
-    for (int i = 0; i < 100; ++i) limiter.hit("user:" + std::to_string(i), t, 1, 60);
+    for (int i = 0; i < 100; ++i)
+        limiter.hit("user:" + std::to_string(i), t, 1, 60);
     int allowed = 0;
-    for (int i = 100; i < 120; ++i) allowed += limiter.hit("user:" + std::to_string(i), t, 1, 60).allowed ? 1 : 0;
+    for (int i = 100; i < 120; ++i)
+        allowed += limiter.hit("user:" + std::to_string(i), t, 1, 60).allowed ? 1 : 0;
     BOOST_TEST(allowed == 20);
 }
 
