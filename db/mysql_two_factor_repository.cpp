@@ -46,7 +46,9 @@ void MysqlTwoFactorRepository::enable(std::uint64_t user_id, std::int64_t step,
                          "VALUES (:id, :salt, :hash, :at)",
                 soci::use(id), soci::use(code.salt), soci::use(code.code_hash), soci::use(at);
         }
-        db_.sql() << "UPDATE users SET totp_enabled = 1, totp_last_step = :step, "
+        // Never moves the last step back: a step used before stays used.
+        db_.sql() << "UPDATE users SET totp_enabled = 1, "
+                     "totp_last_step = GREATEST(COALESCE(totp_last_step, -1), :step), "
                      "updated_at = :at WHERE id = :id",
             soci::use(last_step), soci::use(at), soci::use(id);
         tx.commit();

@@ -88,6 +88,10 @@ std::vector<std::string> TwoFactorService::enable(const User& user, const std::s
     const auto step = crypto::verify_totp(*key, code, now.time_since_epoch().count(),
                                           settings_.totp, std::nullopt);
     if (!step) throw TwoFactorError(TwoFactorError::Kind::invalid_code);
+    // Enabling again (new recovery codes) must not accept a code already used to sign in.
+    if (user.totp_enabled && !store_.claim_step(user.id, *step)) {
+        throw TwoFactorError(TwoFactorError::Kind::invalid_code);
+    }
     std::vector<std::string> plain;
     std::vector<RecoveryCode> stored;
     for (int i = 0; i < settings_.recovery_code_count; ++i) {

@@ -148,6 +148,12 @@ BOOST_AUTO_TEST_CASE(sign_in_completes_at_the_checkpoint_and_a_code_works_only_o
     check(checkpoint(again, {{"confirmation_token", pending_token(s.t)},
                              {"authentication_code", code_for(secret, now_step())}}),
           400, "DisplayException", "The two-factor authentication token was invalid.");
+    // Nor can it be replayed to enable again (which would hand out new recovery codes).
+    check(browser.post_json("/api/client/account/two-factor",
+                            {{"code", next}, {"password", s.t.password}},
+                            {{"X-XSRF-TOKEN", *browser.cookie("XSRF-TOKEN")}}),
+          400, "TwoFactorAuthenticationTokenInvalid",
+          "The provided two-factor authentication token was not valid.");
     const auto log = browser.get("/api/client/account/activity?filter[event]=auth").json();
     std::vector<std::string> events;
     for (const auto& item : log["data"])
