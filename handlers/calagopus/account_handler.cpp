@@ -1,7 +1,7 @@
 #include "handlers/calagopus/account_handler.hpp"
 
 #include "handlers/calagopus/user_json.hpp"
-#include "handlers/common/account_activity.hpp"
+#include "handlers/common/account_changes.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
@@ -34,12 +34,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
         throw server::ApiError::field_error(server::ErrorCode::invalid_field, "email", "email");
     }
     try {
-        const auto& user = ctx.caller().user;
-        const auto old_email = deps.accounts.change_email(user, password, email);
-        if (old_email != email) {
-            record_own_activity(deps, ctx, "user:account.email-changed",
-                                {{"old", old_email}, {"new", email}});
-        }
+        change_own_email(deps, ctx, password, email);
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {
@@ -54,13 +49,8 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     const auto body = server::parse_json_object(ctx.request);
     const auto current = server::required_string(body, "password");
     const auto fresh = server::required_string(body, "new_password");
-    const auto& caller = ctx.caller();
-    std::optional<std::uint64_t> keep;
-    if (caller.session) keep = caller.session->id;
     try {
-        deps.accounts.change_password(caller.user, current, fresh, std::nullopt, "new_password",
-                                      keep);
-        record_own_activity(deps, ctx, "user:account.password-changed");
+        change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {

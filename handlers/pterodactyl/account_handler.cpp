@@ -1,6 +1,6 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
-#include "handlers/common/account_activity.hpp"
+#include "handlers/common/account_changes.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
@@ -27,12 +27,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
     const auto email = string_or_empty(body, "email");
     const auto password = string_or_empty(body, "password");
     try {
-        const auto& user = ctx.caller().user;
-        const auto old_email = deps.accounts.change_email(user, password, email);
-        if (old_email != email) {
-            record_own_activity(deps, ctx, "user:account.email-changed",
-                                {{"old", old_email}, {"new", email}});
-        }
+        change_own_email(deps, ctx, password, email);
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {
@@ -47,13 +42,8 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     auto password = server::optional_string(body, "password");
     if (password && password->empty()) password.reset();
     const auto confirmation = string_or_empty(body, "password_confirmation");
-    const auto& caller = ctx.caller();
-    std::optional<std::uint64_t> keep;
-    if (caller.session) keep = caller.session->id;
     try {
-        deps.accounts.change_password(caller.user, current, password, confirmation, "password",
-                                      keep);
-        record_own_activity(deps, ctx, "user:account.password-changed");
+        change_own_password(deps, ctx, current, password, confirmation, "password");
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {

@@ -18,16 +18,6 @@ struct ActivityFixture : testing::DbFixture {
         other = make_user();
     }
 
-    std::uint64_t make_user() {
-        services::User u;
-        u.uuid = crypto::random_uuid_v4(random);
-        u.username = unique("a");
-        u.email = u.username + "@example.com";
-        u.created_at = services::Timestamp(1'700'000'000s);
-        u.updated_at = u.created_at;
-        return users.insert(u);
-    }
-
     void add(const std::string& event, std::optional<std::uint64_t> actor, std::uint64_t subject,
              int second) {
         services::ActivityEntry e;

@@ -13,15 +13,7 @@ struct KeyFixture : testing::DbFixture {
     db::MysqlApiKeyRepository keys{database};
     std::uint64_t owner = 0;
 
-    KeyFixture() {
-        services::User u;
-        u.uuid = crypto::random_uuid_v4(random);
-        u.username = unique("key");
-        u.email = u.username + "@example.com";
-        u.created_at = services::Timestamp(1'700'000'000s);
-        u.updated_at = u.created_at;
-        owner = users.insert(u);
-    }
+    KeyFixture() { owner = make_user("key"); }
 
     services::ApiKey key(const std::string& identifier) {
         services::ApiKey k;

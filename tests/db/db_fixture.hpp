@@ -11,6 +11,7 @@
 #include "crypto/random.hpp"
 #include "db/database.hpp"
 #include "db/migration.hpp"
+#include "db/mysql_user_repository.hpp"
 
 namespace accountd::testing {
 
@@ -40,6 +41,18 @@ struct DbFixture {
     DbFixture() {
         drop_all_tables(database);
         db::Migrator(database, db::embedded_migrations()).migrate();
+    }
+
+    /// Stores a user with a unique name (as the owner of sessions, keys, activity) and returns
+    /// its id.
+    std::uint64_t make_user(const std::string& prefix = "u") {
+        services::User u;
+        u.uuid = crypto::random_uuid_v4(random);
+        u.username = unique(prefix);
+        u.email = u.username + "@example.com";
+        u.created_at = services::Timestamp(std::chrono::seconds(1'700'000'000));
+        u.updated_at = u.created_at;
+        return db::MysqlUserRepository(database).insert(u);
     }
 
     /// A lowercase name no other test uses.

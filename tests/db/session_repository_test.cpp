@@ -13,15 +13,7 @@ struct SessionFixture : testing::DbFixture {
     db::MysqlSessionRepository sessions{database};
     std::uint64_t user_id = 0;
 
-    SessionFixture() {
-        services::User u;
-        u.uuid = crypto::random_uuid_v4(random);
-        u.username = unique("s");
-        u.email = u.username + "@example.com";
-        u.created_at = services::Timestamp(1'700'000'000s);
-        u.updated_at = u.created_at;
-        user_id = users.insert(u);
-    }
+    SessionFixture() { user_id = make_user("s"); }
 
     services::Session make_session() {
         services::Session s;

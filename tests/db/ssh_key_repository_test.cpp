@@ -11,16 +11,6 @@ struct SshFixture : testing::DbFixture {
     db::MysqlUserRepository users{database};
     db::MysqlSshKeyRepository keys{database};
 
-    std::uint64_t make_user() {
-        services::User u;
-        u.uuid = crypto::random_uuid_v4(random);
-        u.username = unique("k");
-        u.email = u.username + "@example.com";
-        u.created_at = services::Timestamp(1'700'000'000s);
-        u.updated_at = u.created_at;
-        return users.insert(u);
-    }
-
     services::SshKey key(std::uint64_t user, const std::string& fingerprint) {
         services::SshKey k;
         k.uuid = crypto::random_uuid_v4(random);

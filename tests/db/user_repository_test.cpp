@@ -6,7 +6,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-services::User make_user(const std::string& name) {
+services::User sample_user(const std::string& name) {
     services::User u;
     u.uuid = "00000000-0000-4000-8000-" +
              std::string(12 - std::min<std::size_t>(12, name.size()), '0') + name.substr(0, 12);
@@ -27,7 +27,7 @@ BOOST_FIXTURE_TEST_SUITE(user_repository, testing::DbFixture)
 BOOST_AUTO_TEST_CASE(an_inserted_user_reads_back_by_id_username_and_email) {
     db::MysqlUserRepository users(database);
     const auto name = unique("u");
-    const auto id = users.insert(make_user(name));
+    const auto id = users.insert(sample_user(name));
     const auto by_id = users.find_by_id(id);
     BOOST_REQUIRE(by_id.has_value());
     BOOST_TEST(by_id->username == name);
@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(an_inserted_user_reads_back_by_id_username_and_email) {
 BOOST_AUTO_TEST_CASE(lookups_ignore_case_as_the_panels_do) {
     db::MysqlUserRepository users(database);
     const auto name = unique("u");
-    const auto id = users.insert(make_user(name));
+    const auto id = users.insert(sample_user(name));
     std::string upper = name;
     for (char& c : upper)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -62,19 +62,19 @@ BOOST_AUTO_TEST_CASE(unknown_users_are_not_found) {
 BOOST_AUTO_TEST_CASE(a_taken_username_or_email_is_a_duplicate) {
     db::MysqlUserRepository users(database);
     const auto name = unique("u");
-    users.insert(make_user(name));
-    auto same_name = make_user(name);
+    users.insert(sample_user(name));
+    auto same_name = sample_user(name);
     same_name.uuid = "00000000-0000-4000-8000-aaaaaaaaaaaa";
     same_name.email = "other-" + name + "@example.com";
     BOOST_CHECK_THROW(users.insert(same_name), services::DuplicateUser);
-    auto same_email = make_user(unique("v"));
+    auto same_email = sample_user(unique("v"));
     same_email.email = name + "@EXAMPLE.com";
     BOOST_CHECK_THROW(users.insert(same_email), services::DuplicateUser);
 }
 
 BOOST_AUTO_TEST_CASE(a_user_without_password_and_with_a_role_round_trips) {
     db::MysqlUserRepository users(database);
-    auto u = make_user(unique("u"));
+    auto u = sample_user(unique("u"));
     u.password_hash.reset();
     u.role = "rootAdmin";
     u.root_admin = true;
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_user_without_password_and_with_a_role_round_trips) {
 
 BOOST_AUTO_TEST_CASE(the_password_hash_can_be_replaced) {
     db::MysqlUserRepository users(database);
-    const auto id = users.insert(make_user(unique("u")));
+    const auto id = users.insert(sample_user(unique("u")));
     users.update_password_hash(id, "$argon2id$new", services::Timestamp(1'800'000'000s));
     const auto back = users.find_by_id(id);
     BOOST_TEST(back->password_hash.value() == "$argon2id$new");
