@@ -10,6 +10,7 @@
 #include "handlers/pterodactyl/activity_handler.hpp"
 #include "handlers/pterodactyl/api_keys_handler.hpp"
 #include "handlers/pterodactyl/auth_handler.hpp"
+#include "handlers/pterodactyl/permissions_handler.hpp"
 #include "handlers/pterodactyl/ssh_keys_handler.hpp"
 #include "handlers/pterodactyl/two_factor_handler.hpp"
 
@@ -33,6 +34,7 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     }
     handlers::pterodactyl::register_auth_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_account_routes(pterodactyl_routes_, deps_);
+    handlers::pterodactyl::register_permissions_routes(pterodactyl_routes_);
     handlers::pterodactyl::register_activity_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_ssh_key_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_api_key_routes(pterodactyl_routes_, deps_);
