@@ -12,38 +12,47 @@ services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket,
         const std::tm at = to_tm(now);
         const std::tm ends = to_tm(now + std::chrono::seconds(window_seconds));
         // One statement, so concurrent workers cannot lose a hit: a window that has ended
-        // restarts at 1, otherwise the count goes up.
-        db_.sql()
-            << "INSERT INTO throttle_buckets (bucket, hits, window_ends) VALUES (:b, 1, :ends) "
-               "ON DUPLICATE KEY UPDATE "
-               "hits = IF(window_ends <= :now, 1, hits + 1), "
-               "window_ends = IF(window_ends <= :now2, :ends2, window_ends)",
+        // restarts at 1, otherwise the count goes up. LAST_INSERT_ID(x) hands this
+        // connection the count its own hit made, which a later SELECT could not: another
+        // worker's hit may land in between.
+        db_.sql() << "INSERT INTO throttle_buckets (bucket, hits, window_ends) "
+                     "VALUES (:b, LAST_INSERT_ID(1), :ends) "
+                     "ON DUPLICATE KEY UPDATE "
+                     "hits = LAST_INSERT_ID(IF(window_ends <= :now, 1, hits + 1)), "
+                     "window_ends = IF(window_ends <= :now2, :ends2, window_ends)",
             soci::use(key, "b"), soci::use(ends, "ends"), soci::use(at, "now"),
             soci::use(at, "now2"), soci::use(ends, "ends2");
         services::ThrottleWindow window;
-        int hits = 0;
+        long long hits = 0;
         std::tm window_ends{};
-        db_.sql() << "SELECT hits, window_ends FROM throttle_buckets WHERE bucket = :b",
+        db_.sql() << "SELECT LAST_INSERT_ID(), window_ends FROM throttle_buckets WHERE bucket = :b",
             soci::use(key), soci::into(hits), soci::into(window_ends);
         window.hits = static_cast<std::uint32_t>(hits);
         window.ends = from_tm(window_ends);
+        prune_ended(now);
         return window;
     });
 }
 
-std::optional<services::ThrottleWindow> MysqlThrottleRepository::peek(const std::string& bucket,
-                                                                      services::Timestamp now) {
-    return guarded("throttle.peek", [&]() -> std::optional<services::ThrottleWindow> {
+void MysqlThrottleRepository::release(const std::string& bucket, services::Timestamp now) {
+    guarded("throttle.release", [&] {
         const std::string key = crypto::sha256(bucket);
-        int hits = 0;
-        std::tm window_ends{};
-        db_.sql() << "SELECT hits, window_ends FROM throttle_buckets WHERE bucket = :b",
-            soci::use(key), soci::into(hits), soci::into(window_ends);
-        if (!db_.sql().got_data()) return std::nullopt;
-        services::ThrottleWindow window{static_cast<std::uint32_t>(hits), from_tm(window_ends)};
-        if (window.ends <= now) return std::nullopt;
-        return window;
+        const std::tm at = to_tm(now);
+        db_.sql() << "UPDATE throttle_buckets SET hits = hits - 1 "
+                     "WHERE bucket = :b AND hits > 0 AND window_ends > :now",
+            soci::use(key, "b"), soci::use(at, "now");
+        return 0;
     });
+}
+
+void MysqlThrottleRepository::prune_ended(services::Timestamp now) {
+    if (now < next_prune_) return;
+    next_prune_ = now + std::chrono::minutes(1);
+    const std::tm at = to_tm(now);
+    // Bounded, so one request never pays for a long backlog; the index on window_ends keeps
+    // it a range scan.
+    db_.sql() << "DELETE FROM throttle_buckets WHERE window_ends <= :now LIMIT 1000",
+        soci::use(at, "now");
 }
 
 void MysqlThrottleRepository::clear(const std::string& bucket) {

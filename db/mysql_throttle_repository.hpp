@@ -11,12 +11,16 @@ class MysqlThrottleRepository final : public services::ThrottleRepository {
 
     services::ThrottleWindow hit(const std::string& bucket, int window_seconds,
                                  services::Timestamp now) override;
-    std::optional<services::ThrottleWindow> peek(const std::string& bucket,
-                                                 services::Timestamp now) override;
+    void release(const std::string& bucket, services::Timestamp now) override;
     void clear(const std::string& bucket) override;
 
   private:
+    /// Deletes windows that ended, at most once a minute per connection: an ended window
+    /// counts as no window, so the rows are only kept from growing without bound.
+    void prune_ended(services::Timestamp now);
+
     Database& db_;
+    services::Timestamp next_prune_{};
 };
 
 }  // namespace accountd::db

@@ -14,15 +14,16 @@ AuthService::AuthService(UserRepository& users, const crypto::PasswordHasher& ha
                          const Clock& clock)
     : users_(users), hasher_(hasher), clock_(clock) {}
 
-LoginResult AuthService::login_with_password(const PasswordLogin& login) {
+std::optional<User> AuthService::find_account(const PasswordLogin& login) {
+    if (login.identifier.empty() || login.identifier.size() > kMaxIdentifierBytes) return {};
+    const bool by_email = login.kind == LoginIdentifier::email_only ||
+                          login.identifier.find('@') != std::string::npos;
+    return by_email ? users_.find_by_email(login.identifier)
+                    : users_.find_by_username(login.identifier);
+}
+
+LoginResult AuthService::verify(const PasswordLogin& login, std::optional<User> user) {
     LoginResult result;
-    std::optional<User> user;
-    if (!login.identifier.empty() && login.identifier.size() <= kMaxIdentifierBytes) {
-        const bool by_email = login.kind == LoginIdentifier::email_only ||
-                              login.identifier.find('@') != std::string::npos;
-        user = by_email ? users_.find_by_email(login.identifier)
-                        : users_.find_by_username(login.identifier);
-    }
     if (user) result.account_id = user->id;
     if (!user || !user->password_hash || login.password.size() > kMaxPasswordBytes) {
         hasher_.burn_verification_time(login.password);

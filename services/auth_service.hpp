@@ -33,8 +33,14 @@ class AuthService {
   public:
     AuthService(UserRepository& users, const crypto::PasswordHasher& hasher, const Clock& clock);
 
-    /// Verifies a password sign-in; rehashes bcrypt or outdated hashes to argon2id on success.
-    LoginResult login_with_password(const PasswordLogin& login);
+    /// The account a sign-in names, if any: by e-mail or by username, as `login.kind` says.
+    std::optional<User> find_account(const PasswordLogin& login);
+    /// Verifies the password for `account`, which `find_account` gave for this `login`;
+    /// rehashes bcrypt or outdated hashes to argon2id on success.
+    LoginResult verify(const PasswordLogin& login, std::optional<User> account);
+    LoginResult login_with_password(const PasswordLogin& login) {
+        return verify(login, find_account(login));
+    }
 
   private:
     UserRepository& users_;

@@ -7,17 +7,21 @@ namespace accountd::handlers {
 SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestContext& ctx,
                                const services::PasswordLogin& attempt, std::string_view dialect,
                                const services::TokenMinter& mint, bool offer_checkpoint) {
-    // Checked before the password: a locked-out client learns nothing, even from a right guess.
-    if (const auto wait = deps.login_throttle.retry_after(ctx.client_ip, attempt.identifier)) {
+    // Claimed before the password is checked: a locked-out client learns nothing, even from a
+    // right guess.
+    auto account = deps.auth.find_account(attempt);
+    const std::string throttle_key = services::LoginThrottle::account_key(
+        account ? std::optional(account->id) : std::nullopt, attempt.identifier);
+    if (const auto wait = deps.login_throttle.claim(ctx.client_ip, throttle_key)) {
         deps.log.info("login.throttled", {{"dialect", dialect}, {"ip", ctx.client_ip}});
         server::ApiError error(server::ErrorCode::too_many_attempts, "sign-in throttle");
         error.retry_after = *wait;
         throw error;
     }
-    auto result = deps.auth.login_with_password(attempt);
+    auto result = deps.auth.verify(attempt, std::move(account));
     const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
     if (result.user && result.user->totp_enabled && offer_checkpoint) {
-        deps.login_throttle.record_success(ctx.client_ip, attempt.identifier);
+        deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
         deps.activity.record({"auth:checkpoint",
                               std::nullopt,
                               result.user->id,
@@ -44,14 +48,13 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
             event.properties[by_email ? "email" : "username"] = attempt.identifier;
         }
         deps.activity.record(event);
-        deps.login_throttle.record_failure(ctx.client_ip, attempt.identifier);
         const std::string_view reason =
             result.user ? std::string_view("two_factor_checkpoint_unavailable") : result.failure;
         deps.log.info("login.fail",
                       {{"dialect", dialect}, {"reason", reason}, {"ip", ctx.client_ip}});
         throw server::ApiError(server::ErrorCode::invalid_credentials);
     }
-    deps.login_throttle.record_success(ctx.client_ip, attempt.identifier);
+    deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
     auto issued =
         deps.sessions.start(*result.user, std::string(dialect), ctx.client_ip, user_agent, mint);
     deps.activity.record({"auth:success",

@@ -81,9 +81,10 @@ server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext&
     // Counted per account, not per confirmation token: a new token (the password again) must
     // not buy a new round of code guesses.
     const auto account = deps.two_factor.pending_user(token, "pterodactyl");
-    std::string throttle_key = "checkpoint|";
-    throttle_key += account ? std::to_string(*account) : std::string("unknown");
-    if (const auto wait = deps.login_throttle.retry_after(ctx.client_ip, throttle_key)) {
+    // A token that names no pending sign-in guesses at no account: only the per-IP limit applies.
+    const std::string throttle_key =
+        account ? std::string("checkpoint|") + std::to_string(*account) : std::string();
+    if (const auto wait = deps.login_throttle.claim(ctx.client_ip, throttle_key)) {
         ApiError error(ErrorCode::too_many_attempts, "checkpoint throttle");
         error.retry_after = *wait;
         throw error;
@@ -92,14 +93,13 @@ server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext&
     try {
         result = deps.two_factor.checkpoint(token, "pterodactyl", code, recovery, deps.users);
     } catch (const services::TwoFactorError& e) {
-        deps.login_throttle.record_failure(ctx.client_ip, throttle_key);
         deps.log.info("login.checkpoint_fail", {{"dialect", "pterodactyl"}, {"ip", ctx.client_ip}});
         auto error = api_error_of(e);
         // The checkpoint words a bad code differently from the enable form.
         if (e.kind == services::TwoFactorError::Kind::invalid_code) error.rule = "checkpoint_code";
         throw error;
     }
-    deps.login_throttle.record_success(ctx.client_ip, throttle_key);
+    deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
     const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
     const auto id = result.user.id;
     deps.activity.record({result.used_recovery_code ? "auth:recovery-token" : "auth:token",
