@@ -16,6 +16,9 @@ nlohmann::json parse_json_object(const HttpRequest& request) {
     // Non-throwing parse; nlohmann also rejects invalid UTF-8 here.
     auto body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded()) throw ApiError(ErrorCode::malformed_json, "syntax error");
+    // PHP decodes {} and [] to the same empty array, and Pterodactyl's own tests post [] for
+    // "no body": both are an empty object, so a missing field is reported as missing.
+    if (body.is_array() && body.empty()) return nlohmann::json::object();
     if (!body.is_object()) throw ApiError(ErrorCode::malformed_json, "not an object");
     return body;
 }

@@ -10,9 +10,9 @@
 
 namespace accountd::server {
 
-/// The body as a JSON object. An empty body is `{}`. A non-empty body must be declared
-/// application/json (or +json): missing_content_type / unsupported_media_type otherwise;
-/// malformed_json when it does not parse or is not an object.
+/// The body as a JSON object. An empty body and an empty array are `{}`. A non-empty body must
+/// be declared application/json (or +json): missing_content_type / unsupported_media_type
+/// otherwise; malformed_json when it does not parse or is another kind of value.
 nlohmann::json parse_json_object(const HttpRequest& request);
 
 /// The field as a string; nullopt when absent or null. Throws invalid_field (rule "string").

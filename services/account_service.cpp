@@ -40,17 +40,20 @@ void AccountService::change_password(const User& user, const std::string& curren
                                      const std::string& new_field,
                                      std::optional<std::uint64_t> keep_session_id) {
     require_password(user, current_password);
-    if (!new_password || new_password->empty()) throw RuleViolation(new_field, "required");
+    if (!new_password || new_password->empty()) {
+        throw RuleViolations({RuleViolation(new_field, "required")});
+    }
+    // Every rule that fails is reported, in Laravel's order: confirmed, then the length.
+    std::vector<RuleViolation> problems;
+    if (confirmation && *confirmation != *new_password)
+        problems.emplace_back(new_field, "confirmed");
     const auto length = utf8_length(*new_password);
     if (length < static_cast<std::size_t>(rules_.min_length)) {
-        throw RuleViolation(new_field, "min", std::to_string(rules_.min_length));
+        problems.emplace_back(new_field, "min", std::to_string(rules_.min_length));
+    } else if (length > static_cast<std::size_t>(rules_.max_length)) {
+        problems.emplace_back(new_field, "max", std::to_string(rules_.max_length));
     }
-    if (length > static_cast<std::size_t>(rules_.max_length)) {
-        throw RuleViolation(new_field, "max", std::to_string(rules_.max_length));
-    }
-    if (confirmation && *confirmation != *new_password) {
-        throw RuleViolation(new_field, "confirmed");
-    }
+    if (!problems.empty()) throw RuleViolations(std::move(problems));
     users_.update_password_hash(user.id, hasher_.hash(*new_password), clock_.now());
     // Whoever else held a session may have been the reason for the change.
     sessions_.remove_all_for_user_except(user.id, keep_session_id);

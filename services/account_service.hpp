@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "crypto/password_hasher.hpp"
 #include "services/clock.hpp"
@@ -33,6 +34,14 @@ class RuleViolation : public std::invalid_argument {
     std::string argument;
 };
 
+/// Several rule violations at once (e.g. two bad allowed_ips entries), in field order.
+class RuleViolations : public std::invalid_argument {
+  public:
+    explicit RuleViolations(std::vector<RuleViolation> list)
+        : std::invalid_argument("rule violations"), list(std::move(list)) {}
+    std::vector<RuleViolation> list;
+};
+
 struct PasswordRules {
     int min_length = 12;
     int max_length = 128;
@@ -48,9 +57,9 @@ class AccountService {
     std::string change_email(const User& user, const std::string& password,
                              const std::string& new_email);
 
-    /// Checks `current_password` (WrongPassword), then the new one (RuleViolation on
-    /// `new_field`: required, min, max; and confirmed when a confirmation is given). Ends every
-    /// session of the user except `keep_session_id`.
+    /// Checks `current_password` (WrongPassword), then the new one (RuleViolations on
+    /// `new_field`: required alone, or every one of confirmed (when a confirmation is given)
+    /// and min or max that fails). Ends every session of the user except `keep_session_id`.
     void change_password(const User& user, const std::string& current_password,
                          const std::optional<std::string>& new_password,
                          const std::optional<std::string>& confirmation,

@@ -35,7 +35,8 @@ IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
     }
     std::vector<std::string> ips;
     if (allowed_ips.size() > limits_.max_allowed_ips) {
-        problems.emplace_back("allowed_ips", "max", std::to_string(limits_.max_allowed_ips));
+        // Counted before any entry is parsed: a long list is refused without more work.
+        problems.emplace_back("allowed_ips", "max_items", std::to_string(limits_.max_allowed_ips));
     } else {
         for (std::size_t i = 0; i < allowed_ips.size(); ++i) {
             const std::string field = "allowed_ips." + std::to_string(i);

@@ -13,14 +13,6 @@
 
 namespace accountd::services {
 
-/// Several rule violations at once (e.g. two bad allowed_ips entries), in field order.
-class RuleViolations : public std::invalid_argument {
-  public:
-    explicit RuleViolations(std::vector<RuleViolation> list)
-        : std::invalid_argument("rule violations"), list(std::move(list)) {}
-    std::vector<RuleViolation> list;
-};
-
 /// The user already has the maximum number of keys.
 class KeyLimitReached : public std::runtime_error {
   public:

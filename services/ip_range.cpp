@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace accountd::services {
@@ -25,47 +26,122 @@ std::string IpAddress::to_string() const {
     return buffer;
 }
 
-std::optional<IpRange> IpRange::parse(std::string_view text) {
-    const auto slash = text.find('/');
-    auto address = IpAddress::parse(text.substr(0, slash));
-    if (!address) return std::nullopt;
-    const int max_prefix = address->v6 ? 128 : 32;
-    int prefix = max_prefix;
-    if (slash != std::string_view::npos) {
-        const auto digits = text.substr(slash + 1);
-        const auto* end = digits.data() + digits.size();
-        const auto [ptr, ec] = std::from_chars(digits.data(), end, prefix);
-        if (digits.empty() || digits.size() > 3 || ec != std::errc{} || ptr != end || prefix < 0 ||
-            prefix > max_prefix) {
-            return std::nullopt;
-        }
+namespace {
+
+std::size_t width(const IpAddress& address) {
+    return address.v6 ? 16 : 4;
+}
+
+// -1, 0 or 1 as a is before, equal to or after b; both of one family.
+int compare(const IpAddress& a, const IpAddress& b) {
+    for (std::size_t i = 0; i < width(a); ++i) {
+        if (a.bytes[i] != b.bytes[i]) return a.bytes[i] < b.bytes[i] ? -1 : 1;
     }
-    IpRange range{*address, prefix};
-    for (int bit = prefix; bit < max_prefix; ++bit) {
-        range.network.bytes[static_cast<std::size_t>(bit / 8)] &=
-            static_cast<std::uint8_t>(~(0x80u >> (bit % 8)));
+    return 0;
+}
+
+std::optional<int> parse_prefix(std::string_view digits, int max_prefix) {
+    int prefix = 0;
+    const auto* end = digits.data() + digits.size();
+    const auto [ptr, ec] = std::from_chars(digits.data(), end, prefix);
+    if (digits.empty() || digits.size() > 3 || ec != std::errc{} || ptr != end || prefix < 0 ||
+        prefix > max_prefix) {
+        return std::nullopt;
+    }
+    return prefix;
+}
+
+IpRange block(const IpAddress& address, int prefix) {
+    IpRange range{address, address};
+    const int bits = static_cast<int>(width(address)) * 8;
+    for (int bit = prefix; bit < bits; ++bit) {
+        const auto i = static_cast<std::size_t>(bit / 8);
+        const auto mask = static_cast<std::uint8_t>(0x80u >> (bit % 8));
+        range.first.bytes[i] &= static_cast<std::uint8_t>(~mask);
+        range.last.bytes[i] |= mask;
     }
     return range;
 }
 
-bool IpRange::contains(const IpAddress& address) const {
-    if (address.v6 != network.v6) return false;
-    const int full_bytes = prefix / 8;
-    for (int i = 0; i < full_bytes; ++i) {
-        if (address.bytes[static_cast<std::size_t>(i)] !=
-            network.bytes[static_cast<std::size_t>(i)]) {
-            return false;
-        }
-    }
-    const int rest = prefix % 8;
-    if (rest == 0) return true;
-    const auto mask = static_cast<std::uint8_t>(0xFFu << (8 - rest));
-    const auto i = static_cast<std::size_t>(full_bytes);
-    return (address.bytes[i] & mask) == (network.bytes[i] & mask);
+// The prefix length of a contiguous IPv4 netmask ("255.255.240.0" is 20).
+std::optional<int> netmask_prefix(std::string_view text) {
+    const auto mask = IpAddress::parse(text);
+    if (!mask || mask->v6) return std::nullopt;
+    const std::uint32_t bits = (std::uint32_t{mask->bytes[0]} << 24) |
+                               (std::uint32_t{mask->bytes[1]} << 16) |
+                               (std::uint32_t{mask->bytes[2]} << 8) | mask->bytes[3];
+    const std::uint32_t inverted = ~bits;
+    if ((inverted & (inverted + 1)) != 0) return std::nullopt;  // ones, then zeros
+    int prefix = 0;
+    for (std::uint32_t b = bits; b != 0; b <<= 1)
+        ++prefix;
+    return prefix;
 }
 
-std::string IpRange::to_string() const {
-    return network.to_string() + "/" + std::to_string(prefix);
+std::optional<IpRange> parse_wildcard(std::string_view text) {
+    std::string low;
+    std::string high;
+    int octets = 0;
+    bool wild = false;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto dot = std::min(text.find('.', start), text.size());
+        const auto octet = text.substr(start, dot - start);
+        const bool star = octet == "*";
+        if (wild && !star) return std::nullopt;
+        wild = wild || star;
+        if (octets > 0) {
+            low += '.';
+            high += '.';
+        }
+        if (star) {
+            low += "0";
+            high += "255";
+        } else {
+            low += octet;
+            high += octet;
+        }
+        ++octets;
+        start = dot + 1;
+    }
+    const auto first = IpAddress::parse(low);
+    const auto last = IpAddress::parse(high);
+    if (octets != 4 || !first || !last || first->v6) return std::nullopt;
+    return IpRange{*first, *last};
+}
+
+}  // namespace
+
+std::optional<IpRange> IpRange::parse(std::string_view text) {
+    if (const auto slash = text.find('/'); slash != std::string_view::npos) {
+        const auto address = IpAddress::parse(text.substr(0, slash));
+        if (!address) return std::nullopt;
+        const auto prefix = parse_prefix(text.substr(slash + 1), address->v6 ? 128 : 32);
+        if (!prefix) return std::nullopt;
+        return block(*address, *prefix);
+    }
+    if (const auto space = text.find(' '); space != std::string_view::npos) {
+        const auto address = IpAddress::parse(text.substr(0, space));
+        const auto prefix = netmask_prefix(text.substr(space + 1));
+        if (!address || address->v6 || !prefix) return std::nullopt;
+        return block(*address, *prefix);
+    }
+    if (text.find('*') != std::string_view::npos) return parse_wildcard(text);
+    if (const auto dash = text.find('-'); dash != std::string_view::npos) {
+        const auto first = IpAddress::parse(text.substr(0, dash));
+        const auto last = IpAddress::parse(text.substr(dash + 1));
+        if (!first || !last || first->v6 != last->v6 || compare(*first, *last) > 0) {
+            return std::nullopt;
+        }
+        return IpRange{*first, *last};
+    }
+    const auto address = IpAddress::parse(text);
+    if (!address) return std::nullopt;
+    return IpRange{*address, *address};
+}
+
+bool IpRange::contains(const IpAddress& address) const {
+    return address.v6 == first.v6 && compare(first, address) <= 0 && compare(address, last) <= 0;
 }
 
 }  // namespace accountd::services

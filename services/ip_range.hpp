@@ -1,5 +1,5 @@
 #pragma once
-// IP addresses and CIDR ranges for API-key allow-lists. IPv4 and IPv6 never match each other
+// IP addresses and address ranges for API-key allow-lists. IPv4 and IPv6 never match each other
 // (::ffff:127.0.0.1 is not 127.0.0.1), as in Pterodactyl; a client sees the address nginx passes.
 
 #include <array>
@@ -20,16 +20,21 @@ struct IpAddress {
     bool operator==(const IpAddress&) const = default;
 };
 
+/// A contiguous block of addresses of one family, first to last inclusive.
 struct IpRange {
-    IpAddress network;  ///< host bits cleared
-    int prefix = 0;
+    IpAddress first;
+    IpAddress last;
 
-    /// "addr" (a single host) or "addr/prefix"; host bits after the prefix are cleared
-    /// ("10.1.2.3/8" is 10.0.0.0/8). nullopt for anything else.
+    /// The forms Pterodactyl's allow-lists take:
+    ///   "203.0.113.7"                      a single address;
+    ///   "10.1.2.3/8", "2001:db8::/32"      CIDR, host bits allowed and ignored;
+    ///   "192.168.0.0 255.255.255.0"        IPv4 address and contiguous netmask;
+    ///   "192.168.*.*"                      IPv4 with trailing wildcard octets;
+    ///   "10.0.0.5-10.0.0.9"                a range, first not after last, one family.
+    /// nullopt for anything else, including a prefix past the family's width, a reversed
+    /// range and a wildcard before a fixed octet (which would cover more than it seems to).
     static std::optional<IpRange> parse(std::string_view text);
     bool contains(const IpAddress& address) const;
-    /// "10.0.0.0/8", "2001:db8::/32", "127.0.0.1/32".
-    std::string to_string() const;
 };
 
 }  // namespace accountd::services

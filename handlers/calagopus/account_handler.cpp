@@ -53,8 +53,8 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
         change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
-    } catch (const services::RuleViolation& violation) {
-        throw api_error_of(violation);
+    } catch (const services::RuleViolations& violations) {
+        throw api_error_of(violations);
     }
     return server::HttpResponse::json(200, nlohmann::ordered_json::object());
 }

@@ -46,8 +46,8 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
         change_own_password(deps, ctx, current, password, confirmation, "password");
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
-    } catch (const services::RuleViolation& violation) {
-        throw api_error_of(violation);
+    } catch (const services::RuleViolations& violations) {
+        throw api_error_of(violations);
     }
     return server::HttpResponse::no_content();
 }

@@ -40,10 +40,6 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
         if (!it->is_array()) {
             throw ApiError::field_error(ErrorCode::invalid_field, "allowed_ips", "array");
         }
-        // Counted before anything is parsed: a huge list is refused without more work.
-        if (it->size() > 50) {
-            throw ApiError::field_error(ErrorCode::invalid_field, "allowed_ips", "max_items", "50");
-        }
         for (const auto& entry : *it) {
             allowed_ips.push_back(entry.is_string() ? std::optional(entry.get<std::string>())
                                                     : std::nullopt);

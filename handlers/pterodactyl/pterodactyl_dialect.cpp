@@ -233,13 +233,15 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
     if (error.code() != ErrorCode::invalid_field && error.code() != ErrorCode::missing_field) {
         return server::HttpResponse::json(shape.status, {{"errors", {item_for(shape.detail)}}});
     }
-    // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule.
+    // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule;
+    // Laravel's `max` names both the string and the array check.
     static const std::set<std::string> after_hooks = {"not_valid", "dsa",      "rsa_too_short",
                                                       "duplicate", "too_many", "ip_range"};
     const auto with_meta = [&](nlohmann::ordered_json item, const std::string& field,
                                const std::string& rule) {
-        item["meta"] = {{"source_field", field},
-                        {"rule", after_hooks.contains(rule) ? std::string() : rule}};
+        std::string shown = rule == "max_items" ? std::string("max") : rule;
+        if (after_hooks.contains(rule)) shown.clear();
+        item["meta"] = {{"source_field", field}, {"rule", shown}};
         return item;
     };
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();

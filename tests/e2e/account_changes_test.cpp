@@ -138,6 +138,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_current_password_is_400) {
                               {"password_confirmation", "another long password"}});
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0]["code"] == "InvalidPasswordProvidedException");
+    BOOST_TEST(r.json()["errors"][0]["detail"] ==
+               "The password provided was invalid for this account.");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_new_passwords_are_422) {
@@ -161,6 +163,22 @@ BOOST_AUTO_TEST_CASE(invalid_new_passwords_are_422) {
                                 {"password", "a long new password"},
                                 {"password_confirmation", "a different password"}}),
                      "password", "confirmed", "The password confirmation does not match.");
+    // Short and unconfirmed: both rules are reported, confirmed first, as Laravel orders them.
+    const auto both = ptero_put(client, path,
+                                {{"current_password", t.password},
+                                 {"password", "short"},
+                                 {"password_confirmation", "other"}});
+    check_validation(both, "password", "confirmed", "The password confirmation does not match.");
+    BOOST_TEST(both.json()["errors"].size() == 2u);
+    BOOST_TEST(both.json()["errors"][1]["meta"]["rule"] == "min");
+    BOOST_TEST(both.json()["errors"][1]["meta"]["source_field"] == "password");
+    // A body of [] is Laravel's "no input": the fields are missing, not the JSON malformed.
+    const auto empty_list =
+        client.request("PUT", path, "[]",
+                       {{"Content-Type", "application/json"},
+                        {"X-XSRF-TOKEN", client.cookie("XSRF-TOKEN").value_or("")}});
+    BOOST_TEST(empty_list.status == 400);
+    BOOST_TEST(empty_list.json()["errors"][0]["code"] == "InvalidPasswordProvidedException");
     BOOST_TEST(pterodactyl()
                    .post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
                    .status == 200);

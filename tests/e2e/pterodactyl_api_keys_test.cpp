@@ -104,6 +104,8 @@ BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["detail"] ==
                "The allowed ips may not have more than 50 items.");
+    BOOST_TEST(r.json()["errors"][0]["meta"] ==
+               (nlohmann::json{{"source_field", "allowed_ips"}, {"rule", "max"}}));
 }
 
 BOOST_AUTO_TEST_CASE(the_twenty_sixth_key_is_refused) {

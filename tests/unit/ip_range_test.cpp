@@ -12,6 +12,10 @@ IpAddress ip(const char* text) {
 IpRange range(const char* text) {
     return IpRange::parse(text).value();
 }
+std::string span(const char* text) {
+    const auto r = range(text);
+    return r.first.to_string() + "-" + r.last.to_string();
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(ip_ranges)
@@ -38,13 +42,13 @@ BOOST_AUTO_TEST_CASE(ipv4_ranges_match_their_edges_only) {
 }
 
 BOOST_AUTO_TEST_CASE(single_hosts_and_whole_families) {
-    BOOST_TEST(range("203.0.113.7").to_string() == "203.0.113.7/32");
+    BOOST_TEST(span("203.0.113.7") == "203.0.113.7-203.0.113.7");
     BOOST_TEST(range("203.0.113.7").contains(ip("203.0.113.7")));
     BOOST_TEST(!range("203.0.113.7").contains(ip("203.0.113.8")));
     BOOST_TEST(range("0.0.0.0/0").contains(ip("8.8.8.8")));
     BOOST_TEST(!range("0.0.0.0/0").contains(ip("::1")));
     BOOST_TEST(range("::/0").contains(ip("::1")));
-    BOOST_TEST(range("::1").to_string() == "::1/128");
+    BOOST_TEST(span("::1/128") == "::1-::1");
 }
 
 BOOST_AUTO_TEST_CASE(ipv6_ranges_match_across_nibble_and_byte_boundaries) {
@@ -59,17 +63,41 @@ BOOST_AUTO_TEST_CASE(ipv6_ranges_match_across_nibble_and_byte_boundaries) {
 BOOST_AUTO_TEST_CASE(ipv4_mapped_ipv6_does_not_match_ipv4) {
     BOOST_TEST(!range("127.0.0.1").contains(ip("::ffff:127.0.0.1")));
     BOOST_TEST(!range("::ffff:127.0.0.1").contains(ip("127.0.0.1")));
+    BOOST_TEST(!range("0.0.0.0-255.255.255.255").contains(ip("::ffff:127.0.0.1")));
 }
 
-BOOST_AUTO_TEST_CASE(host_bits_are_cleared_and_the_form_is_canonical) {
-    BOOST_TEST(range("10.1.2.3/8").to_string() == "10.0.0.0/8");
-    BOOST_TEST(range("2001:DB8:0:0::1/32").to_string() == "2001:db8::/32");
+BOOST_AUTO_TEST_CASE(host_bits_are_ignored) {
+    BOOST_TEST(span("10.1.2.3/8") == "10.0.0.0-10.255.255.255");
+    BOOST_TEST(span("2001:DB8:0:0::1/32") == "2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff");
+}
+
+BOOST_AUTO_TEST_CASE(netmasks_wildcards_and_ranges_are_the_other_forms_pterodactyl_takes) {
+    BOOST_TEST(span("192.168.1.77 255.255.255.0") == "192.168.1.0-192.168.1.255");
+    BOOST_TEST(span("10.0.0.1 255.240.0.0") == "10.0.0.0-10.15.255.255");
+    BOOST_TEST(span("10.0.0.1 0.0.0.0") == "0.0.0.0-255.255.255.255");
+    BOOST_TEST(span("192.168.3.*") == "192.168.3.0-192.168.3.255");
+    BOOST_TEST(span("172.*.*.*") == "172.0.0.0-172.255.255.255");
+    const auto r = range("10.0.0.250-10.0.1.4");
+    BOOST_TEST(r.contains(ip("10.0.0.250")));
+    BOOST_TEST(r.contains(ip("10.0.0.255")));
+    BOOST_TEST(r.contains(ip("10.0.1.4")));
+    BOOST_TEST(!r.contains(ip("10.0.1.5")));
+    BOOST_TEST(!r.contains(ip("10.0.0.249")));
+    BOOST_TEST(range("2001:db8::1-2001:db8::1:0").contains(ip("2001:db8::ffff")));
+    BOOST_TEST(span("10.0.0.7-10.0.0.7") == "10.0.0.7-10.0.0.7");
 }
 
 BOOST_AUTO_TEST_CASE(bad_ranges_are_refused) {
     for (const char* bad :
          {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8",
-          "10.0.0.0/08a", "/8", "10.0.0.0-10.0.0.9", "1.2.3.*", "10.0.0.0/0008"}) {
+          "10.0.0.0/08a", "/8", "10.0.0.0/0008", "hodor", "hodor/24",
+          // reversed, mixed families, half a range
+          "10.0.0.9-10.0.0.0", "10.0.0.1-::1", "10.0.0.1-", "-10.0.0.1", "10.0.0.1 - 10.0.0.2",
+          // a wildcard before a fixed octet would cover more than it reads as
+          "1.*.3.*", "*.2.3.4", "1.2.3.**", "1.2.*", "*", "2001:db8::*",
+          // netmasks: IPv4 only, contiguous only, one space
+          "10.0.0.0 255.0.255.0", "10.0.0.0 ffff::", "::1 255.255.255.0", "10.0.0.0  255.0.0.0",
+          "10.0.0.0 24"}) {
         BOOST_TEST(!IpRange::parse(bad).has_value(), bad);
     }
 }

@@ -33,6 +33,8 @@ BOOST_AUTO_TEST_SUITE(json_body)
 BOOST_AUTO_TEST_CASE(an_empty_body_is_an_empty_object) {
     BOOST_TEST(parse_json_object(json_request("", "")).empty());
     BOOST_TEST(parse_json_object(json_request("  \n", "")).empty());
+    BOOST_TEST(parse_json_object(json_request("[]")).is_object());
+    BOOST_TEST(parse_json_object(json_request(" [ ] ")).empty());
 }
 
 BOOST_AUTO_TEST_CASE(bodies_must_be_declared_json) {
