@@ -66,9 +66,10 @@ class AccountService {
                          const std::string& new_field,
                          std::optional<std::uint64_t> keep_session_id);
 
-  private:
+    /// Throws WrongPassword unless `password` is the user's current password.
     void require_password(const User& user, const std::string& password) const;
 
+  private:
     UserRepository& users_;
     SessionRepository& sessions_;
     const crypto::PasswordHasher& hasher_;

@@ -16,17 +16,30 @@ std::string string_or_empty(const nlohmann::json& body, const char* field) {
     return server::optional_string(body, field).value_or("");
 }
 
+// The password is checked before anything is validated, as in Pterodactyl, so only a caller who
+// knows it learns what else is wrong (a field of the wrong type included). A password that is
+// not a string is simply wrong.
+std::string password_of(const nlohmann::json& body, const char* field) {
+    const auto it = body.find(field);
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 server::HttpResponse read_account(server::RequestContext& ctx) {
     return server::HttpResponse::json(
         200, {{"object", "user"}, {"attributes", account_attributes(ctx.caller().user)}});
 }
 
-// The password is checked before the address, as in Pterodactyl.
 server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
-    const auto email = string_or_empty(body, "email");
-    const auto password = string_or_empty(body, "password");
+    const auto password = password_of(body, "password");
     try {
+        std::string email;
+        try {
+            email = string_or_empty(body, "email");
+        } catch (const ApiError&) {
+            deps.accounts.require_password(ctx.caller().user, password);
+            throw;
+        }
         change_own_email(deps, ctx, password, email);
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
@@ -38,11 +51,18 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
 
 server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
-    const auto current = string_or_empty(body, "current_password");
-    auto password = server::optional_string(body, "password");
-    if (password && password->empty()) password.reset();
-    const auto confirmation = string_or_empty(body, "password_confirmation");
+    const auto current = password_of(body, "current_password");
     try {
+        std::optional<std::string> password;
+        std::string confirmation;
+        try {
+            password = server::optional_string(body, "password");
+            confirmation = string_or_empty(body, "password_confirmation");
+        } catch (const ApiError&) {
+            deps.accounts.require_password(ctx.caller().user, current);
+            throw;
+        }
+        if (password && password->empty()) password.reset();
         change_own_password(deps, ctx, current, password, confirmation, "password");
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);

@@ -75,6 +75,8 @@ BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_in
          {nlohmann::json{{"email", unique_name("x") + "@example.com"},
                          {"password", "wrong password"}},
           nlohmann::json{{"email", "invalid"}, {"password", "wrong password"}},
+          nlohmann::json{{"email", {{"not", "a string"}}}, {"password", "wrong password"}},
+          nlohmann::json{{"email", unique_name("x") + "@example.com"}, {"password", 12345}},
           nlohmann::json{{"email", unique_name("x") + "@example.com"}}}) {
         const auto r = ptero_put(client, "/api/client/account/email", body);
         BOOST_TEST(r.status == 400);
@@ -83,6 +85,18 @@ BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_in
                    "The password provided was invalid for this account.");
     }
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
+    // With the right password, the wrong type is named.
+    const auto typed = ptero_put(client, "/api/client/account/email",
+                                 {{"email", {1, 2}}, {"password", t.password}});
+    check_validation(typed, "email", "string", "The email must be a string.");
+    const auto typed_password = ptero_put(
+        client, "/api/client/account/password",
+        {{"current_password", t.password}, {"password", 5}, {"password_confirmation", 5}});
+    BOOST_TEST(typed_password.json()["errors"][0]["meta"]["rule"] == "string");
+    const auto wrong_then_typed =
+        ptero_put(client, "/api/client/account/password",
+                  {{"current_password", "wrong"}, {"password", 5}, {"password_confirmation", 5}});
+    BOOST_TEST(wrong_then_typed.status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_or_taken_emails_are_rejected) {

@@ -62,6 +62,20 @@ BOOST_AUTO_TEST_CASE(a_successful_sign_in_resets_the_count) {
                    .status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(the_username_and_the_email_address_share_one_count) {
+    const auto t = create_user();
+    auto client = pterodactyl();
+    for (int i = 0; i < 3; ++i)
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", "nope nope"}});
+    for (int i = 0; i < 2; ++i)
+        client.post_json("/auth/login", {{"user", t.user.email}, {"password", "nope nope"}});
+    BOOST_TEST(
+        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
+            .status == 429);
+    BOOST_TEST(client.post_json("/auth/login", {{"user", t.user.email}, {"password", t.password}})
+                   .status == 429);
+}
+
 BOOST_AUTO_TEST_CASE(calagopus_and_eclipanel_answer_with_their_own_429) {
     const auto a = create_user();
     auto cala = calagopus();

@@ -95,6 +95,45 @@ BOOST_AUTO_TEST_CASE(
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_created_key_is_in_the_activity_log_with_its_identifier) {
+    auto s = pterodactyl_session(create_user());
+    const auto identifier = create_key(s).substr(0, 16);
+    const auto log =
+        s.client.get("/api/client/account/activity?sort=-timestamp&include=actor").json();
+    const auto entry = log["data"][0]["attributes"];
+    BOOST_TEST(entry["event"] == "user:api-key.create");
+    BOOST_TEST(entry["properties"]["identifier"] == identifier);
+    BOOST_TEST(entry["is_api"] == false);
+    BOOST_TEST(entry["relationships"]["actor"]["attributes"]["uuid"] == s.t.user.uuid);
+}
+
+BOOST_AUTO_TEST_CASE(the_other_allow_list_forms_are_accepted_and_enforced) {
+    auto s = pterodactyl_session(create_user());
+    for (const nlohmann::json& ips :
+         {nlohmann::json{"127.0.0.*"}, nlohmann::json{"127.0.0.0-127.0.0.5"},
+          nlohmann::json{"127.0.0.9 255.0.0.0"}}) {
+        const auto key = create_key(s, ips);
+        BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 200, ips.dump());
+    }
+    for (const nlohmann::json& ips :
+         {nlohmann::json{"10.0.0.*"}, nlohmann::json{"127.0.0.2-127.0.0.5"},
+          nlohmann::json{"10.1.2.3 255.255.0.0"}}) {
+        const auto key = create_key(s, ips);
+        BOOST_TEST(pterodactyl().get("/api/client/account", bearer(key)).status == 403, ips.dump());
+    }
+    // Entries that would be a 500 in Pterodactyl, and a wildcard wider than it reads.
+    const auto r = create(
+        s, {{"description", "d"}, {"allowed_ips", {"1.2.3.4/33", "10.0.0.9-10.0.0.1", "1.*.3.*"}}});
+    BOOST_TEST(r.status == 422);
+    const auto errors = r.json()["errors"];
+    BOOST_REQUIRE(errors.size() == 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        BOOST_TEST(errors[i]["meta"]["source_field"] == "allowed_ips." + std::to_string(i));
+        BOOST_TEST(errors[i]["meta"]["rule"] == "");
+    }
+    BOOST_TEST(errors[0]["detail"] == "\"1.2.3.4/33\" is not a valid IP address or CIDR range.");
+}
+
 BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
     auto s = pterodactyl_session(create_user());
     nlohmann::json ips = nlohmann::json::array();
@@ -179,6 +218,9 @@ BOOST_AUTO_TEST_CASE(unknown_other_users_and_application_keys_are_404_and_kept) 
     }
     BOOST_TEST(key_count(s) == 1u);
     BOOST_TEST(key_count(other) == 1u);
+    // A refused deletion is not an event: the newest entry is still the creation.
+    const auto log = s.client.get("/api/client/account/activity?sort=-timestamp").json();
+    BOOST_TEST(log["data"][0]["attributes"]["event"] == "user:api-key.create");
 }
 
 BOOST_AUTO_TEST_CASE(an_application_key_is_refused_on_the_client_api) {
@@ -200,6 +242,10 @@ BOOST_AUTO_TEST_CASE(an_application_key_is_refused_on_the_client_api) {
     const auto del =
         s.client.request("DELETE", "/api/client/account/api-keys/" + identifier, "", s.write);
     BOOST_TEST(del.status == 404);
+    int kept = 0;
+    Stack::get().sql() << "SELECT COUNT(*) FROM api_keys WHERE identifier = :i",
+        soci::use(identifier), soci::into(kept);
+    BOOST_TEST(kept == 1);
 }
 
 BOOST_AUTO_TEST_CASE(bearer_keys_need_no_xsrf_but_cannot_sign_out_and_act_as_api) {

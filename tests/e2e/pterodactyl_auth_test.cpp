@@ -89,7 +89,11 @@ BOOST_AUTO_TEST_CASE(the_account_reads_back_as_pterodactyl_attributes_in_order) 
                                                  "last_name", "language"}));
     BOOST_TEST(body["attributes"]["id"] == t.user.id);
     BOOST_TEST(body["attributes"]["email"] == t.user.email);
-    BOOST_TEST(body["attributes"]["first_name"] == "Test");
+    BOOST_TEST(body["attributes"]["admin"] == false);
+    BOOST_TEST(body["attributes"]["username"] == t.user.username);
+    BOOST_TEST(body["attributes"]["first_name"] == t.user.name_first);
+    BOOST_TEST(body["attributes"]["last_name"] == t.user.name_last);
+    BOOST_TEST(body["attributes"]["language"] == t.user.language);
     // Trailing slashes are ignored, as in Laravel.
     BOOST_TEST(client.get("/api/client/account/").status == 200);
 }

@@ -135,6 +135,10 @@ BOOST_AUTO_TEST_CASE(dsa_weak_rsa_invalid_and_private_keys_are_rejected) {
     std::string private_key;
     keys.make("-t ed25519", &private_key);
     check_key_error(add(me, "private", private_key), "The public key provided is not valid.");
+    const auto pkcs8_private = run("openssl genpkey -algorithm ed25519");
+    BOOST_REQUIRE(pkcs8_private.starts_with("-----BEGIN PRIVATE KEY-----"));
+    check_key_error(add(me, "pkcs8 private", pkcs8_private),
+                    "The public key provided is not valid.");
     BOOST_TEST(key_count(me) == 0u);
 }
 
@@ -153,6 +157,26 @@ BOOST_AUTO_TEST_CASE(a_pkcs8_key_is_stored_as_submitted_and_duplicates_are_rejec
     BOOST_TEST(key_count(me) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_pem_key_made_by_openssl_comes_back_in_phpseclib_form) {
+    Keys keys;
+    auto me = pterodactyl_session(create_user());
+    const std::string path = keys.dir + "/openssl.pem";
+    run("openssl genpkey -algorithm ed25519 -out '" + path + "'");
+    const std::string lf = run("openssl pkey -in '" + path + "' -pubout");
+    BOOST_REQUIRE(lf.starts_with("-----BEGIN PUBLIC KEY-----\n"));
+    // phpseclib writes CRLF line breaks and no final newline.
+    std::string crlf;
+    for (char c : lf)
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    crlf.erase(crlf.size() - 2);
+    const auto r = add(me, "openssl", lf);
+    BOOST_TEST(r.status == 200, r.body);
+    BOOST_TEST(r.json()["attributes"]["public_key"] == crlf);
+    // Submitted in the stored form, it is the same key.
+    check_key_error(add(me, "again", crlf),
+                    "The public key provided already exists on your account.");
+}
+
 BOOST_AUTO_TEST_CASE(names_are_required_and_bounded) {
     Keys keys;
     auto me = pterodactyl_session(create_user());
@@ -163,6 +187,8 @@ BOOST_AUTO_TEST_CASE(names_are_required_and_bounded) {
     r = add(me, std::string(192, 'n'), key);
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["meta"]["rule"] == "max");
+    BOOST_TEST(r.json()["errors"][0]["detail"] ==
+               "The name may not be greater than 191 characters.");
     BOOST_TEST(key_count(me) == 0u);
 }
 
