@@ -89,18 +89,29 @@ server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext&
         error.retry_after = *wait;
         throw error;
     }
+    const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
     services::CheckpointResult result;
     try {
         result = deps.two_factor.checkpoint(token, "pterodactyl", code, recovery, deps.users);
     } catch (const services::TwoFactorError& e) {
         deps.log.info("login.checkpoint_fail", {{"dialect", "pterodactyl"}, {"ip", ctx.client_ip}});
+        // The account owner sees failed second factors too; Pterodactyl logs them with a null
+        // username.
+        if (account) {
+            deps.activity.record(
+                {"auth:fail",
+                 std::nullopt,
+                 *account,
+                 ctx.client_ip,
+                 {{"ip", ctx.client_ip}, {"useragent", user_agent}, {"username", nullptr}},
+                 std::nullopt});
+        }
         auto error = api_error_of(e);
         // The checkpoint words a bad code differently from the enable form.
         if (e.kind == services::TwoFactorError::Kind::invalid_code) error.rule = "checkpoint_code";
         throw error;
     }
     deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
-    const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
     const auto id = result.user.id;
     deps.activity.record({result.used_recovery_code ? "auth:recovery-token" : "auth:token",
                           id,

@@ -51,8 +51,14 @@ BOOST_AUTO_TEST_CASE(login_with_username_returns_the_user_and_sets_session_and_x
     BOOST_TEST(data["user"]["root_admin"] == false);
     BOOST_TEST(data["user"]["use_totp"] == false);
     BOOST_TEST(data["user"]["created_at"].get<std::string>().ends_with(".000000Z"));
-    BOOST_TEST(!data["user"].contains("password"));
-    BOOST_TEST(!data["user"].contains("id"));
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : nlohmann::ordered_json::parse(r.body)["data"]["user"].items())
+        keys.push_back(k);
+    BOOST_TEST((keys == std::vector<std::string>{"uuid", "username", "email", "name_first",
+                                                 "name_last", "language", "root_admin", "use_totp",
+                                                 "gravatar", "created_at", "updated_at"}));
+    BOOST_TEST(data["user"]["email"] == t.user.email);
+    BOOST_TEST(data["user"]["updated_at"].get<std::string>().ends_with(".000000Z"));
     const auto session = r.set_cookie("pterodactyl_session");
     BOOST_TEST(session.find("HttpOnly") != std::string::npos);
     BOOST_TEST(session.find("SameSite=Lax") != std::string::npos);

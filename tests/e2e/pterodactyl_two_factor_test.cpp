@@ -160,6 +160,14 @@ BOOST_AUTO_TEST_CASE(sign_in_completes_at_the_checkpoint_and_a_code_works_only_o
         events.push_back(item["attributes"]["event"]);
     BOOST_TEST((std::find(events.begin(), events.end(), "auth:token") != events.end()));
     BOOST_TEST((std::find(events.begin(), events.end(), "auth:checkpoint") != events.end()));
+    BOOST_TEST((std::find(events.begin(), events.end(), "auth:success") != events.end()));
+    // The two refused codes, as Pterodactyl records a failed checkpoint.
+    BOOST_TEST(std::count(events.begin(), events.end(), "auth:fail") == 2);
+    for (const auto& item : log["data"]) {
+        if (item["attributes"]["event"] != "auth:fail") continue;
+        BOOST_TEST(item["attributes"]["properties"].contains("username"));
+        BOOST_TEST(item["attributes"]["properties"]["username"].is_null());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_recovery_code_signs_in_once) {
