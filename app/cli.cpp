@@ -111,12 +111,12 @@ int serve(const Options& options, std::ostream& err) {
         plan.worker_main = [cfg, &limiter](int fd) {
             services::SystemClock clock;
             crypto::OsRandom random;
-            const WorkerApp app(cfg, clock, random, &limiter);
+            WorkerApp app(cfg, clock, random, &limiter);
             const server::Logger worker_log(server::parse_log_level(cfg.log_level));
             return server::run_fastcgi_worker(
                 fd, cfg.max_body_bytes,
                 [&app](const server::HttpRequest& request) { return app.handle(request); },
-                worker_log);
+                worker_log, [&app] { app.housekeep(); });
         };
         return plan;
     };

@@ -17,6 +17,7 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       api_key_repository_(database_),
       throttle_repository_(database_),
       two_factor_repository_(database_),
+      housekeeping_repository_(database_),
       hasher_(config_.argon2, keys_.password_pepper, random_),
       secret_box_(keys_.totp_encryption, random_),
       auth_(users_, hasher_, clock_),
@@ -39,6 +40,10 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       two_factor_(two_factor_repository_, session_repository_, hasher_, secret_box_, random_,
                   clock_, keys_.two_factor,
                   services::TwoFactorSettings{crypto::TotpParams{6, 30, config_.totp_window},
-                                              config_.totp_issuer}) {}
+                                              config_.totp_issuer}),
+      housekeeping_(
+          housekeeping_repository_, clock_,
+          services::HousekeepingSettings{config_.activity_retention_days,
+                                         std::chrono::seconds(config_.housekeeping_interval)}) {}
 
 }  // namespace accountd::app

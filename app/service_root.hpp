@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "db/mysql_activity_repository.hpp"
 #include "db/mysql_api_key_repository.hpp"
+#include "db/mysql_housekeeping_repository.hpp"
 #include "db/mysql_session_repository.hpp"
 #include "db/mysql_ssh_key_repository.hpp"
 #include "db/mysql_throttle_repository.hpp"
@@ -23,6 +24,7 @@
 #include "services/api_key_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
+#include "services/housekeeping.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
 #include "services/ssh_key_service.hpp"
@@ -57,6 +59,7 @@ class ServiceRoot {
     services::ApiKeyService& api_keys() { return api_keys_; }
     services::LoginThrottle& login_throttle() { return login_throttle_; }
     services::TwoFactorService& two_factor() { return two_factor_; }
+    services::Housekeeping& housekeeping() { return housekeeping_; }
 
   private:
     config::Config config_;
@@ -72,6 +75,7 @@ class ServiceRoot {
     db::MysqlApiKeyRepository api_key_repository_;
     db::MysqlThrottleRepository throttle_repository_;
     db::MysqlTwoFactorRepository two_factor_repository_;
+    db::MysqlHousekeepingRepository housekeeping_repository_;
     crypto::PasswordHasher hasher_;
     crypto::SecretBox secret_box_;
     services::AuthService auth_;
@@ -83,6 +87,7 @@ class ServiceRoot {
     services::ApiKeyService api_keys_;
     services::LoginThrottle login_throttle_;
     services::TwoFactorService two_factor_;
+    services::Housekeeping housekeeping_;
 };
 
 }  // namespace accountd::app

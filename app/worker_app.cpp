@@ -54,4 +54,18 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     }
 }
 
+void WorkerApp::housekeep() {
+    try {
+        const auto report = root_.housekeeping().run_if_due();
+        if (!report) return;
+        root_.log().debug("housekeeping",
+                          {{"sessions", std::to_string(report->sessions)},
+                           {"pending_logins", std::to_string(report->pending_logins)},
+                           {"throttle_windows", std::to_string(report->throttle_windows)},
+                           {"activity", std::to_string(report->activity)}});
+    } catch (const std::exception& e) {
+        root_.log().warn("housekeeping.failed", {{"error", e.what()}});
+    }
+}
+
 }  // namespace accountd::app

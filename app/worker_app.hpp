@@ -26,6 +26,9 @@ class WorkerApp {
         return dispatcher_.handle(request);
     }
     ServiceRoot& root() { return root_; }
+    /// Deletes expired rows when this worker's housekeeping is due (services/housekeeping.hpp).
+    /// Never throws: a failure is logged and the next run tries again.
+    void housekeep();
 
   private:
     ServiceRoot root_;

@@ -194,6 +194,17 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.client_per_minute = static_cast<int>(parse_integer(k, v, 0, 65535));
          }},
+        {"activity.retention_days", "90",
+         "Days an activity-log entry is kept (Pterodactyl prunes at 90); 0 keeps them forever.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.activity_retention_days = static_cast<int>(parse_integer(k, v, 0, 36500));
+         }},
+        {"housekeeping.interval", "300",
+         "Seconds between one worker's deletes of expired sessions, pending sign-ins, ended "
+         "throttle windows and old activity.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.housekeeping_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
         {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
          [](Config& c, const std::string& k, const std::string& v) {
              if (v == "none")

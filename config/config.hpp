@@ -63,6 +63,10 @@ struct Config {
     TwoFactorRequirement require_2fa = TwoFactorRequirement::admins;
     std::string totp_issuer = "accountd";
     int totp_window = 1;
+    // [activity]
+    int activity_retention_days = 90;  ///< 0 keeps entries forever
+    // [housekeeping]
+    int housekeeping_interval = 300;  ///< seconds between one worker's runs
     // [log]
     std::string log_level = "info";
 

@@ -29,7 +29,6 @@ services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket,
             soci::use(key), soci::into(hits), soci::into(window_ends);
         window.hits = static_cast<std::uint32_t>(hits);
         window.ends = from_tm(window_ends);
-        prune_ended(now);
         return window;
     });
 }
@@ -43,16 +42,6 @@ void MysqlThrottleRepository::release(const std::string& bucket, services::Times
             soci::use(key, "b"), soci::use(at, "now");
         return 0;
     });
-}
-
-void MysqlThrottleRepository::prune_ended(services::Timestamp now) {
-    if (now < next_prune_) return;
-    next_prune_ = now + std::chrono::minutes(1);
-    const std::tm at = to_tm(now);
-    // Bounded, so one request never pays for a long backlog; the index on window_ends keeps
-    // it a range scan.
-    db_.sql() << "DELETE FROM throttle_buckets WHERE window_ends <= :now LIMIT 1000",
-        soci::use(at, "now");
 }
 
 void MysqlThrottleRepository::clear(const std::string& bucket) {

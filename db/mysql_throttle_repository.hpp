@@ -15,12 +15,7 @@ class MysqlThrottleRepository final : public services::ThrottleRepository {
     void clear(const std::string& bucket) override;
 
   private:
-    /// Deletes windows that ended, at most once a minute per connection: an ended window
-    /// counts as no window, so the rows are only kept from growing without bound.
-    void prune_ended(services::Timestamp now);
-
     Database& db_;
-    services::Timestamp next_prune_{};
 };
 
 }  // namespace accountd::db

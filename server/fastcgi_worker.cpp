@@ -61,7 +61,7 @@ void read_body(FCGX_Stream* in, HttpRequest& request, std::size_t max_body_bytes
 }  // namespace
 
 int run_fastcgi_worker(int listen_fd, std::size_t max_body_bytes, const RequestHandler& handler,
-                       const Logger& log) {
+                       const Logger& log, const std::function<void()>& between_requests) {
     install_worker_signals();
     FCGX_Request fcgi;
     FCGX_InitRequest(&fcgi, listen_fd, 0);
@@ -72,6 +72,7 @@ int run_fastcgi_worker(int listen_fd, std::size_t max_body_bytes, const RequestH
         const std::string out = handler(request).serialize();
         FCGX_PutStr(out.data(), static_cast<int>(out.size()), fcgi.out);
         FCGX_Finish_r(&fcgi);
+        if (between_requests) between_requests();
     }
     FCGX_Free(&fcgi, 0);
     log.info("worker.drained");

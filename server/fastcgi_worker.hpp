@@ -14,8 +14,10 @@ namespace accountd::server {
 using RequestHandler = std::function<HttpResponse(const HttpRequest&)>;
 
 /// Serves on `listen_fd` until SIGTERM/SIGINT (installed here) asks it to drain; the request in
-/// progress is finished first. Bodies over `max_body_bytes` are not buffered. Returns 0.
+/// progress is finished first. Bodies over `max_body_bytes` are not buffered. `between_requests`
+/// (if set) runs after each answer has been handed to the web server, so its work never delays
+/// a response. Returns 0.
 int run_fastcgi_worker(int listen_fd, std::size_t max_body_bytes, const RequestHandler& handler,
-                       const Logger& log);
+                       const Logger& log, const std::function<void()>& between_requests = {});
 
 }  // namespace accountd::server

@@ -1,6 +1,5 @@
 // The shared throttle counters on real MariaDB: hits from many connections at once are all
-// counted, the claim-first sign-in throttle lets no more attempts through than its limit, and
-// ended windows are pruned.
+// counted and the claim-first sign-in throttle lets no more attempts through than its limit.
 
 #include <atomic>
 #include <thread>
@@ -76,18 +75,6 @@ BOOST_AUTO_TEST_CASE(simultaneous_claims_on_many_connections_let_only_the_limit_
     BOOST_TEST(refused.load() == 35);
     db::MysqlThrottleRepository buckets(database);
     BOOST_TEST(buckets.hit("login-ip|192.0.2.1", 60, kNow).hits == 41u);  // every one counted
-}
-
-BOOST_AUTO_TEST_CASE(ended_windows_are_pruned_and_running_ones_kept) {
-    db::MysqlThrottleRepository buckets(database);
-    for (int i = 0; i < 20; ++i)
-        buckets.hit("old" + std::to_string(i), 60, kNow);
-    // The first hit pruned (nothing had ended yet); the next prune is a minute later.
-    buckets.hit("live", 3600, kNow + 30s);
-    BOOST_TEST(row_count(database) == 21);
-    buckets.hit("live", 3600, kNow + 61s);
-    BOOST_TEST(row_count(database) == 1);
-    BOOST_TEST(buckets.hit("live", 3600, kNow + 62s).hits == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
