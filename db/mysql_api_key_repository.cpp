@@ -95,12 +95,14 @@ std::uint64_t MysqlApiKeyRepository::insert(const services::ApiKey& key,
         const std::string ips = nlohmann::json(key.allowed_ips).dump();
         const std::tm created = to_tm(key.created_at);
         const std::tm updated = to_tm(key.updated_at);
+        std::tm expires = key.expires_at ? to_tm(*key.expires_at) : std::tm{};
+        soci::indicator expires_ind = key.expires_at ? soci::i_ok : soci::i_null;
         db_.sql() << "INSERT INTO api_keys (user_id, key_type, identifier, secret_hash, "
-                     "description, allowed_ips, created_at, updated_at) VALUES (:uid, :type, "
-                     ":identifier, :hash, :description, :ips, :created, :updated)",
+                     "description, allowed_ips, expires_at, created_at, updated_at) VALUES (:uid, "
+                     ":type, :identifier, :hash, :description, :ips, :expires, :created, :updated)",
             soci::use(owner), soci::use(key.key_type), soci::use(key.identifier),
             soci::use(secret_hash), soci::use(description, description_ind), soci::use(ips),
-            soci::use(created), soci::use(updated);
+            soci::use(expires, expires_ind), soci::use(created), soci::use(updated);
         long long id = 0;
         db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
         return static_cast<std::uint64_t>(id);

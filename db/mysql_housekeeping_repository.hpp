@@ -5,7 +5,8 @@
 
 namespace accountd::db {
 
-/// Each delete walks an index on its time column (see schema/) and stops at the limit.
+/// Each delete finds its rows through an index on their time column (see schema/) and stops
+/// at the limit.
 class MysqlHousekeepingRepository final : public services::HousekeepingRepository {
   public:
     explicit MysqlHousekeepingRepository(Database& db) : db_(db) {}
@@ -16,10 +17,6 @@ class MysqlHousekeepingRepository final : public services::HousekeepingRepositor
     std::size_t delete_activity_before(services::Timestamp cutoff, std::size_t limit) override;
 
   private:
-    /// `sql` has the placeholders :at and :limit.
-    std::size_t delete_rows(const char* what, const std::string& sql, services::Timestamp at,
-                            std::size_t limit);
-
     Database& db_;
 };
 

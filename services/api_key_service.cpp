@@ -26,7 +26,15 @@ ApiKeyService::ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& rando
 
 IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
                                    const std::optional<std::string>& description,
-                                   const std::vector<std::optional<std::string>>& allowed_ips) {
+                                   const std::vector<std::optional<std::string>>& allowed_ips,
+                                   const ApiKey* made_with) {
+    std::vector<IpRange> limits;
+    if (made_with) {
+        for (const auto& entry : made_with->allowed_ips) {
+            if (auto range = IpRange::parse(entry)) limits.push_back(*range);
+        }
+    }
+    const bool limited = made_with && !made_with->allowed_ips.empty();
     std::vector<RuleViolation> problems;
     if (!description || description->empty()) {
         problems.emplace_back("description", "required");
@@ -45,12 +53,21 @@ IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
                 continue;
             }
             const std::string entry = trim(*allowed_ips[i]);
-            if (!IpRange::parse(entry)) {
+            const auto range = IpRange::parse(entry);
+            if (!range) {
                 problems.emplace_back(field, "ip_range", entry);
+                continue;
+            }
+            if (limited && std::none_of(limits.begin(), limits.end(), [&](const IpRange& outer) {
+                    return outer.covers(*range);
+                })) {
+                problems.emplace_back(field, "narrower", entry);
                 continue;
             }
             ips.push_back(entry);
         }
+        // No list at all means any address, which a limited key may not hand out.
+        if (limited && allowed_ips.empty()) problems.emplace_back("allowed_ips", "narrower");
     }
     if (!problems.empty()) throw RuleViolations(std::move(problems));
     if (keys_.count_for_user(user_id, kAccountKeyType) >= limits_.max_keys_per_user) {
@@ -65,6 +82,7 @@ IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
     key.allowed_ips = std::move(ips);
     key.created_at = clock_.now();
     key.updated_at = key.created_at;
+    if (made_with) key.expires_at = made_with->expires_at;
     issued.secret = crypto::random_alphanumeric(random_, kSecretLength);
     key.id = keys_.insert(key, crypto::hmac_sha256(hash_key_, issued.token()));
     return issued;

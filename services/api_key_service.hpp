@@ -44,10 +44,14 @@ class ApiKeyService {
                   std::string hash_key, int touch_interval_seconds, ApiKeyLimits limits = {});
 
     /// A Pterodactyl account key ("ptlc_" + 11 + 32 characters). Throws RuleViolation /
-    /// RuleViolations (description: required|max; allowed_ips: array|max; allowed_ips.N:
-    /// string|ip_range) or KeyLimitReached.
+    /// RuleViolations (description: required|max; allowed_ips: max_items|narrower;
+    /// allowed_ips.N: string|ip_range|narrower) or KeyLimitReached.
+    /// `made_with` is the API key making the request, if one is: a key never makes a key wider
+    /// than itself, so the new key's allow-list must lie within its own (when it has one), and
+    /// the new key expires when it does.
     IssuedApiKey create(std::uint64_t user_id, const std::optional<std::string>& description,
-                        const std::vector<std::optional<std::string>>& allowed_ips);
+                        const std::vector<std::optional<std::string>>& allowed_ips,
+                        const ApiKey* made_with = nullptr);
 
     std::vector<ApiKey> list(std::uint64_t user_id) {
         return keys_.list_for_user(user_id, kAccountKeyType);

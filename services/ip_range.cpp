@@ -44,8 +44,9 @@ std::optional<int> parse_prefix(std::string_view digits, int max_prefix) {
     int prefix = 0;
     const auto* end = digits.data() + digits.size();
     const auto [ptr, ec] = std::from_chars(digits.data(), end, prefix);
-    if (digits.empty() || digits.size() > 3 || ec != std::errc{} || ptr != end || prefix < 0 ||
-        prefix > max_prefix) {
+    const bool leading_zero = digits.size() > 1 && digits.front() == '0';
+    if (digits.empty() || digits.size() > 3 || leading_zero || ec != std::errc{} || ptr != end ||
+        prefix < 0 || prefix > max_prefix) {
         return std::nullopt;
     }
     return prefix;
@@ -138,6 +139,10 @@ std::optional<IpRange> IpRange::parse(std::string_view text) {
     const auto address = IpAddress::parse(text);
     if (!address) return std::nullopt;
     return IpRange{*address, *address};
+}
+
+bool IpRange::covers(const IpRange& inner) const {
+    return contains(inner.first) && contains(inner.last);
 }
 
 bool IpRange::contains(const IpAddress& address) const {

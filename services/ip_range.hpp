@@ -35,6 +35,8 @@ struct IpRange {
     /// range and a wildcard before a fixed octet (which would cover more than it seems to).
     static std::optional<IpRange> parse(std::string_view text);
     bool contains(const IpAddress& address) const;
+    /// Every address of `inner` is in this range.
+    bool covers(const IpRange& inner) const;
 };
 
 }  // namespace accountd::services

@@ -1,6 +1,9 @@
 #include "services/throttle.hpp"
 
 #include <algorithm>
+#include <vector>
+
+#include "services/text.hpp"
 
 namespace accountd::services {
 namespace {
@@ -23,37 +26,48 @@ std::string ip_bucket(const std::string& ip) {
 
 }  // namespace
 
-std::string LoginThrottle::account_key(std::optional<std::uint64_t> account_id,
-                                       const std::string& typed) {
-    if (account_id) return std::string("id:") + std::to_string(*account_id);
-    if (typed.empty()) return {};
-    return std::string("typed:") + lower(typed);
+AttemptNames LoginThrottle::for_sign_in(std::optional<std::uint64_t> account_id,
+                                        const std::string& typed) {
+    const std::string name = lower(trim(typed));
+    AttemptNames names;
+    if (!name.empty()) names.pair = std::string("typed:") + name;
+    if (account_id) {
+        names.account = std::string("id:") + std::to_string(*account_id);
+    } else {
+        names.account = names.pair;
+    }
+    return names;
 }
 
-std::optional<int> LoginThrottle::claim(const std::string& ip, const std::string& account) {
+std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptNames& names) {
     const Timestamp now = clock_.now();
     std::optional<int> wait;
+    std::vector<std::string> taken;
     const auto take = [&](const std::string& bucket, int max, int window_seconds) {
         const auto window = buckets_.hit(bucket, window_seconds, now);
+        taken.push_back(bucket);
         if (window.hits <= static_cast<std::uint32_t>(max)) return;
         const int seconds = static_cast<int>((window.ends - now).count());
         wait = std::max(wait.value_or(0), std::max(seconds, 1));
     };
-    // An empty name is no account; only the per-IP limit applies to it.
-    if (!account.empty()) {
-        take(ip_account_bucket(ip, account), limits_.ip_account_max, limits_.ip_account_window);
-        take(account_bucket(account), limits_.account_max, limits_.account_window);
+    if (!names.pair.empty()) {
+        take(ip_account_bucket(ip, names.pair), limits_.ip_account_max, limits_.ip_account_window);
+    }
+    if (!names.account.empty()) {
+        take(account_bucket(names.account), limits_.account_max, limits_.account_window);
     }
     take(ip_bucket(ip), limits_.ip_max, limits_.ip_window);
+    if (wait) {
+        for (const auto& bucket : taken)
+            buckets_.release(bucket, now);
+    }
     return wait;
 }
 
-void LoginThrottle::succeeded(const std::string& ip, const std::string& account) {
+void LoginThrottle::succeeded(const std::string& ip, const AttemptNames& names) {
     const Timestamp now = clock_.now();
-    if (!account.empty()) {
-        buckets_.clear(ip_account_bucket(ip, account));
-        buckets_.release(account_bucket(account), now);
-    }
+    if (!names.pair.empty()) buckets_.clear(ip_account_bucket(ip, names.pair));
+    if (!names.account.empty()) buckets_.release(account_bucket(names.account), now);
     buckets_.release(ip_bucket(ip), now);
 }
 

@@ -32,26 +32,36 @@ struct LoginLimits {
     int ip_max = 30, ip_window = 60;
 };
 
+/// The names one sign-in attempt is counted under, besides the client IP.
+struct AttemptNames {
+    std::string pair;     ///< counted with the client IP (IP+account); empty for none
+    std::string account;  ///< counted from any address (per account); empty for none
+};
+
 class LoginThrottle {
   public:
     LoginThrottle(ThrottleRepository& buckets, const Clock& clock, LoginLimits limits)
         : buckets_(buckets), clock_(clock), limits_(limits) {}
 
-    /// The name an attempt is counted under: the account's id when the identifier named one,
-    /// so its username and its e-mail address share one count; otherwise the identifier as
-    /// typed, case-insensitively. Empty for an empty identifier.
-    static std::string account_key(std::optional<std::uint64_t> account_id,
-                                   const std::string& typed);
+    /// A password sign-in's names. The IP+account count takes the identifier as typed, trimmed
+    /// and lowercased, whether or not it names an account, so its answers cannot tell a client
+    /// which names exist. The per-account count takes the account's id when the identifier
+    /// names one, so its username and e-mail address (and any spelling the database matches)
+    /// share that limit; otherwise the typed name. Both empty for an empty identifier.
+    static AttemptNames for_sign_in(std::optional<std::uint64_t> account_id,
+                                    const std::string& typed);
+    /// Another secret guessed at for one account (`name` already unique to it); empty for none.
+    static AttemptNames for_account(const std::string& name) { return {name, name}; }
 
-    /// Claims one attempt from `ip` on `account` (an `account_key`, or another name for what
-    /// is guessed at) before the secret is checked. Claiming first means simultaneous guesses
-    /// on any number of workers cannot get past a limit before the first failure is counted.
-    /// Returns the seconds to wait when the attempt is refused; nullopt when it may go ahead.
-    /// An attempt that goes ahead counts as a failure until `succeeded` is called for it.
-    std::optional<int> claim(const std::string& ip, const std::string& account);
-    /// The claimed attempt succeeded: the ip+account count starts again and the claim on the
+    /// Claims one attempt from `ip` before the secret is checked. Claiming first means
+    /// simultaneous guesses on any number of workers cannot get past a limit before the first
+    /// failure is counted. Returns the seconds to wait when the attempt is refused (and then
+    /// counts nothing, so refused requests never bring a lock-out closer); nullopt when it may
+    /// go ahead. An attempt that goes ahead counts as a failure until `succeeded` says not.
+    std::optional<int> claim(const std::string& ip, const AttemptNames& names);
+    /// The claimed attempt succeeded: the IP+account count starts again and the claim on the
     /// account and the IP is given back.
-    void succeeded(const std::string& ip, const std::string& account);
+    void succeeded(const std::string& ip, const AttemptNames& names);
 
   private:
     ThrottleRepository& buckets_;

@@ -10,7 +10,7 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
     // Claimed before the password is checked: a locked-out client learns nothing, even from a
     // right guess.
     auto account = deps.auth.find_account(attempt);
-    const std::string throttle_key = services::LoginThrottle::account_key(
+    const auto throttle_key = services::LoginThrottle::for_sign_in(
         account ? std::optional(account->id) : std::nullopt, attempt.identifier);
     if (const auto wait = deps.login_throttle.claim(ctx.client_ip, throttle_key)) {
         deps.log.info("login.throttled", {{"dialect", dialect}, {"ip", ctx.client_ip}});

@@ -46,7 +46,9 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
         }
     }
     try {
-        const auto issued = deps.api_keys.create(ctx.caller().user.id, description, allowed_ips);
+        const auto& caller = ctx.caller();
+        const auto issued = deps.api_keys.create(caller.user.id, description, allowed_ips,
+                                                 caller.api_key ? &*caller.api_key : nullptr);
         record_own_activity(deps, ctx, "user:api-key.create",
                             {{"identifier", issued.key.identifier}});
         auto item = api_key_item(issued.key);

@@ -82,8 +82,8 @@ server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext&
     // not buy a new round of code guesses.
     const auto account = deps.two_factor.pending_user(token, "pterodactyl");
     // A token that names no pending sign-in guesses at no account: only the per-IP limit applies.
-    const std::string throttle_key =
-        account ? std::string("checkpoint|") + std::to_string(*account) : std::string();
+    const auto throttle_key = services::LoginThrottle::for_account(
+        account ? std::string("checkpoint|") + std::to_string(*account) : std::string());
     if (const auto wait = deps.login_throttle.claim(ctx.client_ip, throttle_key)) {
         ApiError error(ErrorCode::too_many_attempts, "checkpoint throttle");
         error.retry_after = *wait;

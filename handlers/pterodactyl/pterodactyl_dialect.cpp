@@ -45,6 +45,14 @@ std::string validation_message(const server::ApiError& e) {
     if (e.rule == "too_many") return "You may not have more than " + e.rule_argument + " SSH keys.";
     if (e.rule == "ip_range")
         return "\"" + e.rule_argument + "\" is not a valid IP address or CIDR range.";
+    if (e.rule == "narrower") {
+        if (e.rule_argument.empty()) {
+            return "The " + label +
+                   " must list addresses, all allowed to the API key making this request.";
+        }
+        return "\"" + e.rule_argument +
+               "\" is not within the addresses allowed to the API key making this request.";
+    }
     if (e.rule == "array") return "The " + label + " must be an array.";
     if (e.rule == "max_items") {
         return "The " + label + " may not have more than " + e.rule_argument + " items.";
@@ -235,8 +243,8 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
     }
     // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule;
     // Laravel's `max` names both the string and the array check.
-    static const std::set<std::string> after_hooks = {"not_valid", "dsa",      "rsa_too_short",
-                                                      "duplicate", "too_many", "ip_range"};
+    static const std::set<std::string> after_hooks = {
+        "not_valid", "dsa", "rsa_too_short", "duplicate", "too_many", "ip_range", "narrower"};
     const auto with_meta = [&](nlohmann::ordered_json item, const std::string& field,
                                const std::string& rule) {
         std::string shown = rule == "max_items" ? std::string("max") : rule;

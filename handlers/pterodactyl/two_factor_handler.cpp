@@ -49,8 +49,7 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     }
     const auto& caller = ctx.caller();
     try {
-        const auto keep = caller.session ? std::optional(caller.session->id) : std::nullopt;
-        const auto codes = deps.two_factor.enable(caller.user, code, password, keep);
+        const auto codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
         record_own_activity(deps, ctx, "user:two-factor.create");
         return server::HttpResponse::json(
             200, {{"object", "recovery_tokens"}, {"attributes", {{"tokens", codes}}}});
@@ -80,9 +79,10 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
 }  // namespace
 
 void register_two_factor_routes(server::Router& router, const HandlerDeps& deps) {
-    // Exempt from the required-2FA gate: this is where a user goes to satisfy it. API keys are
-    // let in as in Pterodactyl; enabling and disabling still need the password.
-    const auto session = server::AuthRequirement::session_or_key;
+    // Exempt from the required-2FA gate: this is where a user goes to satisfy it. Browser
+    // sessions only (SECURITY.md): Pterodactyl lets API keys in, but a key must never manage
+    // two-factor, and even setup would replace a secret the user is in the middle of scanning.
+    const auto session = server::AuthRequirement::session;
     router.add({"GET", kTwoFactorPath, session, true,
                 [&deps](server::RequestContext& ctx) { return setup(deps, ctx); }});
     router.add({"POST", kTwoFactorPath, session, true,

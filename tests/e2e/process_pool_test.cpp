@@ -1,6 +1,6 @@
 // The master process: pre-forked workers, respawn, rolling reload on SIGHUP, drain on SIGTERM,
-// systemd socket activation. Each test starts its own `accountd serve` on its own socket and
-// talks FastCGI to it directly.
+// systemd socket activation, and the housekeeping a worker does between requests. Each test
+// starts its own `accountd serve` on its own socket and talks FastCGI to it directly.
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -273,6 +273,43 @@ BOOST_AUTO_TEST_CASE(under_socket_activation_the_inherited_socket_is_used_and_le
     ::kill(master.pid, SIGTERM);
     BOOST_TEST(master.wait_exit(30s) == 0);
     BOOST_TEST(::access(master.socket.c_str(), F_OK) == 0);  // systemd owns it
+}
+
+BOOST_AUTO_TEST_CASE(a_worker_deletes_expired_rows_after_its_first_answer) {
+    // Old activity (one entry past the retention, one inside it) and an expired session.
+    const auto t = create_user();
+    auto gone = pterodactyl_session(create_user());
+    const long long me = static_cast<long long>(t.user.id);
+    const long long other = static_cast<long long>(gone.t.user.id);
+    const int retention = Stack::get().root().config().activity_retention_days;
+    BOOST_REQUIRE(retention > 0);
+    Stack::get().sql() << "INSERT INTO activity_logs (event, ip, subject_user_id, properties, "
+                          "created_at) VALUES ('test:too-old', '127.0.0.1', :u, '{}', "
+                          "UTC_TIMESTAMP() - INTERVAL :d DAY - INTERVAL 1 HOUR), "
+                          "('test:kept', '127.0.0.1', :u2, '{}', "
+                          "UTC_TIMESTAMP() - INTERVAL :d2 DAY + INTERVAL 1 HOUR)",
+        soci::use(me, "u"), soci::use(retention, "d"), soci::use(me, "u2"),
+        soci::use(retention, "d2");
+    expire_sessions(gone.t.user.id);
+    const auto count = [](const std::string& sql, long long id) {
+        int n = 0;
+        Stack::get().sql() << sql, soci::use(id), soci::into(n);
+        return n;
+    };
+
+    // One worker: its housekeeping runs after its first answer, and it takes the next request
+    // only when that is done, so the second answer proves the run has finished.
+    Master master(1);
+    master.start();
+    BOOST_REQUIRE(eventually([&] { return master.healthy(); }));
+    BOOST_REQUIRE(master.healthy());
+    BOOST_TEST(count("SELECT COUNT(*) FROM activity_logs WHERE subject_user_id = :u AND "
+                     "event = 'test:too-old'",
+                     me) == 0);
+    BOOST_TEST(count("SELECT COUNT(*) FROM activity_logs WHERE subject_user_id = :u AND "
+                     "event = 'test:kept'",
+                     me) == 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM sessions WHERE user_id = :u", other) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

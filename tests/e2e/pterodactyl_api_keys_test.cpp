@@ -134,6 +134,50 @@ BOOST_AUTO_TEST_CASE(the_other_allow_list_forms_are_accepted_and_enforced) {
     BOOST_TEST(errors[0]["detail"] == "\"1.2.3.4/33\" is not a valid IP address or CIDR range.");
 }
 
+BOOST_AUTO_TEST_CASE(a_key_never_makes_a_key_wider_than_itself) {
+    auto s = pterodactyl_session(create_user());
+    const auto limited = create_key(s, {"127.0.0.0/8"});
+    const Headers as_limited = bearer(limited);
+    auto api = pterodactyl();
+    const auto make = [&](const nlohmann::json& ips) {
+        return api.post_json("/api/client/account/api-keys",
+                             {{"description", "child"}, {"allowed_ips", ips}}, as_limited);
+    };
+    BOOST_TEST(make({"127.0.0.1", "127.1.0.0/16"}).status == 200);
+    const auto open = make(nlohmann::json::array());
+    BOOST_TEST(open.status == 422, open.body);
+    BOOST_TEST(open.json()["errors"][0]["meta"] ==
+               (nlohmann::json{{"source_field", "allowed_ips"}, {"rule", ""}}));
+    const auto outside = make({"127.0.0.1", "10.0.0.1", "127.0.0.0/7"});
+    BOOST_TEST(outside.status == 422);
+    const auto errors = outside.json()["errors"];
+    BOOST_REQUIRE(errors.size() == 2u);
+    BOOST_TEST(errors[0]["meta"]["source_field"] == "allowed_ips.1");
+    BOOST_TEST(errors[0]["detail"] ==
+               "\"10.0.0.1\" is not within the addresses allowed to the API key making this "
+               "request.");
+    BOOST_TEST(errors[1]["meta"]["source_field"] == "allowed_ips.2");
+
+    // A key that expires passes its expiry on; an unrestricted key may make any key.
+    const std::string identifier = limited.substr(0, 16);
+    Stack::get().sql() << "UPDATE api_keys SET expires_at = UTC_TIMESTAMP() + INTERVAL 1 DAY "
+                          "WHERE identifier = :i",
+        soci::use(identifier);
+    const auto child = make({"127.0.0.1"});
+    BOOST_REQUIRE_EQUAL(child.status, 200);
+    const std::string child_id = child.json()["attributes"]["identifier"];
+    int same_expiry = 0;
+    Stack::get().sql() << "SELECT COUNT(*) FROM api_keys c JOIN api_keys p ON p.identifier = :p "
+                          "WHERE c.identifier = :c AND c.expires_at = p.expires_at",
+        soci::use(identifier, "p"), soci::use(child_id, "c"), soci::into(same_expiry);
+    BOOST_TEST(same_expiry == 1);
+    const auto open_key = create_key(s);
+    BOOST_TEST(api.post_json("/api/client/account/api-keys",
+                             {{"description", "any"}, {"allowed_ips", nlohmann::json::array()}},
+                             bearer(open_key))
+                   .status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
     auto s = pterodactyl_session(create_user());
     nlohmann::json ips = nlohmann::json::array();

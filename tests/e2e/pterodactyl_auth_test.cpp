@@ -51,8 +51,9 @@ BOOST_AUTO_TEST_CASE(login_with_username_returns_the_user_and_sets_session_and_x
     BOOST_TEST(data["user"]["root_admin"] == false);
     BOOST_TEST(data["user"]["use_totp"] == false);
     BOOST_TEST(data["user"]["created_at"].get<std::string>().ends_with(".000000Z"));
+    const auto ordered = nlohmann::ordered_json::parse(r.body);
     std::vector<std::string> keys;
-    for (const auto& [k, v] : nlohmann::ordered_json::parse(r.body)["data"]["user"].items())
+    for (const auto& [k, v] : ordered["data"]["user"].items())
         keys.push_back(k);
     BOOST_TEST((keys == std::vector<std::string>{"uuid", "username", "email", "name_first",
                                                  "name_last", "language", "root_admin", "use_totp",

@@ -87,10 +87,20 @@ BOOST_AUTO_TEST_CASE(netmasks_wildcards_and_ranges_are_the_other_forms_pterodact
     BOOST_TEST(span("10.0.0.7-10.0.0.7") == "10.0.0.7-10.0.0.7");
 }
 
+BOOST_AUTO_TEST_CASE(a_range_covers_the_ranges_inside_it_only) {
+    BOOST_TEST(range("10.0.0.0/8").covers(range("10.1.2.3")));
+    BOOST_TEST(range("10.0.0.0/8").covers(range("10.0.0.0/8")));
+    BOOST_TEST(range("10.0.0.0/8").covers(range("10.2.*.*")));
+    BOOST_TEST(!range("10.0.0.0/8").covers(range("10.255.255.255-11.0.0.0")));
+    BOOST_TEST(!range("10.0.0.0/8").covers(range("0.0.0.0/0")));
+    BOOST_TEST(!range("10.0.0.0/8").covers(range("::ffff:10.0.0.1")));
+    BOOST_TEST(range("2001:db8::/32").covers(range("2001:db8:1::/48")));
+}
+
 BOOST_AUTO_TEST_CASE(bad_ranges_are_refused) {
     for (const char* bad :
          {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8",
-          "10.0.0.0/08a", "/8", "10.0.0.0/0008", "hodor", "hodor/24",
+          "10.0.0.0/08a", "/8", "10.0.0.0/0008", "10.0.0.0/08", "::/064", "hodor", "hodor/24",
           // reversed, mixed families, half a range
           "10.0.0.9-10.0.0.0", "10.0.0.1-::1", "10.0.0.1-", "-10.0.0.1", "10.0.0.1 - 10.0.0.2",
           // a wildcard before a fixed octet would cover more than it reads as

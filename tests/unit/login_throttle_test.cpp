@@ -27,20 +27,26 @@ class InMemoryBuckets final : public services::ThrottleRepository {
     void clear(const std::string& bucket) override { rows.erase(bucket); }
 };
 
+using services::AttemptNames;
+using services::LoginThrottle;
+
 struct Fixture {
     testing::ManualClock clock;
     InMemoryBuckets buckets;
-    services::LoginThrottle throttle{buckets, clock,
-                                     services::LoginLimits{5, 60, 100, 3600, 30, 60}};
+    LoginThrottle throttle{buckets, clock, services::LoginLimits{5, 60, 100, 3600, 30, 60}};
     // `times` attempts that go ahead and fail.
-    void fail(const std::string& ip, const std::string& account, int times) {
+    void fail(const std::string& ip, const AttemptNames& names, int times) {
         for (int i = 0; i < times; ++i)
-            BOOST_REQUIRE(!throttle.claim(ip, account).has_value());
+            BOOST_REQUIRE(!throttle.claim(ip, names).has_value());
     }
 };
 
-const std::string alice = services::LoginThrottle::account_key(std::nullopt, "alice");
-const std::string bob = services::LoginThrottle::account_key(std::nullopt, "bob");
+const AttemptNames alice = LoginThrottle::for_sign_in(std::nullopt, "alice");
+const AttemptNames bob = LoginThrottle::for_sign_in(std::nullopt, "bob");
+
+AttemptNames someone(int i) {
+    return LoginThrottle::for_sign_in(std::nullopt, "user" + std::to_string(i));
+}
 
 }  // namespace
 
@@ -58,27 +64,36 @@ BOOST_AUTO_TEST_CASE(five_failures_for_one_account_from_one_address_lock_that_pa
     BOOST_TEST(!throttle.claim("192.0.2.1", alice).has_value());
 }
 
-BOOST_AUTO_TEST_CASE(a_typed_name_is_counted_case_insensitively_and_an_account_by_its_id) {
-    BOOST_TEST(services::LoginThrottle::account_key(std::nullopt, "ALICE") == alice);
-    // The username and the e-mail address of one account share its count.
-    BOOST_TEST(services::LoginThrottle::account_key(7, "alice") ==
-               services::LoginThrottle::account_key(7, "Alice@Example.com"));
-    BOOST_TEST(services::LoginThrottle::account_key(7, "alice") != alice);
-    BOOST_TEST(services::LoginThrottle::account_key(std::nullopt, "").empty());
+BOOST_AUTO_TEST_CASE(the_pair_count_takes_the_name_as_typed_and_the_account_count_its_id) {
+    // Spellings of one typed name share the pair count whether or not an account has it, so
+    // a lock-out cannot tell which names exist.
+    BOOST_TEST(LoginThrottle::for_sign_in(std::nullopt, " ALICE ").pair == alice.pair);
+    BOOST_TEST(LoginThrottle::for_sign_in(7, "alice").pair == alice.pair);
+    // The account's username and e-mail address share its own count.
+    BOOST_TEST(LoginThrottle::for_sign_in(7, "alice").account ==
+               LoginThrottle::for_sign_in(7, "Alice@Example.com").account);
+    BOOST_TEST(LoginThrottle::for_sign_in(7, "alice").account != alice.account);
+    BOOST_TEST(alice.account == alice.pair);
+    const auto empty = LoginThrottle::for_sign_in(std::nullopt, "  ");
+    BOOST_TEST(empty.pair.empty());
+    BOOST_TEST(empty.account.empty());
 }
 
 BOOST_AUTO_TEST_CASE(an_account_attacked_from_many_addresses_locks_after_its_own_limit) {
-    for (int i = 0; i < 100; ++i)
-        fail("198.51.100." + std::to_string(i), alice, 1);
-    BOOST_TEST(throttle.claim("203.0.113.7", alice).has_value());
+    const auto by_id = LoginThrottle::for_sign_in(7, "alice");
+    for (int i = 0; i < 50; ++i)
+        fail("198.51.100." + std::to_string(i), by_id, 1);
+    for (int i = 50; i < 100; ++i)
+        fail("198.51.100." + std::to_string(i), LoginThrottle::for_sign_in(7, "a@example.com"), 1);
+    BOOST_TEST(throttle.claim("203.0.113.7", by_id).has_value());
     BOOST_TEST(!throttle.claim("203.0.113.7", bob).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(one_address_trying_many_accounts_locks_after_the_address_limit) {
     for (int i = 0; i < 30; ++i)
-        fail("192.0.2.9", "user" + std::to_string(i), 1);
-    BOOST_TEST(throttle.claim("192.0.2.9", "someone-else").has_value());
-    BOOST_TEST(!throttle.claim("192.0.2.10", "someone-else").has_value());
+        fail("192.0.2.9", someone(i), 1);
+    BOOST_TEST(throttle.claim("192.0.2.9", someone(99)).has_value());
+    BOOST_TEST(!throttle.claim("192.0.2.10", someone(99)).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_success_clears_the_pair_and_gives_back_its_claim) {
@@ -87,22 +102,31 @@ BOOST_AUTO_TEST_CASE(a_success_clears_the_pair_and_gives_back_its_claim) {
     throttle.succeeded("192.0.2.1", alice);
     fail("192.0.2.1", alice, 5);
     BOOST_TEST(throttle.claim("192.0.2.1", alice).has_value());
-    // Nine failures and one refused attempt; the success was given back.
-    BOOST_TEST(buckets.rows["login-account|" + alice].hits == 10u);  // the refused one counts
-    BOOST_TEST(buckets.rows["login-ip|192.0.2.1"].hits == 10u);
+    // Nine failures; the success was given back and the refused attempt counted nothing.
+    BOOST_TEST(buckets.rows["login-account|" + alice.account].hits == 9u);
+    BOOST_TEST(buckets.rows["login-ip|192.0.2.1"].hits == 9u);
+}
+
+BOOST_AUTO_TEST_CASE(refused_attempts_never_bring_a_lock_out_closer) {
+    const auto by_id = LoginThrottle::for_sign_in(7, "alice");
+    fail("192.0.2.1", by_id, 5);
+    // One address hammering past its pair limit does not use up the account's hour.
+    for (int i = 0; i < 500; ++i)
+        BOOST_REQUIRE(throttle.claim("192.0.2.1", by_id).has_value());
+    BOOST_TEST(buckets.rows["login-account|" + by_id.account].hits == 5u);
+    BOOST_TEST(!throttle.claim("192.0.2.2", by_id).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(successes_alone_never_lock_an_address_out) {
     for (int i = 0; i < 100; ++i) {
-        const auto who = "user" + std::to_string(i);
-        BOOST_REQUIRE(!throttle.claim("192.0.2.1", who).has_value());
-        throttle.succeeded("192.0.2.1", who);
+        BOOST_REQUIRE(!throttle.claim("192.0.2.1", someone(i)).has_value());
+        throttle.succeeded("192.0.2.1", someone(i));
     }
     BOOST_TEST(!throttle.claim("192.0.2.1", alice).has_value());
 }
 
-BOOST_AUTO_TEST_CASE(an_empty_name_only_counts_against_the_address) {
-    fail("192.0.2.1", "", 10);
+BOOST_AUTO_TEST_CASE(a_guess_at_no_account_only_counts_against_the_address) {
+    fail("192.0.2.1", LoginThrottle::for_account(""), 10);
     BOOST_TEST(buckets.rows.size() == 1u);
 }
 
