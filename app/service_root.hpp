@@ -25,6 +25,7 @@
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/housekeeping.hpp"
+#include "services/password_policy.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
 #include "services/ssh_key_service.hpp"
@@ -77,6 +78,7 @@ class ServiceRoot {
     db::MysqlTwoFactorRepository two_factor_repository_;
     db::MysqlHousekeepingRepository housekeeping_repository_;
     crypto::PasswordHasher hasher_;
+    services::PasswordPolicy password_policy_;
     crypto::SecretBox secret_box_;
     services::AuthService auth_;
     services::SessionService sessions_;

@@ -161,6 +161,18 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.password_min_length = static_cast<int>(parse_integer(k, v, 8, 128));
          }},
+        {"password.blocklist_files", "/usr/share/john/password.lst,/usr/share/dict/cracklib-small",
+         "Comma-separated lists of common passwords and words a new password may not be "
+         "(Debian's john-data and cracklib-runtime); empty for none.",
+         [](Config& c, const std::string&, const std::string& v) {
+             c.password_blocklist_files.clear();
+             std::stringstream in(v);
+             std::string item;
+             while (std::getline(in, item, ',')) {
+                 item = trim(item);
+                 if (!item.empty()) c.password_blocklist_files.push_back(item);
+             }
+         }},
         {"throttle.login_ip_account_max", "5",
          "Failed sign-ins allowed per client IP and account within the window below.",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -368,6 +380,12 @@ Config load_config(const std::string& path, const EnvLookup& env) {
     }
     if (config.session_idle_timeout > config.session_absolute_lifetime) {
         throw ConfigError("session.idle_timeout: must not exceed session.absolute_lifetime");
+    }
+    for (const auto& list : config.password_blocklist_files) {
+        if (!std::ifstream(list)) {
+            throw ConfigError("password.blocklist_files: cannot read " + list +
+                              " (install john-data and cracklib-runtime, or list other files)");
+        }
     }
     return config;
 }

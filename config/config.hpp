@@ -50,6 +50,9 @@ struct Config {
     // [password]
     crypto::Argon2Params argon2;
     int password_min_length = 12;
+    /// Lists of common passwords and words a new password may not be (services/password_policy).
+    std::vector<std::string> password_blocklist_files = {"/usr/share/john/password.lst",
+                                                         "/usr/share/dict/cracklib-small"};
     // [throttle] failed sign-ins, counted in the database so every worker and host shares them
     int login_ip_account_max = 5;
     int login_ip_account_window = 60;

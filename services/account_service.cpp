@@ -8,8 +8,8 @@
 namespace accountd::services {
 AccountService::AccountService(UserRepository& users, SessionRepository& sessions,
                                const crypto::PasswordHasher& hasher, const Clock& clock,
-                               PasswordRules rules)
-    : users_(users), sessions_(sessions), hasher_(hasher), clock_(clock), rules_(rules) {}
+                               const PasswordPolicy& policy)
+    : users_(users), sessions_(sessions), hasher_(hasher), clock_(clock), policy_(policy) {}
 
 void AccountService::require_password(const User& user, const std::string& password) const {
     // No password at all (an account made elsewhere without one) can never be confirmed.
@@ -47,11 +47,8 @@ void AccountService::change_password(const User& user, const std::string& curren
     std::vector<RuleViolation> problems;
     if (confirmation && *confirmation != *new_password)
         problems.emplace_back(new_field, "confirmed");
-    const auto length = utf8_length(*new_password);
-    if (length < static_cast<std::size_t>(rules_.min_length)) {
-        problems.emplace_back(new_field, "min", std::to_string(rules_.min_length));
-    } else if (length > static_cast<std::size_t>(rules_.max_length)) {
-        problems.emplace_back(new_field, "max", std::to_string(rules_.max_length));
+    if (const auto problem = policy_.check(*new_password, {user.username, user.email})) {
+        problems.emplace_back(new_field, problem->rule, problem->argument);
     }
     if (!problems.empty()) throw RuleViolations(std::move(problems));
     users_.update_password_hash(user.id, hasher_.hash(*new_password), clock_.now());

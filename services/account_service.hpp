@@ -9,6 +9,7 @@
 
 #include "crypto/password_hasher.hpp"
 #include "services/clock.hpp"
+#include "services/password_policy.hpp"
 #include "services/session_repository.hpp"
 #include "services/user_repository.hpp"
 
@@ -42,15 +43,11 @@ class RuleViolations : public std::invalid_argument {
     std::vector<RuleViolation> list;
 };
 
-struct PasswordRules {
-    int min_length = 12;
-    int max_length = 128;
-};
-
 class AccountService {
   public:
     AccountService(UserRepository& users, SessionRepository& sessions,
-                   const crypto::PasswordHasher& hasher, const Clock& clock, PasswordRules rules);
+                   const crypto::PasswordHasher& hasher, const Clock& clock,
+                   const PasswordPolicy& policy);
 
     /// Checks `password` first (WrongPassword), then the address (RuleViolation on "email":
     /// required, email, between 1,191, unique). Returns the previous address.
@@ -59,7 +56,8 @@ class AccountService {
 
     /// Checks `current_password` (WrongPassword), then the new one (RuleViolations on
     /// `new_field`: required alone, or every one of confirmed (when a confirmation is given)
-    /// and min or max that fails). Ends every session of the user except `keep_session_id`.
+    /// and the policy's min, max or guessable that fails). Ends every session of the user except
+    /// `keep_session_id`.
     void change_password(const User& user, const std::string& current_password,
                          const std::optional<std::string>& new_password,
                          const std::optional<std::string>& confirmation,
@@ -74,7 +72,7 @@ class AccountService {
     SessionRepository& sessions_;
     const crypto::PasswordHasher& hasher_;
     const Clock& clock_;
-    PasswordRules rules_;
+    const PasswordPolicy& policy_;
 };
 
 }  // namespace accountd::services

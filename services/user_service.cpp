@@ -39,12 +39,9 @@ bool is_plausible_email(std::string_view email) {
 }
 
 UserService::UserService(UserRepository& users, const crypto::PasswordHasher& hasher,
-                         crypto::RandomSource& random, const Clock& clock, int password_min_length)
-    : users_(users),
-      hasher_(hasher),
-      random_(random),
-      clock_(clock),
-      password_min_length_(password_min_length) {}
+                         crypto::RandomSource& random, const Clock& clock,
+                         const PasswordPolicy& policy)
+    : users_(users), hasher_(hasher), random_(random), clock_(clock), policy_(policy) {}
 
 User UserService::create(const NewUser& input) {
     std::string username = input.username;
@@ -60,10 +57,18 @@ User UserService::create(const NewUser& input) {
     if (utf8_length(input.name_first) > 191 || utf8_length(input.name_last) > 191) {
         throw InvalidUser("name", "first and last name may be at most 191 characters");
     }
-    const auto length = utf8_length(input.password);
-    if (length < static_cast<std::size_t>(password_min_length_) || length > 128) {
-        throw InvalidUser("password", "password must be " + std::to_string(password_min_length_) +
-                                          " to 128 characters");
+    if (const auto problem = policy_.check(input.password, {username, input.email})) {
+        if (problem->rule == "guessable") {
+            throw InvalidUser("password",
+                              "password is too easy to guess (a common password, a word, a "
+                              "pattern or a name); choose another");
+        }
+        std::string message = "password must be ";
+        message += std::to_string(policy_.min_length());
+        message += " to ";
+        message += std::to_string(policy_.max_length());
+        message += " characters";
+        throw InvalidUser("password", message);
     }
     User user;
     user.uuid = crypto::random_uuid_v4(random_);

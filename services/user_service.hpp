@@ -7,6 +7,7 @@
 #include "crypto/password_hasher.hpp"
 #include "crypto/random.hpp"
 #include "services/clock.hpp"
+#include "services/password_policy.hpp"
 #include "services/user_repository.hpp"
 
 namespace accountd::services {
@@ -28,7 +29,7 @@ bool is_plausible_email(std::string_view email);
 class UserService {
   public:
     UserService(UserRepository& users, const crypto::PasswordHasher& hasher,
-                crypto::RandomSource& random, const Clock& clock, int password_min_length);
+                crypto::RandomSource& random, const Clock& clock, const PasswordPolicy& policy);
 
     /// Validates, hashes the password and stores the user. Throws InvalidUser or DuplicateUser.
     User create(const NewUser& input);
@@ -38,7 +39,7 @@ class UserService {
     const crypto::PasswordHasher& hasher_;
     crypto::RandomSource& random_;
     const Clock& clock_;
-    int password_min_length_;
+    const PasswordPolicy& policy_;
 };
 
 }  // namespace accountd::services

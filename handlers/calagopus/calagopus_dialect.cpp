@@ -22,6 +22,9 @@ std::string field_message(const server::ApiError& e) {
                e.rule_argument.substr(e.rule_argument.find(',') + 1);
     }
     if (e.rule == "email") return e.field + ": not a valid email: invalid format";
+    if (e.rule == "guessable") {
+        return e.field + ": too easy to guess (a common password, a word, a pattern or a name)";
+    }
     return e.field + ": invalid value";
 }
 

@@ -45,6 +45,12 @@ std::string validation_message(const server::ApiError& e) {
     if (e.rule == "too_many") return "You may not have more than " + e.rule_argument + " SSH keys.";
     if (e.rule == "ip_range")
         return "\"" + e.rule_argument + "\" is not a valid IP address or CIDR range.";
+    if (e.rule == "guessable") {
+        return "The " + label +
+               " is too easy to guess (a common password, a word, a pattern or your name). "
+               "Please choose a different " +
+               label + ".";
+    }
     if (e.rule == "narrower") {
         if (e.rule_argument.empty()) {
             return "The " + label +
@@ -243,8 +249,9 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
     }
     // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule;
     // Laravel's `max` names both the string and the array check.
-    static const std::set<std::string> after_hooks = {
-        "not_valid", "dsa", "rsa_too_short", "duplicate", "too_many", "ip_range", "narrower"};
+    static const std::set<std::string> after_hooks = {"not_valid", "dsa",      "rsa_too_short",
+                                                      "duplicate", "too_many", "ip_range",
+                                                      "narrower",  "guessable"};
     const auto with_meta = [&](nlohmann::ordered_json item, const std::string& field,
                                const std::string& rule) {
         std::string shown = rule == "max_items" ? std::string("max") : rule;

@@ -118,6 +118,10 @@ BOOST_AUTO_TEST_CASE(user_create_refuses_bad_input_and_duplicates) {
     const auto name = unique("dup");
     const std::string base = "user create --config " + config + " --username " + name;
     BOOST_TEST(run(base + " --email " + name + "@example.com --password short").exit_code == 2);
+    const auto guessable =
+        run(base + " --email " + name + "@example.com --password 'Dragonfly2024!!'");
+    BOOST_TEST(guessable.exit_code == 2);
+    BOOST_TEST(guessable.err.find("too easy to guess") != std::string::npos, guessable.err);
     BOOST_TEST(run(base + " --email not-an-email --password 'long enough password'").exit_code ==
                2);
     BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'")

@@ -177,6 +177,18 @@ BOOST_AUTO_TEST_CASE(invalid_new_passwords_are_422) {
                                 {"password", "a long new password"},
                                 {"password_confirmation", "a different password"}}),
                      "password", "confirmed", "The password confirmation does not match.");
+    // Guessable (NIST 800-63B): a dictionary word dressed up, a keyboard run, the user's name.
+    for (const std::string& weak : {std::string("International2024"), std::string("qwertyuiop123"),
+                                    t.user.username + "-2024!"}) {
+        check_validation(
+            ptero_put(client, path,
+                      {{"current_password", t.password},
+                       {"password", weak},
+                       {"password_confirmation", weak}}),
+            "password", "",
+            "The password is too easy to guess (a common password, a word, a pattern or your "
+            "name). Please choose a different password.");
+    }
     // Short and unconfirmed: both rules are reported, confirmed first, as Laravel orders them.
     const auto both = ptero_put(client, path,
                                 {{"current_password", t.password},
@@ -272,6 +284,10 @@ BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
     auto r = cala_put(client, path, {{"password", t.password}, {"new_password", "short"}});
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0] == "new_password: length is lower than 12");
+    r = cala_put(client, path, {{"password", t.password}, {"new_password", "qwertyuiop123"}});
+    BOOST_TEST(r.status == 400);
+    BOOST_TEST(r.json()["errors"][0] ==
+               "new_password: too easy to guess (a common password, a word, a pattern or a name)");
     r = cala_put(client, path,
                  {{"password", "wrong password"}, {"new_password", "a long new password"}});
     BOOST_TEST(r.status == 403);

@@ -14,7 +14,8 @@ struct Fixture {
     testing::CountingRandom random;
     testing::InMemoryUsers users;
     crypto::PasswordHasher hasher{crypto::Argon2Params{8192, 1, 1}, "pepper", random};
-    services::UserService user_service{users, hasher, random, clock, 12};
+    services::PasswordPolicy policy{12, 128, {}};
+    services::UserService user_service{users, hasher, random, clock, policy};
     services::AuthService auth{users, hasher, clock};
 
     services::User create(const std::string& username, const std::string& email) {

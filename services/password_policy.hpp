@@ -1,0 +1,51 @@
+#pragma once
+// What a new password must be (NIST SP 800-63B 5.1.1.2): long enough, not too long, and not
+// guessable. Guessable means: on a blocklist of common passwords and dictionary words (also with
+// digits or symbols stuck on either end, as in "Dragonfly2024!"), one character or one chunk
+// repeated ("abcabcabcabc"), a run along the alphabet, the digits or a keyboard row
+// ("qwertyuiopas", "987654321098"), or the account's own name or this service's name dressed up
+// the same way. No composition rules. Stored passwords are never re-checked, so an imported
+// account is never locked out.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace accountd::services {
+
+struct PasswordContext {
+    std::string username;
+    std::string email;
+};
+
+/// Why a password was refused: `rule` is "min" or "max" (with the bound as `argument`) or
+/// "guessable".
+struct PasswordProblem {
+    std::string rule;
+    std::string argument;
+};
+
+class PasswordPolicy {
+  public:
+    /// `blocklist_files`: text files of one entry per line (compared case-insensitively; lines
+    /// starting with "#!" are comments). They are read at each check, which happens only when
+    /// a password is set, so no worker holds them in memory.
+    PasswordPolicy(int min_length, int max_length, std::vector<std::string> blocklist_files);
+
+    /// Length first (in characters), then guessability. Throws std::runtime_error when a
+    /// blocklist file cannot be read: refusing every change beats accepting a listed password.
+    std::optional<PasswordProblem> check(const std::string& password,
+                                         const PasswordContext& context) const;
+
+    int min_length() const { return min_length_; }
+    int max_length() const { return max_length_; }
+
+  private:
+    bool listed(const std::vector<std::string>& candidates) const;
+
+    int min_length_;
+    int max_length_;
+    std::vector<std::string> blocklist_files_;
+};
+
+}  // namespace accountd::services
