@@ -21,11 +21,15 @@ std::string_view level_name(LogLevel level) {
 
 // Keeps one event on one line whatever a value contains.
 void append_value(std::string& line, std::string_view value) {
-    const bool quote = value.empty() || value.find_first_of(" \"=") != std::string_view::npos;
+    const bool quote = value.empty() || value.find_first_of(" \"=\\") != std::string_view::npos;
     if (quote) line.push_back('"');
     for (const char c : value) {
+        // The backslash is escaped too, or a value ending in one would swallow the closing
+        // quote and let the rest of the value pose as fields of its own.
         if (c == '\n' || c == '\r')
             line.append("\\n");
+        else if (c == '\\')
+            line.append("\\\\");
         else if (c == '"')
             line.append("\\\"");
         else if (static_cast<unsigned char>(c) < 0x20)

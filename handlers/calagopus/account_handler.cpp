@@ -2,6 +2,7 @@
 
 #include "handlers/calagopus/user_json.hpp"
 #include "handlers/common/account_changes.hpp"
+#include "handlers/common/password_confirmation.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
@@ -34,7 +35,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
         throw server::ApiError::field_error(server::ErrorCode::invalid_field, "email", "email");
     }
     try {
-        change_own_email(deps, ctx, password, email);
+        confirming_password(deps, ctx, [&] { change_own_email(deps, ctx, password, email); });
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {
@@ -50,7 +51,9 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     const auto current = server::required_string(body, "password");
     const auto fresh = server::required_string(body, "new_password");
     try {
-        change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
+        confirming_password(deps, ctx, [&] {
+            change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
+        });
     } catch (const services::WrongPassword&) {
         throw server::ApiError(server::ErrorCode::wrong_password);
     } catch (const services::RuleViolations& violations) {

@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
 #include "handlers/common/account_changes.hpp"
+#include "handlers/common/password_confirmation.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
@@ -33,14 +34,16 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
     const auto body = server::parse_json_object(ctx.request);
     const auto password = password_of(body, "password");
     try {
-        std::string email;
-        try {
-            email = string_or_empty(body, "email");
-        } catch (const ApiError&) {
-            deps.accounts.require_password(ctx.caller().user, password);
-            throw;
-        }
-        change_own_email(deps, ctx, password, email);
+        confirming_password(deps, ctx, [&] {
+            std::string email;
+            try {
+                email = string_or_empty(body, "email");
+            } catch (const ApiError&) {
+                deps.accounts.require_password(ctx.caller().user, password);
+                throw;
+            }
+            change_own_email(deps, ctx, password, email);
+        });
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
     } catch (const services::RuleViolation& violation) {
@@ -53,17 +56,19 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     const auto body = server::parse_json_object(ctx.request);
     const auto current = password_of(body, "current_password");
     try {
-        std::optional<std::string> password;
-        std::string confirmation;
-        try {
-            password = server::optional_string(body, "password");
-            confirmation = string_or_empty(body, "password_confirmation");
-        } catch (const ApiError&) {
-            deps.accounts.require_password(ctx.caller().user, current);
-            throw;
-        }
-        if (password && password->empty()) password.reset();
-        change_own_password(deps, ctx, current, password, confirmation, "password");
+        confirming_password(deps, ctx, [&] {
+            std::optional<std::string> password;
+            std::string confirmation;
+            try {
+                password = server::optional_string(body, "password");
+                confirmation = string_or_empty(body, "password_confirmation");
+            } catch (const ApiError&) {
+                deps.accounts.require_password(ctx.caller().user, current);
+                throw;
+            }
+            if (password && password->empty()) password.reset();
+            change_own_password(deps, ctx, current, password, confirmation, "password");
+        });
     } catch (const services::WrongPassword&) {
         throw ApiError(ErrorCode::wrong_password);
     } catch (const services::RuleViolations& violations) {

@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/two_factor_handler.hpp"
 
 #include "handlers/common/account_activity.hpp"
+#include "handlers/common/password_confirmation.hpp"
 #include "handlers/common/service_errors.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -49,7 +50,10 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     }
     const auto& caller = ctx.caller();
     try {
-        const auto codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
+        std::vector<std::string> codes;
+        confirming_password(deps, ctx, [&] {
+            codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
+        });
         record_own_activity(deps, ctx, "user:two-factor.create");
         return server::HttpResponse::json(
             200, {{"object", "recovery_tokens"}, {"attributes", {{"tokens", codes}}}});
@@ -68,7 +72,8 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
     const auto body = server::parse_json_object(ctx.request);
     const auto password = server::optional_string(body, "password").value_or("");
     try {
-        deps.two_factor.disable(ctx.caller().user, password);
+        confirming_password(deps, ctx,
+                            [&] { deps.two_factor.disable(ctx.caller().user, password); });
     } catch (const services::TwoFactorError& e) {
         throw api_error_of(e);
     }

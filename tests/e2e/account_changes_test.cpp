@@ -85,7 +85,11 @@ BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_in
                    "The password provided was invalid for this account.");
     }
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
-    // With the right password, the wrong type is named.
+}
+
+BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_is_named_only_after_the_right_password) {
+    const auto t = create_user();
+    auto client = ptero_signed_in(t);
     const auto typed = ptero_put(client, "/api/client/account/email",
                                  {{"email", {1, 2}}, {"password", t.password}});
     check_validation(typed, "email", "string", "The email must be a string.");
@@ -97,6 +101,35 @@ BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_in
         ptero_put(client, "/api/client/account/password",
                   {{"current_password", "wrong"}, {"password", 5}, {"password_confirmation", 5}});
     BOOST_TEST(wrong_then_typed.status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(password_guesses_through_a_key_are_throttled_like_sign_ins) {
+    // A stolen key must not guess the account's password faster than the sign-in form allows.
+    auto s = pterodactyl_session(create_user());
+    const auto made =
+        s.client.post_json("/api/client/account/api-keys", {{"description", "k"}}, s.write).json();
+    const Headers bearer = {
+        {"Authorization", "Bearer " + made["attributes"]["identifier"].get<std::string>() +
+                              made["meta"]["secret_token"].get<std::string>()}};
+    auto api = pterodactyl();
+    const auto put = [&](const nlohmann::json& body) {
+        auto headers = bearer;
+        headers.emplace_back("Content-Type", "application/json");
+        return api.request("PUT", "/api/client/account/email", body.dump(), headers);
+    };
+    const auto fresh = unique_name("k") + "@example.com";
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST(put({{"email", fresh}, {"password", "guess " + std::to_string(i)}}).status ==
+                   400);
+    const auto locked = put({{"email", fresh}, {"password", s.t.password}});
+    BOOST_TEST(locked.status == 429, locked.body);
+    BOOST_TEST(!locked.header("retry-after").empty());
+    BOOST_TEST(stored_email(s.t.user.id) == s.t.user.email);
+    // Signing in is counted apart, so the owner is not locked out of the account itself.
+    BOOST_TEST(
+        pterodactyl()
+            .post_json("/auth/login", {{"user", s.t.user.username}, {"password", s.t.password}})
+            .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_or_taken_emails_are_rejected) {
