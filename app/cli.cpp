@@ -1,5 +1,7 @@
 #include "app/cli.hpp"
 
+#include <sys/prctl.h>
+
 #include <istream>
 #include <map>
 #include <optional>
@@ -98,6 +100,9 @@ bool schema_matches(const config::Config& config, const server::Logger& log, std
 }
 
 int serve(const Options& options, std::ostream& err) {
+    // No core dumps and no ptrace by other processes of the same user: a worker's memory holds
+    // the server key, the pepper and, briefly, passwords. Forked workers inherit it.
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     config::Config config = load(options);
     const server::Logger log(server::parse_log_level(config.log_level));
     if (!schema_matches(config, log, err)) return 1;

@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -160,6 +161,11 @@ const std::vector<KeySpec>& key_table() {
         {"password.min_length", "12", "Shortest new password accepted (NIST 800-63B).",
          [](Config& c, const std::string& k, const std::string& v) {
              c.password_min_length = static_cast<int>(parse_integer(k, v, 8, 128));
+         }},
+        {"password.max_length", "128",
+         "Longest new password accepted; longer stored ones still sign in.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.password_max_length = static_cast<int>(parse_integer(k, v, 64, 4096));
          }},
         {"password.blocklist_files", "/usr/share/john/password.lst,/usr/share/dict/cracklib-small",
          "Comma-separated lists of common passwords and words a new password may not be "
@@ -364,6 +370,11 @@ Config load_config(const std::string& path, const EnvLookup& env) {
     if (auto file = env("ACCOUNTD_SECRETS_FILE")) config.secrets_file = *file;
 
     if (access(config.secrets_file.c_str(), F_OK) == 0) {
+        struct stat info {};
+        if (::stat(config.secrets_file.c_str(), &info) == 0 && (info.st_mode & S_IRWXO) != 0) {
+            throw ConfigError("secrets.file: " + config.secrets_file +
+                              " is open to every user; chmod 0640 it (owner root, group accountd)");
+        }
         apply_secrets(config, read_file(config.secrets_file), config.secrets_file);
     }
     if (auto key = env("ACCOUNTD_SERVER_KEY")) {
@@ -380,6 +391,9 @@ Config load_config(const std::string& path, const EnvLookup& env) {
     }
     if (config.session_idle_timeout > config.session_absolute_lifetime) {
         throw ConfigError("session.idle_timeout: must not exceed session.absolute_lifetime");
+    }
+    if (config.password_max_length < config.password_min_length) {
+        throw ConfigError("password.max_length: must not be below password.min_length");
     }
     for (const auto& list : config.password_blocklist_files) {
         if (!std::ifstream(list)) {

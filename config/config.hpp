@@ -50,6 +50,7 @@ struct Config {
     // [password]
     crypto::Argon2Params argon2;
     int password_min_length = 12;
+    int password_max_length = 128;
     /// Lists of common passwords and words a new password may not be (services/password_policy).
     std::vector<std::string> password_blocklist_files = {"/usr/share/john/password.lst",
                                                          "/usr/share/dict/cracklib-small"};

@@ -114,14 +114,10 @@ bool MysqlTwoFactorRepository::delete_recovery_code(std::uint64_t code_id) {
 }
 
 void MysqlTwoFactorRepository::insert_pending(const std::string& token_hash,
-                                              const services::PendingLogin& pending,
-                                              services::Timestamp now) {
+                                              const services::PendingLogin& pending) {
     guarded("two_factor.insert_pending", [&] {
         const long long user = as_id(pending.user_id);
         const std::tm expires = to_tm(pending.expires_at);
-        const std::tm at = to_tm(now);
-        // Expired rows of anyone go with each new one, so the table never grows.
-        db_.sql() << "DELETE FROM pending_logins WHERE expires_at < :now", soci::use(at);
         db_.sql() << "INSERT INTO pending_logins (token_hash, user_id, dialect, expires_at) "
                      "VALUES (:hash, :user, :dialect, :expires)",
             soci::use(token_hash), soci::use(user), soci::use(pending.dialect), soci::use(expires);
@@ -147,10 +143,20 @@ std::optional<services::PendingLogin> MysqlTwoFactorRepository::find_pending(
     });
 }
 
-void MysqlTwoFactorRepository::delete_pending(std::uint64_t id) {
-    guarded("two_factor.delete_pending", [&] {
+bool MysqlTwoFactorRepository::delete_pending(std::uint64_t id) {
+    return guarded("two_factor.delete_pending", [&] {
         const long long pid = as_id(id);
-        db_.sql() << "DELETE FROM pending_logins WHERE id = :id", soci::use(pid);
+        soci::statement st =
+            (db_.sql().prepare << "DELETE FROM pending_logins WHERE id = :id", soci::use(pid));
+        st.execute(true);
+        return st.get_affected_rows() == 1;
+    });
+}
+
+void MysqlTwoFactorRepository::delete_pending_for_user(std::uint64_t user_id) {
+    guarded("two_factor.delete_pending_for_user", [&] {
+        const long long user = as_id(user_id);
+        db_.sql() << "DELETE FROM pending_logins WHERE user_id = :u", soci::use(user);
         return 0;
     });
 }

@@ -17,10 +17,11 @@ class MysqlTwoFactorRepository final : public services::TwoFactorRepository {
     bool claim_step(std::uint64_t user_id, std::int64_t step) override;
     std::vector<services::RecoveryCode> recovery_codes(std::uint64_t user_id) override;
     bool delete_recovery_code(std::uint64_t code_id) override;
-    void insert_pending(const std::string& token_hash, const services::PendingLogin& pending,
-                        services::Timestamp now) override;
+    void insert_pending(const std::string& token_hash,
+                        const services::PendingLogin& pending) override;
     std::optional<services::PendingLogin> find_pending(const std::string& token_hash) override;
-    void delete_pending(std::uint64_t id) override;
+    bool delete_pending(std::uint64_t id) override;
+    void delete_pending_for_user(std::uint64_t user_id) override;
 
   private:
     Database& db_;

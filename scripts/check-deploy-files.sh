@@ -52,10 +52,24 @@ for f in "${SNIPPETS[@]}"; do
         ok "$f: no upstream, no limit_req_zone"
     fi
 done
-if directives "$NGINX_SRC/accountd-maps.conf" | grep -Ev '^[[:space:]]*(map[[:space:]].*\{|\}|[^[:space:]]+[[:space:]]+'"'"'.*'"'"';)[[:space:]]*$' | grep -q .; then
-    bad "accountd-maps.conf contains something other than map blocks"
+if directives "$NGINX_SRC/accountd-maps.conf" | grep -Ev '^[[:space:]]*(map[[:space:]].*\{|\}|[^[:space:]]+[[:space:]]+'"'"'.*'"'"';|log_format accountd '"'"'.*'"'"';)[[:space:]]*$' | grep -q .; then
+    bad "accountd-maps.conf contains something other than map blocks and the accountd log format"
 else
     ok "accountd-maps.conf: only map blocks"
+fi
+# The access log must never hold a query string, a cookie or a credential.
+format=$(directives "$NGINX_SRC/accountd-maps.conf" | grep '^log_format accountd' || true)
+if [ -z "$format" ] || grep -Eq '\$(request|request_uri|args|query_string|http_cookie|http_authorization|arg_[a-z_]+)([^a-z_]|$)' <<<"$format"; then
+    bad "the accountd log format is missing or logs a query string, cookie or credential"
+else
+    ok "accountd log format: no query string, cookie or credential"
+fi
+tls_servers=$(grep -c '^[[:space:]]*listen 443' "$NGINX_SRC/accountd-site.conf")
+logged=$(directives "$NGINX_SRC/accountd-site.conf" | grep -c 'access_log .* accountd;' || true)
+if [ "$tls_servers" -ne "$logged" ]; then
+    bad "accountd-site.conf: $logged of $tls_servers TLS server blocks use the accountd log format"
+else
+    ok "accountd-site.conf: every TLS server block logs in the accountd format"
 fi
 keep_conn=""
 for f in "${SNIPPETS[@]}" accountd-site.conf; do

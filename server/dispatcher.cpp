@@ -186,8 +186,9 @@ void Dispatcher::authenticate_key(const std::string& token, RequestContext& ctx)
 }
 
 void Dispatcher::apply_account_gates(const Route& route, const Principal& caller) const {
-    if (route.gate_exempt) return;
+    if (route.gates == Gates::none) return;
     if (caller.user.suspended) throw ApiError(ErrorCode::account_suspended);
+    if (route.gates == Gates::except_two_factor) return;
     const auto rule = config_.require_2fa;
     const bool needs_2fa = rule == config::TwoFactorRequirement::all ||
                            (rule == config::TwoFactorRequirement::admins && caller.user.root_admin);

@@ -20,13 +20,18 @@ enum class AuthRequirement {
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
 
+/// Which account gates (checked after authentication) a route passes through.
+enum class Gates {
+    all,                ///< suspension and required two-factor
+    except_two_factor,  ///< suspension only: where a user goes to enable two-factor
+    none,               ///< neither: reading the account and signing out, as the panels allow
+};
+
 struct Route {
     std::string method;
     std::string pattern;
     AuthRequirement auth = AuthRequirement::none;
-    /// Reachable by a suspended account or one that must enable two-factor but has not yet
-    /// (account read, logout), as the panels allow.
-    bool gate_exempt = false;
+    Gates gates = Gates::all;
     Handler handler;
 };
 

@@ -43,11 +43,12 @@ class TwoFactorRepository {
     /// False when the code was already used (by a concurrent request).
     virtual bool delete_recovery_code(std::uint64_t code_id) = 0;
 
-    /// Stores a pending sign-in (and drops every one that expired before `now`).
-    virtual void insert_pending(const std::string& token_hash, const PendingLogin& pending,
-                                Timestamp now) = 0;
+    /// Stores a pending sign-in (expired ones go with housekeeping).
+    virtual void insert_pending(const std::string& token_hash, const PendingLogin& pending) = 0;
     virtual std::optional<PendingLogin> find_pending(const std::string& token_hash) = 0;
-    virtual void delete_pending(std::uint64_t id) = 0;
+    /// False when it was already gone (used by a concurrent request).
+    virtual bool delete_pending(std::uint64_t id) = 0;
+    virtual void delete_pending_for_user(std::uint64_t user_id) = 0;
 };
 
 }  // namespace accountd::services

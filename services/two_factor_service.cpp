@@ -111,6 +111,11 @@ std::vector<std::string> TwoFactorService::enable(const User& user, const std::s
 void TwoFactorService::disable(const User& user, const std::string& password) {
     require_password(user, password);
     store_.disable(user.id, clock_.now());
+    store_.delete_pending_for_user(user.id);
+}
+
+void TwoFactorService::end_pending_sign_ins(std::uint64_t user_id) {
+    store_.delete_pending_for_user(user_id);
 }
 
 std::string TwoFactorService::start_pending(const User& user, const std::string& dialect) {
@@ -120,7 +125,7 @@ std::string TwoFactorService::start_pending(const User& user, const std::string&
     pending.dialect = dialect;
     const auto now = clock_.now();
     pending.expires_at = now + std::chrono::seconds(settings_.pending_login_seconds);
-    store_.insert_pending(crypto::hmac_sha256(token_key_, "pending:" + token), pending, now);
+    store_.insert_pending(crypto::hmac_sha256(token_key_, "pending:" + token), pending);
     return token;
 }
 
@@ -176,7 +181,9 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
     } else if (!code || !verify_code(*user, *code)) {
         throw TwoFactorError(Kind::invalid_code);
     }
-    store_.delete_pending(pending->id);
+    // Consumed only now, so a wrong code can be corrected; and only once, so two requests racing
+    // with one token cannot both sign in.
+    if (!store_.delete_pending(pending->id)) throw TwoFactorError(Kind::expired_confirmation);
     return result;
 }
 

@@ -73,6 +73,9 @@ class TwoFactorService {
     /// Remembers a password sign-in that still needs its second factor; returns the confirmation
     /// token (64 characters) the client sends to the checkpoint.
     std::string start_pending(const User& user, const std::string& dialect);
+    /// Drops every sign-in of the user waiting at the checkpoint (after a password change: a
+    /// token that the old password earned must not finish).
+    void end_pending_sign_ins(std::uint64_t user_id);
 
     /// The account a live pending sign-in belongs to (for throttling the checkpoint per account
     /// before any code is checked); nullopt when the token is unknown or expired.

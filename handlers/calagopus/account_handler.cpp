@@ -66,13 +66,13 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
     // Both stay reachable for suspended or 2FA-pending accounts, as in Calagopus.
-    router.add({"GET", kAccountPath, server::AuthRequirement::session, true,
+    router.add({"GET", kAccountPath, server::AuthRequirement::session, server::Gates::none,
                 [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); }});
-    router.add({"POST", kLogoutPath, server::AuthRequirement::session, true,
+    router.add({"POST", kLogoutPath, server::AuthRequirement::session, server::Gates::none,
                 [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
-    router.add({"PUT", kEmailPath, server::AuthRequirement::session, false,
+    router.add({"PUT", kEmailPath, server::AuthRequirement::session, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
-    router.add({"PUT", kPasswordPath, server::AuthRequirement::session, false,
+    router.add({"PUT", kPasswordPath, server::AuthRequirement::session, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
 }
 

@@ -36,7 +36,7 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 }  // namespace
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kLoginPath, server::AuthRequirement::none, false,
+    router.add({"POST", kLoginPath, server::AuthRequirement::none, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
 }
 

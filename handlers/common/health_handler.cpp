@@ -3,11 +3,11 @@
 namespace accountd::handlers {
 
 void register_health_routes(server::Router& router, db::Database& database) {
-    router.add(
-        {"GET", kHealthPath, server::AuthRequirement::none, false, [](server::RequestContext&) {
-             return server::HttpResponse::json(200, {{"status", "ok"}});
-         }});
-    router.add({"GET", kReadyPath, server::AuthRequirement::none, false,
+    router.add({"GET", kHealthPath, server::AuthRequirement::none, server::Gates::all,
+                [](server::RequestContext&) {
+                    return server::HttpResponse::json(200, {{"status", "ok"}});
+                }});
+    router.add({"GET", kReadyPath, server::AuthRequirement::none, server::Gates::all,
                 [&database](server::RequestContext&) {
                     if (database.ping()) {
                         return server::HttpResponse::json(200, {{"status", "ready"}});

@@ -73,11 +73,11 @@ server::Cookie expired_token_cookie(const HandlerDeps& deps) {
 }
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kLoginPath, server::AuthRequirement::none, false,
+    router.add({"POST", kLoginPath, server::AuthRequirement::none, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
-    router.add({"POST", kLogoutPath, server::AuthRequirement::session, true,
+    router.add({"POST", kLogoutPath, server::AuthRequirement::session, server::Gates::none,
                 [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
-    router.add({"GET", kSessionPath, server::AuthRequirement::session, true,
+    router.add({"GET", kSessionPath, server::AuthRequirement::session, server::Gates::none,
                 [](server::RequestContext& ctx) { return who_am_i(ctx); }});
 }
 

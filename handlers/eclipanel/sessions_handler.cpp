@@ -32,7 +32,7 @@ server::HttpResponse logout_session(const HandlerDeps& deps, server::RequestCont
 }  // namespace
 
 void register_sessions_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kSessionLogoutPath, server::AuthRequirement::session, true,
+    router.add({"POST", kSessionLogoutPath, server::AuthRequirement::session, server::Gates::none,
                 [&deps](server::RequestContext& ctx) { return logout_session(deps, ctx); }});
 }
 

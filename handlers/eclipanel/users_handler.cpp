@@ -5,10 +5,10 @@
 namespace accountd::handlers::eclipanel {
 
 void register_users_routes(server::Router& router, const HandlerDeps& /*deps*/) {
-    router.add(
-        {"GET", kMePath, server::AuthRequirement::session, true, [](server::RequestContext& ctx) {
-             return server::HttpResponse::json(200, user_schema_json(ctx.caller().user));
-         }});
+    router.add({"GET", kMePath, server::AuthRequirement::session, server::Gates::none,
+                [](server::RequestContext& ctx) {
+                    return server::HttpResponse::json(200, user_schema_json(ctx.caller().user));
+                }});
 }
 
 }  // namespace accountd::handlers::eclipanel

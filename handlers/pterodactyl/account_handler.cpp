@@ -82,11 +82,11 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
     // Exempt from the account gates, as in Pterodactyl: the SPA must be able to show the
     // account page that tells the user to enable two-factor.
-    router.add({"GET", kAccountPath, server::AuthRequirement::session_or_key, true,
+    router.add({"GET", kAccountPath, server::AuthRequirement::session_or_key, server::Gates::none,
                 [](server::RequestContext& ctx) { return read_account(ctx); }});
-    router.add({"PUT", kEmailPath, server::AuthRequirement::session_or_key, false,
+    router.add({"PUT", kEmailPath, server::AuthRequirement::session_or_key, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
-    router.add({"PUT", kPasswordPath, server::AuthRequirement::session_or_key, false,
+    router.add({"PUT", kPasswordPath, server::AuthRequirement::session_or_key, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
 }
 

@@ -125,7 +125,7 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
 }  // namespace
 
 void register_activity_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"GET", kActivityPath, server::AuthRequirement::session_or_key, false,
+    router.add({"GET", kActivityPath, server::AuthRequirement::session_or_key, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return list_activity(deps, ctx); }});
 }
 

@@ -79,11 +79,11 @@ server::HttpResponse delete_key(const HandlerDeps& deps, server::RequestContext&
 
 void register_api_key_routes(server::Router& router, const HandlerDeps& deps) {
     const auto auth = server::AuthRequirement::session_or_key;
-    router.add({"GET", kApiKeysPath, auth, false,
+    router.add({"GET", kApiKeysPath, auth, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
-    router.add({"POST", kApiKeysPath, auth, false,
+    router.add({"POST", kApiKeysPath, auth, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return create_key(deps, ctx); }});
-    router.add({"DELETE", kApiKeyPath, auth, false,
+    router.add({"DELETE", kApiKeyPath, auth, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return delete_key(deps, ctx); }});
 }
 

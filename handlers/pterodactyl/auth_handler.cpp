@@ -160,13 +160,13 @@ server::HttpResponse csrf_cookie(const HandlerDeps& deps, server::RequestContext
 }  // namespace
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kLoginPath, server::AuthRequirement::none, false,
+    router.add({"POST", kLoginPath, server::AuthRequirement::none, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
-    router.add({"POST", kCheckpointPath, server::AuthRequirement::none, false,
+    router.add({"POST", kCheckpointPath, server::AuthRequirement::none, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return checkpoint(deps, ctx); }});
-    router.add({"POST", kLogoutPath, server::AuthRequirement::session, true,
+    router.add({"POST", kLogoutPath, server::AuthRequirement::session, server::Gates::none,
                 [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
-    router.add({"GET", kCsrfCookiePath, server::AuthRequirement::none, false,
+    router.add({"GET", kCsrfCookiePath, server::AuthRequirement::none, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return csrf_cookie(deps, ctx); }});
 }
 

@@ -152,8 +152,8 @@ nlohmann::ordered_json permissions_resource() {
 
 void register_permissions_routes(server::Router& router) {
     // Rendered once: the catalogue does not change while the worker runs.
-    router.add({"GET", kPermissionsPath, server::AuthRequirement::session_or_key, false,
-                [body = permissions_resource()](server::RequestContext&) {
+    router.add({"GET", kPermissionsPath, server::AuthRequirement::session_or_key,
+                server::Gates::all, [body = permissions_resource()](server::RequestContext&) {
                     return server::HttpResponse::json(200, body);
                 }});
 }

@@ -69,11 +69,12 @@ server::HttpResponse remove_key(const HandlerDeps& deps, server::RequestContext&
 }  // namespace
 
 void register_ssh_key_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"GET", kSshKeysPath, server::AuthRequirement::session_or_key, false,
+    router.add({"GET", kSshKeysPath, server::AuthRequirement::session_or_key, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
-    router.add({"POST", kSshKeysPath, server::AuthRequirement::session_or_key, false,
+    router.add({"POST", kSshKeysPath, server::AuthRequirement::session_or_key, server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); }});
-    router.add({"POST", kSshKeyRemovePath, server::AuthRequirement::session_or_key, false,
+    router.add({"POST", kSshKeyRemovePath, server::AuthRequirement::session_or_key,
+                server::Gates::all,
                 [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); }});
 }
 

@@ -84,17 +84,18 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
 }  // namespace
 
 void register_two_factor_routes(server::Router& router, const HandlerDeps& deps) {
-    // Exempt from the required-2FA gate: this is where a user goes to satisfy it. Browser
+    // Past the required-2FA gate (this is where a user goes to satisfy it), not the suspension
+    // one. Browser
     // sessions only (SECURITY.md): Pterodactyl lets API keys in, but a key must never manage
     // two-factor, and even setup would replace a secret the user is in the middle of scanning.
     const auto session = server::AuthRequirement::session;
-    router.add({"GET", kTwoFactorPath, session, true,
+    router.add({"GET", kTwoFactorPath, session, server::Gates::except_two_factor,
                 [&deps](server::RequestContext& ctx) { return setup(deps, ctx); }});
-    router.add({"POST", kTwoFactorPath, session, true,
+    router.add({"POST", kTwoFactorPath, session, server::Gates::except_two_factor,
                 [&deps](server::RequestContext& ctx) { return enable(deps, ctx); }});
-    router.add({"POST", kTwoFactorDisablePath, session, true,
+    router.add({"POST", kTwoFactorDisablePath, session, server::Gates::except_two_factor,
                 [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
-    router.add({"DELETE", kTwoFactorPath, session, true,
+    router.add({"DELETE", kTwoFactorPath, session, server::Gates::except_two_factor,
                 [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
 }
 

@@ -256,6 +256,29 @@ BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_password_change_ends_sign_ins_waiting_at_the_checkpoint) {
+    auto s = pterodactyl_session(create_user());
+    const auto [secret, codes] = enable(s);
+    const auto waiting = pending_token(s.t);
+    const std::string fresh = "a new password for the test";
+    auto headers = s.write;
+    headers.emplace_back("Content-Type", "application/json");
+    BOOST_REQUIRE_EQUAL(s.client
+                            .request("PUT", "/api/client/account/password",
+                                     nlohmann::json{{"current_password", s.t.password},
+                                                    {"password", fresh},
+                                                    {"password_confirmation", fresh}}
+                                         .dump(),
+                                     headers)
+                            .status,
+                        204);
+    auto browser = pterodactyl();
+    check(checkpoint(browser, {{"confirmation_token", waiting}, {"recovery_token", codes[0]}}), 400,
+          "DisplayException",
+          "The authentication token provided has expired, please refresh the page and try again.");
+    BOOST_TEST(browser.get("/api/client/account").status == 401);
+}
+
 BOOST_AUTO_TEST_CASE(api_keys_cannot_manage_two_factor) {
     auto s = pterodactyl_session(create_user());
     const auto made =

@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cstdio>
 
@@ -101,6 +102,17 @@ BOOST_AUTO_TEST_CASE(out_of_bounds_or_malformed_values_are_refused_with_the_key_
                std::string::npos);
     BOOST_TEST(message_of("[database]\nurl = host=x\n").find("database.url") != std::string::npos);
     BOOST_TEST(message_of("[server]\nno equals sign\n").find("test.conf:2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_secrets_file_open_to_every_user_is_refused) {
+    const TempFile secrets("server_key = " + kKey + "\n");
+    const TempFile conf("[database]\nurl = db=x user=y\n[secrets]\nfile = " + secrets.path + "\n");
+    BOOST_CHECK_NO_THROW(load_config(conf.path, env_of({})));
+    ::chmod(secrets.path.c_str(), 0644);
+    BOOST_CHECK_EXCEPTION(load_config(conf.path, env_of({})), ConfigError,
+                          [](const ConfigError& e) {
+                              return std::string(e.what()).find("chmod 0640") != std::string::npos;
+                          });
 }
 
 BOOST_AUTO_TEST_CASE(the_server_key_comes_from_the_secrets_file_or_the_environment) {

@@ -68,15 +68,17 @@ struct Fixture {
             return server::HttpResponse::json(200, {{"ok", true}});
         };
         for (auto* r : {&ptero_routes, &cala_routes, &ecli_routes}) {
-            r->add({"GET", "/open", server::AuthRequirement::none, false, ok});
-            r->add({"GET", "/account", server::AuthRequirement::session, true, ok});
-            r->add({"GET", "/gated", server::AuthRequirement::session, false, ok});
-            r->add({"POST", "/write", server::AuthRequirement::session, true, ok});
-            r->add({"GET", "/boom", server::AuthRequirement::none, false,
+            r->add({"GET", "/open", server::AuthRequirement::none, server::Gates::all, ok});
+            r->add({"GET", "/account", server::AuthRequirement::session, server::Gates::none, ok});
+            r->add({"GET", "/gated", server::AuthRequirement::session, server::Gates::all, ok});
+            r->add({"POST", "/write", server::AuthRequirement::session, server::Gates::none, ok});
+            r->add({"GET", "/enrol", server::AuthRequirement::session,
+                    server::Gates::except_two_factor, ok});
+            r->add({"GET", "/boom", server::AuthRequirement::none, server::Gates::all,
                     [](server::RequestContext&) -> server::HttpResponse {
                         throw std::runtime_error("secret detail");
                     }});
-            r->add({"GET", "/db-down", server::AuthRequirement::none, false,
+            r->add({"GET", "/db-down", server::AuthRequirement::none, server::Gates::all,
                     [](server::RequestContext&) -> server::HttpResponse {
                         throw db::DatabaseError("x", 2002);
                     }});
@@ -165,10 +167,11 @@ BOOST_AUTO_TEST_CASE(cookie_writes_are_checked_for_csrf_but_bearer_writes_are_no
     BOOST_TEST(send("POST", "/write", {{"authorization", "Bearer " + token}}).status == 200);
 }
 
-BOOST_AUTO_TEST_CASE(a_suspended_account_only_reaches_exempt_routes) {
+BOOST_AUTO_TEST_CASE(a_suspended_account_only_reads_its_account_and_signs_out) {
     const auto token = login();
     users.rows.at(user.id).suspended = true;
     BOOST_TEST(code(send("GET", "/gated", {{"cookie", "sid=" + token}})) == "account_suspended");
+    BOOST_TEST(code(send("GET", "/enrol", {{"cookie", "sid=" + token}})) == "account_suspended");
     BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
 }
 
@@ -179,6 +182,7 @@ BOOST_AUTO_TEST_CASE(required_two_factor_follows_the_configured_rule) {
     users.rows.at(user.id).root_admin = true;
     BOOST_TEST(code(send("GET", "/gated", {{"cookie", "sid=" + token}})) == "two_factor_required");
     BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
+    BOOST_TEST(send("GET", "/enrol", {{"cookie", "sid=" + token}}).status == 200);
     users.rows.at(user.id).totp_enabled = true;
     BOOST_TEST(send("GET", "/gated", {{"cookie", "sid=" + token}}).status == 200);
     users.rows.at(user.id).root_admin = false;

@@ -10,12 +10,12 @@ namespace {
 Router sample_router() {
     Router router;
     const auto ok = [](RequestContext&) { return HttpResponse::no_content(); };
-    router.add({"GET", "/api/client/account", AuthRequirement::session, false, ok});
-    router.add({"POST", "/api/client/account/logout", AuthRequirement::session, false, ok});
+    router.add({"GET", "/api/client/account", AuthRequirement::session, Gates::all, ok});
+    router.add({"POST", "/api/client/account/logout", AuthRequirement::session, Gates::all, ok});
     router.add({"DELETE", "/api/client/account/api-keys/{identifier}", AuthRequirement::session,
-                false, ok});
-    router.add({"GET", "/api/users/{id}", AuthRequirement::session, false, ok});
-    router.add({"GET", "/api/users/me", AuthRequirement::session, false, ok});
+                Gates::all, ok});
+    router.add({"GET", "/api/users/{id}", AuthRequirement::session, Gates::all, ok});
+    router.add({"GET", "/api/users/me", AuthRequirement::session, Gates::all, ok});
     return router;
 }
 
