@@ -17,6 +17,9 @@ namespace accountd::server {
 struct PresentedCredential {
     CredentialSource source;
     std::string token;
+    /// A Bearer key sent alongside a session cookie: tried when the session turns out dead, as
+    /// Pterodactyl (Sanctum) falls back from the session guard to the token.
+    std::optional<std::string> key_fallback;
 };
 
 class DialectAdapter {

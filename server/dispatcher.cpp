@@ -150,6 +150,10 @@ void Dispatcher::authenticate(const Entry& entry, const Route& route, RequestCon
     const auto dialect = config::dialect_name(entry.adapter->dialect());
     // A token only works in the dialect that issued it: each has its own format and cookie.
     if (!resumed || resumed->session.dialect != dialect) {
+        if (credential->key_fallback && route.auth == AuthRequirement::session_or_key) {
+            authenticate_key(*credential->key_fallback, ctx);
+            return;
+        }
         throw ApiError(ErrorCode::session_invalid, "no live session for token");
     }
     ctx.principal = Principal{std::move(resumed->user), std::move(resumed->session), std::nullopt,

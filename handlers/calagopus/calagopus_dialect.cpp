@@ -102,8 +102,8 @@ std::optional<server::PresentedCredential> CalagopusDialect::find_credential(
     if (cookie->size() != kSessionTokenLength) {
         throw server::ApiError(server::ErrorCode::credentials_malformed, "cookie length");
     }
-    return server::PresentedCredential{server::CredentialSource::session_cookie,
-                                       std::move(*cookie)};
+    return server::PresentedCredential{server::CredentialSource::session_cookie, std::move(*cookie),
+                                       std::nullopt};
 }
 
 void CalagopusDialect::check_cookie_write(const server::HttpRequest& request,

@@ -13,7 +13,11 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
     const auto throttle_key = services::LoginThrottle::for_sign_in(
         account ? std::optional(account->id) : std::nullopt, attempt.identifier);
     if (const auto wait = deps.login_throttle.claim(ctx.client_ip, throttle_key)) {
-        deps.log.info("login.throttled", {{"dialect", dialect}, {"ip", ctx.client_ip}});
+        // The account id (never the typed name, which may be a mistyped password) lets an
+        // operator see which account is under attack.
+        const std::string user = account ? std::to_string(account->id) : std::string("-");
+        deps.log.info("login.throttled",
+                      {{"dialect", dialect}, {"user", user}, {"ip", ctx.client_ip}});
         server::ApiError error(server::ErrorCode::too_many_attempts, "sign-in throttle");
         error.retry_after = *wait;
         throw error;
@@ -50,8 +54,11 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
         deps.activity.record(event);
         const std::string_view reason =
             result.user ? std::string_view("two_factor_checkpoint_unavailable") : result.failure;
-        deps.log.info("login.fail",
-                      {{"dialect", dialect}, {"reason", reason}, {"ip", ctx.client_ip}});
+        const std::string user =
+            result.account_id ? std::to_string(*result.account_id) : std::string("-");
+        deps.log.info(
+            "login.fail",
+            {{"dialect", dialect}, {"reason", reason}, {"user", user}, {"ip", ctx.client_ip}});
         throw server::ApiError(server::ErrorCode::invalid_credentials);
     }
     deps.login_throttle.succeeded(ctx.client_ip, throttle_key);

@@ -79,17 +79,17 @@ std::optional<server::PresentedCredential> EclipanelDialect::find_credential(
         if (authorization.starts_with("Bearer ") &&
             authorization.find(' ', 7) == std::string_view::npos && authorization.size() > 7) {
             return server::PresentedCredential{server::CredentialSource::session_bearer,
-                                               std::string(authorization.substr(7))};
+                                               std::string(authorization.substr(7)), std::nullopt};
         }
         if (authorization.size() > 20 && authorization.find(' ') == std::string_view::npos) {
             return server::PresentedCredential{server::CredentialSource::session_bearer,
-                                               std::string(authorization)};
+                                               std::string(authorization), std::nullopt};
         }
         throw server::ApiError(ErrorCode::credentials_malformed, "authorization scheme");
     }
     if (auto cookie = request.cookie(deps_.config.eclipanel_cookie)) {
         return server::PresentedCredential{server::CredentialSource::session_cookie,
-                                           std::move(*cookie)};
+                                           std::move(*cookie), std::nullopt};
     }
     return std::nullopt;
 }

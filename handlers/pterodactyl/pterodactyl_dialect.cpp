@@ -205,18 +205,21 @@ std::string xsrf_token_for(const services::ServerKeys& keys, const services::Ses
 
 std::optional<server::PresentedCredential> PterodactylDialect::find_credential(
     const server::HttpRequest& request) const {
+    // Sanctum: the value after the last "Bearer " (case-sensitive), cut at the first ','.
+    std::optional<std::string> bearer_token;
+    const std::string_view authorization = request.header("authorization");
+    if (const auto bearer = authorization.rfind("Bearer "); bearer != std::string_view::npos) {
+        auto token = authorization.substr(bearer + 7);
+        token = token.substr(0, token.find(','));
+        if (!token.empty()) bearer_token = std::string(token);
+    }
     if (auto cookie = request.cookie(deps_.config.pterodactyl_cookie)) {
         return server::PresentedCredential{server::CredentialSource::session_cookie,
-                                           std::move(*cookie)};
+                                           std::move(*cookie), std::move(bearer_token)};
     }
-    // Sanctum: the value after the last "Bearer " (case-sensitive), cut at the first ','.
-    const std::string_view authorization = request.header("authorization");
-    const auto bearer = authorization.rfind("Bearer ");
-    if (bearer == std::string_view::npos) return std::nullopt;
-    auto token = authorization.substr(bearer + 7);
-    token = token.substr(0, token.find(','));
-    if (token.empty()) return std::nullopt;
-    return server::PresentedCredential{server::CredentialSource::api_key, std::string(token)};
+    if (!bearer_token) return std::nullopt;
+    return server::PresentedCredential{server::CredentialSource::api_key, std::move(*bearer_token),
+                                       std::nullopt};
 }
 
 void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,

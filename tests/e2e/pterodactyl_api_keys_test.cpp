@@ -178,6 +178,38 @@ BOOST_AUTO_TEST_CASE(a_key_never_makes_a_key_wider_than_itself) {
                    .status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_dead_session_cookie_falls_back_to_the_bearer_key_as_in_sanctum) {
+    auto s = pterodactyl_session(create_user());
+    auto other = pterodactyl_session(create_user());
+    const auto key = create_key(s);
+    const std::string cookie = "pterodactyl_session=" + *other.client.cookie("pterodactyl_session");
+    // A live session wins over the key.
+    auto r = pterodactyl().get("/api/client/account",
+                               {{"Cookie", cookie}, {"Authorization", "Bearer " + key}});
+    BOOST_TEST(r.json()["attributes"]["username"] == other.t.user.username);
+    // A dead one: the key is used, and a write needs no XSRF header.
+    r = pterodactyl().get("/api/client/account", {{"Cookie", "pterodactyl_session=stale"},
+                                                  {"Authorization", "Bearer " + key}});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.json()["attributes"]["username"] == s.t.user.username);
+    BOOST_TEST(pterodactyl()
+                   .post_json("/api/client/account/api-keys", {{"description", "from a script"}},
+                              {{"Cookie", "pterodactyl_session=stale"},
+                               {"Authorization", "Bearer " + key}})
+                   .status == 200);
+    // Neither alive: 401. Sign-out takes no key even then.
+    BOOST_TEST(
+        pterodactyl()
+            .get("/api/client/account", {{"Cookie", "pterodactyl_session=stale"},
+                                         {"Authorization", "Bearer " + std::string(48, 'x')}})
+            .status == 401);
+    BOOST_TEST(
+        pterodactyl()
+            .request("POST", "/auth/logout", "",
+                     {{"Cookie", "pterodactyl_session=stale"}, {"Authorization", "Bearer " + key}})
+            .status == 401);
+}
+
 BOOST_AUTO_TEST_CASE(more_than_fifty_addresses_are_422) {
     auto s = pterodactyl_session(create_user());
     nlohmann::json ips = nlohmann::json::array();

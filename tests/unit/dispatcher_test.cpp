@@ -23,11 +23,12 @@ class FakeAdapter final : public server::DialectAdapter {
     std::optional<server::PresentedCredential> find_credential(
         const server::HttpRequest& r) const override {
         if (auto sid = r.cookie("sid"))
-            return server::PresentedCredential{server::CredentialSource::session_cookie, *sid};
+            return server::PresentedCredential{server::CredentialSource::session_cookie, *sid,
+                                               std::nullopt};
         const auto auth = r.header("authorization");
         if (auth.starts_with("Bearer ")) {
             return server::PresentedCredential{server::CredentialSource::session_bearer,
-                                               std::string(auth.substr(7))};
+                                               std::string(auth.substr(7)), std::nullopt};
         }
         return std::nullopt;
     }
