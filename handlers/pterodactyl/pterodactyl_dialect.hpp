@@ -13,6 +13,11 @@ inline constexpr const char* kXsrfCookie = "XSRF-TOKEN";
 /// dies with the session.
 std::string xsrf_token_for(const services::ServerKeys& keys, const services::Session& session);
 
+/// Throws ApiError csrf_mismatch unless the request's X-XSRF-TOKEN (or X-CSRF-TOKEN) header is
+/// the session's token, compared in constant time.
+void check_xsrf_header(const services::ServerKeys& keys, const server::HttpRequest& request,
+                       const services::Session& session);
+
 class PterodactylDialect final : public server::DialectAdapter {
   public:
     explicit PterodactylDialect(const HandlerDeps& deps) : deps_(deps) {}

@@ -3,6 +3,7 @@
 #include "handlers/common/account_activity.hpp"
 #include "handlers/common/password_confirmation.hpp"
 #include "handlers/common/service_errors.hpp"
+#include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -13,6 +14,9 @@ using server::ApiError;
 using server::ErrorCode;
 
 server::HttpResponse setup(const HandlerDeps& deps, server::RequestContext& ctx) {
+    // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
+    // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
+    check_xsrf_header(deps.keys, ctx.request, *ctx.caller().session);
     try {
         const auto data = deps.two_factor.begin_setup(ctx.caller().user);
         return server::HttpResponse::json(

@@ -22,7 +22,7 @@ std::string code_for(const std::string& secret, std::int64_t step) {
 
 // Sets up and enables two-factor; returns the base32 secret and the recovery codes.
 std::pair<std::string, std::vector<std::string>> enable(PterodactylSession& s) {
-    const auto setup = s.client.get("/api/client/account/two-factor");
+    const auto setup = s.client.get("/api/client/account/two-factor", s.write);
     BOOST_REQUIRE_EQUAL(setup.status, 200);
     const std::string secret = setup.json()["data"]["secret"];
     const auto r = s.client.post_json(
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_SUITE(pterodactyl_two_factor)
 
 BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_enabling) {
     auto s = pterodactyl_session(create_user());
-    const auto r = s.client.get("/api/client/account/two-factor");
+    const auto r = s.client.get("/api/client/account/two-factor", s.write);
     BOOST_TEST(r.status == 200);
     const auto data = r.json()["data"];
     BOOST_TEST(data["image_url_data"].get<std::string>().starts_with("otpauth://totp/accountd:"));
@@ -83,6 +83,13 @@ BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_e
                std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(setup_needs_the_xsrf_header_so_a_cross_site_link_cannot_reset_it) {
+    auto s = pterodactyl_session(create_user());
+    check(s.client.get("/api/client/account/two-factor"), 419, "HttpException",
+          "CSRF token mismatch.");
+    BOOST_TEST(s.client.get("/api/client/account/two-factor", s.write).status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(enabling_validates_then_checks_password_then_code) {
     auto s = pterodactyl_session(create_user());
     auto r = s.client.post_json("/api/client/account/two-factor", {{"code", ""}}, s.write);
@@ -97,7 +104,7 @@ BOOST_AUTO_TEST_CASE(enabling_validates_then_checks_password_then_code) {
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.json()["errors"][0]["detail"] == "The code must be a string.");
     const std::string secret =
-        s.client.get("/api/client/account/two-factor").json()["data"]["secret"];
+        s.client.get("/api/client/account/two-factor", s.write).json()["data"]["secret"];
     check(s.client.post_json("/api/client/account/two-factor",
                              {{"code", "123456"}, {"password", "foo"}}, s.write),
           400, "BadRequestHttpException", "The password provided was not valid.");
@@ -123,7 +130,7 @@ BOOST_AUTO_TEST_CASE(enabling_returns_ten_recovery_codes_stored_only_as_digests)
         soci::into(rows);
     BOOST_TEST(rows == 10);
     BOOST_TEST(elsewhere.client.get("/api/client/account").status == 401);  // other sessions end
-    check(s.client.get("/api/client/account/two-factor"), 400, "BadRequestHttpException",
+    check(s.client.get("/api/client/account/two-factor", s.write), 400, "BadRequestHttpException",
           "Two-factor authentication is already enabled on this account.");
     const auto log = s.client.get("/api/client/account/activity").json();
     BOOST_TEST(log["data"][0]["attributes"]["event"] == "user:two-factor.create");
@@ -300,7 +307,7 @@ BOOST_AUTO_TEST_CASE(api_keys_cannot_manage_two_factor) {
                     {{"Authorization", "Bearer " + key}, {"Content-Type", "application/json"}})
             .status == 401);
     // The browser session still manages it, and the key kept its other powers.
-    BOOST_TEST(s.client.get("/api/client/account/two-factor").status == 200);
+    BOOST_TEST(s.client.get("/api/client/account/two-factor", s.write).status == 200);
     BOOST_TEST(api.get("/api/client/account", bearer).status == 200);
 }
 
