@@ -119,7 +119,7 @@ void TwoFactorService::end_pending_sign_ins(std::uint64_t user_id) {
 }
 
 std::string TwoFactorService::start_pending(const User& user, const std::string& dialect) {
-    const std::string token = crypto::random_alphanumeric(random_, kConfirmationTokenLength);
+    std::string token = crypto::random_alphanumeric(random_, kConfirmationTokenLength);
     PendingLogin pending;
     pending.user_id = user.id;
     pending.dialect = dialect;

@@ -11,9 +11,6 @@
 namespace accountd::handlers::calagopus {
 namespace {
 
-using server::ApiError;
-using server::ErrorCode;
-
 // Calagopus' format: a 16-character key id, ':', and 64 hex characters (here 256 random bits).
 std::string mint_token(const services::Session&, crypto::RandomSource& random) {
     return crypto::random_alphanumeric(random, 16) + ":" + crypto::to_hex(random.bytes(32));

@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // Far from the wall clock on purpose: the rows' times are all relative to it.
-const services::Timestamp kNow(1'800'000'000s);
+constexpr services::Timestamp kNow{std::chrono::seconds(1'800'000'000)};
 
 struct HousekeepingFixture : testing::DbFixture {
     db::MysqlHousekeepingRepository housekeeping{database};

@@ -13,7 +13,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const services::Timestamp kNow(1'700'000'000s);
+constexpr services::Timestamp kNow{std::chrono::seconds(1'700'000'000)};
 
 class FixedClock final : public services::Clock {
   public:
@@ -54,6 +54,7 @@ BOOST_AUTO_TEST_CASE(simultaneous_claims_on_many_connections_let_only_the_limit_
     std::atomic<int> went_ahead{0};
     std::atomic<int> refused{0};
     std::vector<std::thread> workers;
+    workers.reserve(8);
     for (int w = 0; w < 8; ++w) {
         workers.emplace_back([&] {
             db::Database connection(url);
