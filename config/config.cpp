@@ -21,6 +21,18 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(begin, end - begin + 1));
 }
 
+// "a, b,,c " is {"a", "b", "c"}.
+std::vector<std::string> parse_list(const std::string& value) {
+    std::vector<std::string> items;
+    std::stringstream in(value);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        item = trim(item);
+        if (!item.empty()) items.push_back(item);
+    }
+    return items;
+}
+
 long long parse_integer(const std::string& key, const std::string& value, long long min,
                         long long max, int base = 10) {
     long long out = 0;
@@ -96,13 +108,7 @@ const std::vector<KeySpec>& key_table() {
          "cookie-authenticated "
          "writes; the request's own Host is always allowed.",
          [](Config& c, const std::string&, const std::string& v) {
-             c.trusted_origins.clear();
-             std::stringstream in(v);
-             std::string item;
-             while (std::getline(in, item, ',')) {
-                 item = trim(item);
-                 if (!item.empty()) c.trusted_origins.push_back(item);
-             }
+             c.trusted_origins = parse_list(v);
          }},
         {"database.url", "db=accountd user=accountd host=localhost",
          "SOCI MySQL connection string (db, user, password, host, port, unix_socket, charset). "
@@ -171,13 +177,7 @@ const std::vector<KeySpec>& key_table() {
          "Comma-separated lists of common passwords and words a new password may not be "
          "(Debian's john-data and cracklib-runtime); empty for none.",
          [](Config& c, const std::string&, const std::string& v) {
-             c.password_blocklist_files.clear();
-             std::stringstream in(v);
-             std::string item;
-             while (std::getline(in, item, ',')) {
-                 item = trim(item);
-                 if (!item.empty()) c.password_blocklist_files.push_back(item);
-             }
+             c.password_blocklist_files = parse_list(v);
          }},
         {"throttle.login_ip_account_max", "5",
          "Failed sign-ins allowed per client IP and account within the window below.",

@@ -11,12 +11,6 @@
 namespace accountd::services {
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 bool is_letter(char c) {
     return std::isalpha(static_cast<unsigned char>(c)) != 0;
 }
@@ -71,7 +65,7 @@ bool runs_along(std::string_view s) {
 std::string letters_of(const std::string& s) {
     std::string out;
     std::copy_if(s.begin(), s.end(), std::back_inserter(out), is_letter);
-    return lower(out);
+    return ascii_lower(out);
 }
 
 }  // namespace
@@ -90,7 +84,7 @@ bool PasswordPolicy::listed(const std::vector<std::string>& candidates) const {
         while (std::getline(in, line)) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (line.empty() || line.starts_with("#!")) continue;
-            const std::string entry = lower(line);
+            const std::string entry = ascii_lower(line);
             if (std::find(candidates.begin(), candidates.end(), entry) != candidates.end()) {
                 return true;
             }
@@ -108,7 +102,7 @@ std::optional<PasswordProblem> PasswordPolicy::check(const std::string& password
     if (length > static_cast<std::size_t>(max_length_)) {
         return PasswordProblem{"max", std::to_string(max_length_)};
     }
-    const std::string lowered = lower(password);
+    const std::string lowered = ascii_lower(password);
     std::vector<std::string> forms = {lowered};
     // The stem counts only when it is most of the password: a few letters inside a long run of
     // random digits and symbols do not make it guessable.
@@ -126,7 +120,7 @@ std::optional<PasswordProblem> PasswordPolicy::check(const std::string& password
           std::string("pterodactyl"), std::string("calagopus"), std::string("eclipanel")}) {
         if (!word.empty() && letters == word) return PasswordProblem{"guessable", {}};
     }
-    if (lowered == lower(context.email)) return PasswordProblem{"guessable", {}};
+    if (lowered == ascii_lower(context.email)) return PasswordProblem{"guessable", {}};
     if (listed(forms)) return PasswordProblem{"guessable", {}};
     return std::nullopt;
 }

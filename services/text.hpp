@@ -1,5 +1,5 @@
 #pragma once
-// The two text measures every validation rule here uses.
+// The text helpers the validation and throttling rules share.
 
 #include <algorithm>
 #include <string>
@@ -19,6 +19,14 @@ inline std::string trim(std::string_view s) {
     const auto begin = s.find_first_not_of(" \t\r\n");
     if (begin == std::string_view::npos) return {};
     return std::string(s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
+/// ASCII letters lowercased, every other byte kept (UTF-8 passes through unchanged).
+inline std::string ascii_lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return s;
 }
 
 }  // namespace accountd::services

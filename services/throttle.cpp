@@ -8,12 +8,6 @@
 namespace accountd::services {
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 std::string ip_account_bucket(const std::string& ip, const std::string& account) {
     return "login-ip-account|" + ip + "|" + account;
 }
@@ -28,7 +22,7 @@ std::string ip_bucket(const std::string& ip) {
 
 AttemptNames LoginThrottle::for_sign_in(std::optional<std::uint64_t> account_id,
                                         const std::string& typed) {
-    const std::string name = lower(trim(typed));
+    const std::string name = ascii_lower(trim(typed));
     AttemptNames names;
     if (!name.empty()) names.pair = std::string("typed:") + name;
     if (account_id) {

@@ -44,9 +44,7 @@ UserService::UserService(UserRepository& users, const crypto::PasswordHasher& ha
     : users_(users), hasher_(hasher), random_(random), clock_(clock), policy_(policy) {}
 
 User UserService::create(const NewUser& input) {
-    std::string username = input.username;
-    std::transform(username.begin(), username.end(), username.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string username = ascii_lower(input.username);
     if (!is_valid_username(username)) {
         throw InvalidUser("username",
                           "username must be 1-191 characters of a-z, 0-9, '_', '.', '-' and start "

@@ -7,6 +7,7 @@
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
 #include "handlers/common/time_format.hpp"
+#include "services/text.hpp"
 
 namespace accountd::handlers::pterodactyl {
 namespace {
@@ -57,9 +58,7 @@ bool has_additional_metadata(const services::ActivityEntry& entry) {
 }  // namespace
 
 nlohmann::ordered_json actor_item(const services::User& user) {
-    std::string email = user.email;
-    std::transform(email.begin(), email.end(), email.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string email = services::ascii_lower(user.email);
     return {{"object", "user"},
             {"attributes",
              {{"uuid", user.uuid},
