@@ -206,6 +206,12 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.login_ip_window = static_cast<int>(parse_integer(k, v, 1, 86400));
          }},
+        {"throttle.known_address_days", "30",
+         "Days an address an account signed in from keeps a per-account count of its own, so "
+         "strangers cannot lock the owner out; 0 turns that off.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_known_address_days = static_cast<int>(parse_integer(k, v, 0, 365));
+         }},
         {"ratelimit.client_per_minute", "720",
          "Client-API requests per user (or API key owner) per minute, counted by all workers of "
          "one host; 0 turns the limit off.",

@@ -61,6 +61,7 @@ struct Config {
     int login_account_window = 3600;
     int login_ip_max = 30;
     int login_ip_window = 60;
+    int login_known_address_days = 30;  ///< 0: no address is ever known to an account
     // [ratelimit] requests per minute per user on the client API (0 = off)
     int client_per_minute = 720;
     // [security]

@@ -50,6 +50,18 @@ void MysqlThrottleRepository::release(const std::string& bucket, services::Times
     });
 }
 
+bool MysqlThrottleRepository::running(const std::string& bucket, services::Timestamp now) {
+    return guarded("throttle.running", [&] {
+        const std::string key = crypto::sha256(bucket);
+        const std::tm at = to_tm(now);
+        int found = 0;
+        db_.sql()
+            << "SELECT COUNT(*) FROM throttle_buckets WHERE bucket = :b AND window_ends > :now",
+            soci::use(key, "b"), soci::use(at, "now"), soci::into(found);
+        return found > 0;
+    });
+}
+
 void MysqlThrottleRepository::clear(const std::string& bucket) {
     guarded("throttle.clear", [&] {
         const std::string key = crypto::sha256(bucket);

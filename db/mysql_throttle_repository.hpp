@@ -12,6 +12,7 @@ class MysqlThrottleRepository final : public services::ThrottleRepository {
     services::ThrottleWindow hit(const std::string& bucket, int window_seconds,
                                  services::Timestamp now) override;
     void release(const std::string& bucket, services::Timestamp now) override;
+    bool running(const std::string& bucket, services::Timestamp now) override;
     void clear(const std::string& bucket) override;
 
   private:

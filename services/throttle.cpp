@@ -14,6 +14,9 @@ std::string ip_account_bucket(const std::string& ip, const std::string& account)
 std::string account_bucket(const std::string& account) {
     return "login-account|" + account;
 }
+std::string known_address_marker(const std::string& ip, const std::string& account) {
+    return "login-known|" + ip + "|" + account;
+}
 std::string ip_bucket(const std::string& ip) {
     return "login-ip|" + ip;
 }
@@ -30,7 +33,18 @@ AttemptNames LoginThrottle::for_sign_in(std::optional<std::uint64_t> account_id,
     } else {
         names.account = names.pair;
     }
+    // Looked up for unknown names too, so a known account costs no extra query to tell it by.
+    names.known_addresses = !names.account.empty();
     return names;
+}
+
+std::string LoginThrottle::account_bucket_for(const std::string& ip, const AttemptNames& names,
+                                              Timestamp now) {
+    if (names.known_addresses && limits_.known_address_seconds > 0 &&
+        buckets_.running(known_address_marker(ip, names.account), now)) {
+        return std::string("login-account-known|") + names.account;
+    }
+    return account_bucket(names.account);
 }
 
 std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptNames& names) {
@@ -48,7 +62,7 @@ std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptName
         take(ip_account_bucket(ip, names.pair), limits_.ip_account_max, limits_.ip_account_window);
     }
     if (!names.account.empty()) {
-        take(account_bucket(names.account), limits_.account_max, limits_.account_window);
+        take(account_bucket_for(ip, names, now), limits_.account_max, limits_.account_window);
     }
     take(ip_bucket(ip), limits_.ip_max, limits_.ip_window);
     if (wait) {
@@ -61,8 +75,13 @@ std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptName
 void LoginThrottle::succeeded(const std::string& ip, const AttemptNames& names) {
     const Timestamp now = clock_.now();
     if (!names.pair.empty()) buckets_.clear(ip_account_bucket(ip, names.pair));
-    if (!names.account.empty()) buckets_.release(account_bucket(names.account), now);
+    if (!names.account.empty()) buckets_.release(account_bucket_for(ip, names, now), now);
     buckets_.release(ip_bucket(ip), now);
+    if (names.known_addresses && limits_.known_address_seconds > 0) {
+        // Known from now until the window ends; the next success does not extend it, so an
+        // address is re-proven at least every known_address_seconds.
+        buckets_.hit(known_address_marker(ip, names.account), limits_.known_address_seconds, now);
+    }
 }
 
 }  // namespace accountd::services

@@ -23,6 +23,8 @@ class ThrottleRepository {
     virtual ThrottleWindow hit(const std::string& bucket, int window_seconds, Timestamp now) = 0;
     /// Takes back one hit from the bucket's running window (never below zero).
     virtual void release(const std::string& bucket, Timestamp now) = 0;
+    /// Whether the bucket has a window running at `now`.
+    virtual bool running(const std::string& bucket, Timestamp now) = 0;
     virtual void clear(const std::string& bucket) = 0;
 };
 
@@ -30,12 +32,17 @@ struct LoginLimits {
     int ip_account_max = 5, ip_account_window = 60;
     int account_max = 100, account_window = 3600;
     int ip_max = 30, ip_window = 60;
+    /// How long an address an account signed in from stays known to it; 0: never known.
+    int known_address_seconds = 30 * 86400;
 };
 
 /// The names one sign-in attempt is counted under, besides the client IP.
 struct AttemptNames {
     std::string pair;     ///< counted with the client IP (IP+account); empty for none
     std::string account;  ///< counted from any address (per account); empty for none
+    /// Sign-ins only: an address the account signed in from before has a per-account count of
+    /// its own, so strangers running the account's count out cannot lock its owner out.
+    bool known_addresses = false;
 };
 
 class LoginThrottle {
@@ -51,7 +58,7 @@ class LoginThrottle {
     static AttemptNames for_sign_in(std::optional<std::uint64_t> account_id,
                                     const std::string& typed);
     /// Another secret guessed at for one account (`name` already unique to it); empty for none.
-    static AttemptNames for_account(const std::string& name) { return {name, name}; }
+    static AttemptNames for_account(const std::string& name) { return {name, name, false}; }
 
     /// Claims one attempt from `ip` before the secret is checked. Claiming first means
     /// simultaneous guesses on any number of workers cannot get past a limit before the first
@@ -60,10 +67,14 @@ class LoginThrottle {
     /// go ahead. An attempt that goes ahead counts as a failure until `succeeded` says not.
     std::optional<int> claim(const std::string& ip, const AttemptNames& names);
     /// The claimed attempt succeeded: the IP+account count starts again and the claim on the
-    /// account and the IP is given back.
+    /// account and the IP is given back. For a sign-in, the address becomes known to the
+    /// account (for `known_address_seconds`).
     void succeeded(const std::string& ip, const AttemptNames& names);
 
   private:
+    /// The per-account bucket this attempt from `ip` counts in.
+    std::string account_bucket_for(const std::string& ip, const AttemptNames& names, Timestamp now);
+
     ThrottleRepository& buckets_;
     const Clock& clock_;
     LoginLimits limits_;

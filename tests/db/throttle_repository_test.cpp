@@ -44,6 +44,9 @@ BOOST_AUTO_TEST_CASE(a_window_counts_hits_restarts_when_it_ends_and_gives_hits_b
     buckets.release("b", kNow + 61s);
     buckets.release("b", kNow + 61s);  // never below zero
     BOOST_TEST(buckets.hit("b", 60, kNow + 62s).hits == 1u);
+    BOOST_TEST(buckets.running("b", kNow + 62s));
+    BOOST_TEST(!buckets.running("b", kNow + 120s));
+    BOOST_TEST(!buckets.running("never hit", kNow));
     buckets.clear("b");
     BOOST_TEST(row_count(database) == 0);
 }

@@ -24,6 +24,10 @@ class InMemoryBuckets final : public services::ThrottleRepository {
         const auto it = rows.find(bucket);
         if (it != rows.end() && it->second.ends > now && it->second.hits > 0) --it->second.hits;
     }
+    bool running(const std::string& bucket, services::Timestamp now) override {
+        const auto it = rows.find(bucket);
+        return it != rows.end() && it->second.ends > now;
+    }
     void clear(const std::string& bucket) override { rows.erase(bucket); }
 };
 
@@ -33,7 +37,8 @@ using services::LoginThrottle;
 struct Fixture {
     testing::ManualClock clock;
     InMemoryBuckets buckets;
-    LoginThrottle throttle{buckets, clock, services::LoginLimits{5, 60, 100, 3600, 30, 60}};
+    LoginThrottle throttle{buckets, clock,
+                           services::LoginLimits{5, 60, 100, 3600, 30, 60, 30 * 86400}};
     // `times` attempts that go ahead and fail.
     void fail(const std::string& ip, const AttemptNames& names, int times) {
         for (int i = 0; i < times; ++i)
@@ -89,6 +94,33 @@ BOOST_AUTO_TEST_CASE(an_account_attacked_from_many_addresses_locks_after_its_own
     BOOST_TEST(!throttle.claim("203.0.113.7", bob).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(strangers_running_out_the_accounts_count_do_not_lock_its_owner_out) {
+    const auto by_id = LoginThrottle::for_sign_in(7, "alice");
+    BOOST_REQUIRE(!throttle.claim("192.0.2.1", by_id).has_value());
+    throttle.succeeded("192.0.2.1", by_id);  // the owner's usual address
+    clock.advance(std::chrono::hours(24));
+    for (int i = 0; i < 100; ++i)
+        fail("198.51.100." + std::to_string(i), by_id, 1);
+    BOOST_TEST(throttle.claim("203.0.113.7", by_id).has_value());  // a stranger: locked
+    BOOST_TEST(!throttle.claim("192.0.2.1", by_id).has_value());   // the owner's address: not
+    // Known for 30 days from the first success, then it has to sign in anew.
+    clock.advance(std::chrono::hours(24 * 29));
+    for (int i = 0; i < 100; ++i)
+        fail("198.51.101." + std::to_string(i), by_id, 1);
+    BOOST_TEST(throttle.claim("192.0.2.1", by_id).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(without_known_addresses_the_owner_is_locked_out_too) {
+    LoginThrottle plain{buckets, clock, services::LoginLimits{5, 60, 100, 3600, 30, 60, 0}};
+    const auto by_id = LoginThrottle::for_sign_in(7, "alice");
+    BOOST_REQUIRE(!plain.claim("192.0.2.1", by_id).has_value());
+    plain.succeeded("192.0.2.1", by_id);
+    for (int i = 0; i < 100; ++i)
+        BOOST_REQUIRE(!plain.claim("198.51.100." + std::to_string(i), by_id).has_value());
+    BOOST_TEST(plain.claim("192.0.2.1", by_id).has_value());
+    BOOST_TEST(buckets.rows.count("login-known|192.0.2.1|id:7") == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(one_address_trying_many_accounts_locks_after_the_address_limit) {
     for (int i = 0; i < 30; ++i)
         fail("192.0.2.9", someone(i), 1);
@@ -102,8 +134,10 @@ BOOST_AUTO_TEST_CASE(a_success_clears_the_pair_and_gives_back_its_claim) {
     throttle.succeeded("192.0.2.1", alice);
     fail("192.0.2.1", alice, 5);
     BOOST_TEST(throttle.claim("192.0.2.1", alice).has_value());
-    // Nine failures; the success was given back and the refused attempt counted nothing.
-    BOOST_TEST(buckets.rows["login-account|" + alice.account].hits == 9u);
+    // Nine failures; the success was given back and the refused attempt counted nothing. The
+    // address is known to the account since the success, so its later failures count apart.
+    BOOST_TEST(buckets.rows["login-account|" + alice.account].hits == 4u);
+    BOOST_TEST(buckets.rows["login-account-known|" + alice.account].hits == 5u);
     BOOST_TEST(buckets.rows["login-ip|192.0.2.1"].hits == 9u);
 }
 
@@ -123,6 +157,14 @@ BOOST_AUTO_TEST_CASE(successes_alone_never_lock_an_address_out) {
         throttle.succeeded("192.0.2.1", someone(i));
     }
     BOOST_TEST(!throttle.claim("192.0.2.1", alice).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(other_secrets_than_the_password_never_make_an_address_known) {
+    const auto checkpoint = LoginThrottle::for_account("checkpoint|7");
+    BOOST_REQUIRE(!throttle.claim("192.0.2.1", checkpoint).has_value());
+    throttle.succeeded("192.0.2.1", checkpoint);
+    for (const auto& [name, window] : buckets.rows)
+        BOOST_TEST(!name.starts_with("login-known|"), name);
 }
 
 BOOST_AUTO_TEST_CASE(a_guess_at_no_account_only_counts_against_the_address) {
