@@ -246,6 +246,12 @@ const std::vector<KeySpec>& key_table() {
              if (v.empty() || v.size() > 64) throw ConfigError(k + ": must be 1-64 characters");
              c.totp_issuer = v;
          }},
+        {"security.checkpoint_max_failures", "5",
+         "Wrong codes one confirmation token survives at the two-factor checkpoint; then the "
+         "password has to be given again.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.checkpoint_max_failures = static_cast<int>(parse_integer(k, v, 1, 100));
+         }},
         {"security.totp_window", "1",
          "TOTP time steps accepted either side of now (RFC 6238 section 5.2); each step once.",
          [](Config& c, const std::string& k, const std::string& v) {

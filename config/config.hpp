@@ -68,6 +68,7 @@ struct Config {
     TwoFactorRequirement require_2fa = TwoFactorRequirement::admins;
     std::string totp_issuer = "accountd";
     int totp_window = 1;
+    int checkpoint_max_failures = 5;
     // [activity]
     int activity_retention_days = 90;  ///< 0 keeps entries forever
     // [housekeeping]

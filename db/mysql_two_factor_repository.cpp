@@ -153,6 +153,17 @@ bool MysqlTwoFactorRepository::delete_pending(std::uint64_t id) {
     });
 }
 
+void MysqlTwoFactorRepository::count_pending_failure(std::uint64_t id, int max_failures) {
+    guarded("two_factor.count_pending_failure", [&] {
+        const long long pid = as_id(id);
+        db_.sql() << "UPDATE pending_logins SET failures = failures + 1 WHERE id = :id",
+            soci::use(pid);
+        db_.sql() << "DELETE FROM pending_logins WHERE id = :id AND failures >= :max",
+            soci::use(pid, "id"), soci::use(max_failures, "max");
+        return 0;
+    });
+}
+
 void MysqlTwoFactorRepository::delete_pending_for_user(std::uint64_t user_id) {
     guarded("two_factor.delete_pending_for_user", [&] {
         const long long user = as_id(user_id);

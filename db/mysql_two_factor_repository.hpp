@@ -22,6 +22,7 @@ class MysqlTwoFactorRepository final : public services::TwoFactorRepository {
     std::optional<services::PendingLogin> find_pending(const std::string& token_hash) override;
     bool delete_pending(std::uint64_t id) override;
     void delete_pending_for_user(std::uint64_t user_id) override;
+    void count_pending_failure(std::uint64_t id, int max_failures) override;
 
   private:
     Database& db_;

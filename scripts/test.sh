@@ -30,6 +30,8 @@ write_config "$STATE/accountd.conf" accountd_e2e accountd_e2e e2e-password 3
 # Every e2e request comes from 127.0.0.1: the per-IP sign-in limit would otherwise trip across
 # unrelated tests. The per-account limits keep their defaults and are tested.
 printf '\n[throttle]\nlogin_ip_max = 1000000\n' >>"$STATE/accountd.conf"
+# Below the per-account checkpoint throttle (5), so the e2e test sees the token die first.
+printf '\n[security]\ncheckpoint_max_failures = 3\n' >>"$STATE/accountd.conf"
 "$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
 start_accountd "$BIN" "$STATE/accountd.conf"
 write_nginx_conf 6000r/m "$P1" "$P2" "$P3"

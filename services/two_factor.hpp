@@ -49,6 +49,9 @@ class TwoFactorRepository {
     /// False when it was already gone (used by a concurrent request).
     virtual bool delete_pending(std::uint64_t id) = 0;
     virtual void delete_pending_for_user(std::uint64_t user_id) = 0;
+    /// Counts a wrong code against the pending sign-in and deletes it once `max_failures` have
+    /// been counted.
+    virtual void count_pending_failure(std::uint64_t id, int max_failures) = 0;
 };
 
 }  // namespace accountd::services

@@ -175,10 +175,12 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
     CheckpointResult result{*user, false};
     if (recovery_code && !recovery_code->empty()) {
         if (!use_recovery_code(*user, *recovery_code)) {
+            store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
             throw TwoFactorError(Kind::invalid_recovery_code);
         }
         result.used_recovery_code = true;
     } else if (!code || !verify_code(*user, *code)) {
+        store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
         throw TwoFactorError(Kind::invalid_code);
     }
     // Consumed only now, so a wrong code can be corrected; and only once, so two requests racing

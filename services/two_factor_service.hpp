@@ -48,6 +48,7 @@ struct TwoFactorSettings {
     int pending_login_seconds = 300;  // as Pterodactyl's confirmation token
     int recovery_code_count = 10;
     int recovery_code_length = 10;
+    int checkpoint_max_failures = 5;  ///< wrong codes one confirmation token survives
 };
 
 class TwoFactorService {

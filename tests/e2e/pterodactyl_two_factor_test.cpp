@@ -263,6 +263,27 @@ BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in
     BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_confirmation_token_dies_after_too_many_wrong_codes) {
+    auto s = pterodactyl_session(create_user());
+    const auto [secret, codes] = enable(s);
+    const int allowed = Stack::get().root().config().checkpoint_max_failures;
+    BOOST_REQUIRE(allowed < 5);  // scripts/test.sh keeps it under the checkpoint throttle
+    const auto token = pending_token(s.t);
+    auto browser = pterodactyl();
+    for (int i = 0; i < allowed; ++i) {
+        check(checkpoint(browser, {{"confirmation_token", token},
+                                   {"recovery_token", "wrong-" + std::to_string(i)}}),
+              400, "DisplayException", "The recovery token provided is not valid.");
+    }
+    check(checkpoint(browser, {{"confirmation_token", token}, {"recovery_token", codes[0]}}), 400,
+          "DisplayException",
+          "The authentication token provided has expired, please refresh the page and try again.");
+    // The recovery code was not spent on the dead token, and a fresh sign-in takes it.
+    BOOST_TEST(checkpoint(browser, {{"confirmation_token", pending_token(s.t)},
+                                    {"recovery_token", codes[0]}})
+                   .status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(a_password_change_ends_sign_ins_waiting_at_the_checkpoint) {
     auto s = pterodactyl_session(create_user());
     const auto [secret, codes] = enable(s);
