@@ -102,9 +102,10 @@ bool schema_matches(const config::Config& config, const server::Logger& log, std
 int serve(const Options& options, std::ostream& err) {
     // No core dumps and no ptrace by other processes of the same user: a worker's memory holds
     // the server key, the pepper and, briefly, passwords. Forked workers inherit it.
-    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    const bool undumpable = ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0;
     config::Config config = load(options);
     const server::Logger log(server::parse_log_level(config.log_level));
+    if (!undumpable) log.warn("master.dumpable", {{"reason", "prctl(PR_SET_DUMPABLE) failed"}});
     if (!schema_matches(config, log, err)) return 1;
     const auto socket =
         server::open_listen_socket(config.socket_path, config.socket_mode, config.socket_backlog);

@@ -169,9 +169,10 @@ const std::vector<KeySpec>& key_table() {
              c.password_min_length = static_cast<int>(parse_integer(k, v, 8, 128));
          }},
         {"password.max_length", "128",
-         "Longest new password accepted; longer stored ones still sign in.",
+         "Longest new password accepted (at most 128, so that any UTF-8 password fits every "
+         "sign-in form's byte limit); longer stored ones still sign in.",
          [](Config& c, const std::string& k, const std::string& v) {
-             c.password_max_length = static_cast<int>(parse_integer(k, v, 64, 4096));
+             c.password_max_length = static_cast<int>(parse_integer(k, v, 64, 128));
          }},
         {"password.blocklist_files", "/usr/share/john/password.lst,/usr/share/dict/cracklib-small",
          "Comma-separated lists of common passwords and words a new password may not be "

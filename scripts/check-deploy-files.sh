@@ -59,17 +59,17 @@ else
 fi
 # The access log must never hold a query string, a cookie or a credential.
 format=$(directives "$NGINX_SRC/accountd-maps.conf" | grep '^log_format accountd' || true)
-if [ -z "$format" ] || grep -Eq '\$(request|request_uri|args|query_string|http_cookie|http_authorization|arg_[a-z_]+)([^a-z_]|$)' <<<"$format"; then
+if [ -z "$format" ] || grep -Eq '\$(request|request_uri|request_body|args|query_string|http_cookie|http_authorization|http_x_xsrf_token|http_x_csrf_token|sent_http_set_cookie|cookie_[a-z_]+|arg_[a-z_]+)([^a-z_]|$)' <<<"$format"; then
     bad "the accountd log format is missing or logs a query string, cookie or credential"
 else
     ok "accountd log format: no query string, cookie or credential"
 fi
-tls_servers=$(grep -c '^[[:space:]]*listen 443' "$NGINX_SRC/accountd-site.conf")
+servers=$(grep -Ec '^[[:space:]]*listen (80|443)[ ;]' "$NGINX_SRC/accountd-site.conf" || true)
 logged=$(directives "$NGINX_SRC/accountd-site.conf" | grep -c 'access_log .* accountd;' || true)
-if [ "$tls_servers" -ne "$logged" ]; then
-    bad "accountd-site.conf: $logged of $tls_servers TLS server blocks use the accountd log format"
+if [ "$servers" -ne "$logged" ]; then
+    bad "accountd-site.conf: $logged of $servers server blocks use the accountd log format"
 else
-    ok "accountd-site.conf: every TLS server block logs in the accountd format"
+    ok "accountd-site.conf: every server block logs in the accountd format"
 fi
 keep_conn=""
 for f in "${SNIPPETS[@]}" accountd-site.conf; do

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string_view>
 
@@ -24,10 +26,10 @@ std::string stem(const std::string& lowered) {
     return std::string(first, last);
 }
 
-// One chunk (a single character up to half the length) repeated to the end.
+// One chunk (a single character up to half the length) repeated to the end, the last copy
+// possibly cut short ("abcabcabcab").
 bool repeats(std::string_view s) {
     for (std::size_t unit = 1; unit <= s.size() / 2; ++unit) {
-        if (s.size() % unit != 0) continue;
         bool same = true;
         for (std::size_t i = unit; i < s.size() && same; ++i)
             same = s[i] == s[i - unit];
@@ -118,7 +120,8 @@ std::optional<PasswordProblem> PasswordPolicy::check(const std::string& password
     for (const std::string& word :
          {letters_of(context.username), letters_of(local_part), std::string("accountd"),
           std::string("pterodactyl"), std::string("calagopus"), std::string("eclipanel")}) {
-        if (!word.empty() && letters == word) return PasswordProblem{"guessable", {}};
+        // A name of a letter or two would refuse random passwords that happen to hold them.
+        if (word.size() >= 4 && letters == word) return PasswordProblem{"guessable", {}};
     }
     if (lowered == ascii_lower(context.email)) return PasswordProblem{"guessable", {}};
     if (listed(forms)) return PasswordProblem{"guessable", {}};

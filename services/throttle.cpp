@@ -42,7 +42,7 @@ std::string LoginThrottle::account_bucket_for(const std::string& ip, const Attem
                                               Timestamp now) {
     if (names.known_addresses && limits_.known_address_seconds > 0 &&
         buckets_.running(known_address_marker(ip, names.account), now)) {
-        return std::string("login-account-known|") + names.account;
+        return "login-account-known|" + ip + "|" + names.account;
     }
     return account_bucket(names.account);
 }
@@ -72,16 +72,20 @@ std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptName
     return wait;
 }
 
-void LoginThrottle::succeeded(const std::string& ip, const AttemptNames& names) {
+void LoginThrottle::succeeded(const std::string& ip, const AttemptNames& names, bool complete) {
     const Timestamp now = clock_.now();
     if (!names.pair.empty()) buckets_.clear(ip_account_bucket(ip, names.pair));
     if (!names.account.empty()) buckets_.release(account_bucket_for(ip, names, now), now);
     buckets_.release(ip_bucket(ip), now);
-    if (names.known_addresses && limits_.known_address_seconds > 0) {
-        // Known from now until the window ends; the next success does not extend it, so an
-        // address is re-proven at least every known_address_seconds.
-        buckets_.hit(known_address_marker(ip, names.account), limits_.known_address_seconds, now);
-    }
+    if (complete) remember_address(ip, names);
+}
+
+void LoginThrottle::remember_address(const std::string& ip, const AttemptNames& names) {
+    if (!names.known_addresses || limits_.known_address_seconds <= 0) return;
+    // Known from now until the window ends; the next success does not extend it, so an address
+    // is re-proven at least every known_address_seconds.
+    buckets_.hit(known_address_marker(ip, names.account), limits_.known_address_seconds,
+                 clock_.now());
 }
 
 }  // namespace accountd::services

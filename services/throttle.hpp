@@ -41,7 +41,8 @@ struct AttemptNames {
     std::string pair;     ///< counted with the client IP (IP+account); empty for none
     std::string account;  ///< counted from any address (per account); empty for none
     /// Sign-ins only: an address the account signed in from before has a per-account count of
-    /// its own, so strangers running the account's count out cannot lock its owner out.
+    /// its own (per address), so strangers running the account's count out cannot lock its
+    /// owner out.
     bool known_addresses = false;
 };
 
@@ -67,9 +68,12 @@ class LoginThrottle {
     /// go ahead. An attempt that goes ahead counts as a failure until `succeeded` says not.
     std::optional<int> claim(const std::string& ip, const AttemptNames& names);
     /// The claimed attempt succeeded: the IP+account count starts again and the claim on the
-    /// account and the IP is given back. For a sign-in, the address becomes known to the
-    /// account (for `known_address_seconds`).
-    void succeeded(const std::string& ip, const AttemptNames& names);
+    /// account and the IP is given back. For a sign-in that is complete (no second factor
+    /// pending), the address becomes known to the account, as `remember_address` does.
+    void succeeded(const std::string& ip, const AttemptNames& names, bool complete = true);
+    /// The address now gets its own per-account count for `known_address_seconds` from the
+    /// first such call: for the account a sign-in's names name, once the sign-in is complete.
+    void remember_address(const std::string& ip, const AttemptNames& names);
 
   private:
     /// The per-account bucket this attempt from `ip` counts in.

@@ -36,7 +36,13 @@ void confirming_password(const HandlerDeps& deps, const server::RequestContext& 
         deps.login_throttle.succeeded(ctx.client_ip, names);
         throw;
     }
-    deps.login_throttle.succeeded(ctx.client_ip, names);
+    // The change is stored by now; a failure to give the claim back must not turn it into an
+    // error (enabling two-factor would then never show its recovery codes).
+    try {
+        deps.login_throttle.succeeded(ctx.client_ip, names);
+    } catch (const std::exception&) {
+        deps.log.warn("password_confirmation.settle_failed", {{"user", user}});
+    }
 }
 
 }  // namespace accountd::handlers

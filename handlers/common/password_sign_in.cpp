@@ -25,7 +25,8 @@ SignedIn sign_in_with_password(const HandlerDeps& deps, const server::RequestCon
     auto result = deps.auth.verify(attempt, std::move(account));
     const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
     if (result.user && result.user->totp_enabled && offer_checkpoint) {
-        deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
+        // Known to the account only once the second factor is through (at the checkpoint).
+        deps.login_throttle.succeeded(ctx.client_ip, throttle_key, false);
         deps.activity.record({"auth:checkpoint",
                               std::nullopt,
                               result.user->id,

@@ -113,6 +113,9 @@ server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext&
     }
     deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
     const auto id = result.user.id;
+    // The sign-in is complete now: the address becomes known to the account.
+    deps.login_throttle.remember_address(
+        ctx.client_ip, services::LoginThrottle::for_sign_in(id, result.user.username));
     deps.activity.record({result.used_recovery_code ? "auth:recovery-token" : "auth:token",
                           id,
                           id,

@@ -110,6 +110,26 @@ BOOST_AUTO_TEST_CASE(strangers_running_out_the_accounts_count_do_not_lock_its_ow
     BOOST_TEST(throttle.claim("192.0.2.1", by_id).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(an_address_is_known_only_once_the_sign_in_is_complete) {
+    const auto by_id = LoginThrottle::for_sign_in(7, "alice");
+    BOOST_REQUIRE(!throttle.claim("192.0.2.1", by_id).has_value());
+    throttle.succeeded("192.0.2.1", by_id, false);  // right password, second factor pending
+    BOOST_TEST(buckets.rows.count("login-known|192.0.2.1|id:7") == 0u);
+    throttle.remember_address("192.0.2.1", by_id);  // the checkpoint passed
+    BOOST_TEST(buckets.rows.count("login-known|192.0.2.1|id:7") == 1u);
+    // Each known address has its own count: one running it out leaves the others alone.
+    BOOST_REQUIRE(!throttle.claim("192.0.2.2", by_id).has_value());
+    throttle.succeeded("192.0.2.2", by_id);
+    for (int i = 0; i < 100; ++i)
+        fail("198.51.100." + std::to_string(i), by_id, 1);
+    for (int i = 0; i < 20; ++i) {
+        fail("192.0.2.1", by_id, 5);
+        clock.advance(std::chrono::minutes(1));
+    }
+    BOOST_TEST(throttle.claim("192.0.2.1", by_id).has_value());
+    BOOST_TEST(!throttle.claim("192.0.2.2", by_id).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(without_known_addresses_the_owner_is_locked_out_too) {
     LoginThrottle plain{buckets, clock, services::LoginLimits{5, 60, 100, 3600, 30, 60, 0}};
     const auto by_id = LoginThrottle::for_sign_in(7, "alice");
@@ -137,7 +157,7 @@ BOOST_AUTO_TEST_CASE(a_success_clears_the_pair_and_gives_back_its_claim) {
     // Nine failures; the success was given back and the refused attempt counted nothing. The
     // address is known to the account since the success, so its later failures count apart.
     BOOST_TEST(buckets.rows["login-account|" + alice.account].hits == 4u);
-    BOOST_TEST(buckets.rows["login-account-known|" + alice.account].hits == 5u);
+    BOOST_TEST(buckets.rows["login-account-known|192.0.2.1|" + alice.account].hits == 5u);
     BOOST_TEST(buckets.rows["login-ip|192.0.2.1"].hits == 9u);
 }
 
