@@ -129,8 +129,9 @@ std::string TwoFactorService::start_pending(const User& user, const std::string&
     return token;
 }
 
-bool TwoFactorService::use_recovery_code(const User& user, const std::string& code) {
-    if (code.empty() || code.size() > 64) return false;
+std::optional<std::uint64_t> TwoFactorService::matching_recovery_code(const User& user,
+                                                                      const std::string& code) {
+    if (code.empty() || code.size() > 64) return std::nullopt;
     std::optional<std::uint64_t> matched;
     // Every stored code is compared, so timing does not tell which one matched.
     for (const auto& rc : store_.recovery_codes(user.id)) {
@@ -140,7 +141,7 @@ bool TwoFactorService::use_recovery_code(const User& user, const std::string& co
             matched = rc.id;
         }
     }
-    return matched && store_.delete_recovery_code(*matched);
+    return matched;
 }
 
 std::optional<std::uint64_t> TwoFactorService::pending_user(const std::string& confirmation_token,
@@ -173,8 +174,10 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
         throw TwoFactorError(Kind::expired_confirmation);
     }
     CheckpointResult result{*user, false};
+    std::optional<std::uint64_t> recovery_id;
     if (recovery_code && !recovery_code->empty()) {
-        if (!use_recovery_code(*user, *recovery_code)) {
+        recovery_id = matching_recovery_code(*user, *recovery_code);
+        if (!recovery_id) {
             store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
             throw TwoFactorError(Kind::invalid_recovery_code);
         }
@@ -184,8 +187,12 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
         throw TwoFactorError(Kind::invalid_code);
     }
     // Consumed only now, so a wrong code can be corrected; and only once, so two requests racing
-    // with one token cannot both sign in.
+    // with one token cannot both sign in. A recovery code is spent only after the token: a dead
+    // token never costs one.
     if (!store_.delete_pending(pending->id)) throw TwoFactorError(Kind::expired_confirmation);
+    if (recovery_id && !store_.delete_recovery_code(*recovery_id)) {
+        throw TwoFactorError(Kind::invalid_recovery_code);  // spent by a concurrent request
+    }
     return result;
 }
 

@@ -94,7 +94,8 @@ class TwoFactorService {
     std::string associated_data(const User& user) const;
     void require_password(const User& user, const std::string& password) const;
     bool verify_code(const User& user, const std::string& code);
-    bool use_recovery_code(const User& user, const std::string& code);
+    /// The id of the user's unused recovery code equal to `code`, compared in constant time.
+    std::optional<std::uint64_t> matching_recovery_code(const User& user, const std::string& code);
 
     TwoFactorRepository& store_;
     SessionRepository& sessions_;
