@@ -8,24 +8,6 @@ using namespace accountd::testing;
 
 namespace {
 
-Client ptero_signed_in(const TestUser& t) {
-    auto client = pterodactyl();
-    BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
-            .status,
-        200);
-    return client;
-}
-
-Client cala_signed_in(const TestUser& t) {
-    auto client = calagopus();
-    BOOST_REQUIRE_EQUAL(
-        client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}})
-            .status,
-        200);
-    return client;
-}
-
 // A cookie-authenticated write as the SPA sends it: JSON body plus the XSRF header.
 HttpResult ptero_put(Client& client, const std::string& path, const nlohmann::json& body) {
     return client.request("PUT", path, body.dump(),
@@ -58,7 +40,7 @@ BOOST_AUTO_TEST_SUITE(pterodactyl_account_changes)
 
 BOOST_AUTO_TEST_CASE(the_email_is_updated) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto fresh = unique_name("new") + "@example.com";
     const auto r = ptero_put(client, "/api/client/account/email",
                              {{"email", fresh}, {"password", t.password}});
@@ -70,7 +52,7 @@ BOOST_AUTO_TEST_CASE(the_email_is_updated) {
 
 BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_invalid) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     for (const nlohmann::json& body :
          {nlohmann::json{{"email", unique_name("x") + "@example.com"},
                          {"password", "wrong password"}},
@@ -89,7 +71,7 @@ BOOST_AUTO_TEST_CASE(the_email_is_not_updated_with_a_wrong_password_even_when_in
 
 BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_is_named_only_after_the_right_password) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto typed = ptero_put(client, "/api/client/account/email",
                                  {{"email", {1, 2}}, {"password", t.password}});
     check_validation(typed, "email", "string", "The email must be a string.");
@@ -135,7 +117,7 @@ BOOST_AUTO_TEST_CASE(password_guesses_through_a_key_are_throttled_like_sign_ins)
 BOOST_AUTO_TEST_CASE(invalid_or_taken_emails_are_rejected) {
     const auto t = create_user();
     const auto other = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     check_validation(
         ptero_put(client, "/api/client/account/email", {{"email", ""}, {"password", t.password}}),
         "email", "required", "The email field is required.");
@@ -157,8 +139,8 @@ BOOST_AUTO_TEST_CASE(invalid_or_taken_emails_are_rejected) {
 
 BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
-    auto elsewhere = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
+    auto elsewhere = pterodactyl_signed_in(t);
     const std::string fresh = "New_Password1 long enough";
     const auto r = ptero_put(
         client, "/api/client/account/password",
@@ -178,7 +160,7 @@ BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
 
 BOOST_AUTO_TEST_CASE(a_wrong_current_password_is_400) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto r = ptero_put(client, "/api/client/account/password",
                              {{"current_password", "not the password"},
                               {"password", "another long password"},
@@ -191,7 +173,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_current_password_is_400) {
 
 BOOST_AUTO_TEST_CASE(invalid_new_passwords_are_422) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const std::string path = "/api/client/account/password";
     check_validation(ptero_put(client, path, {{"current_password", t.password}}), "password",
                      "required", "The password field is required.");
@@ -245,7 +227,7 @@ BOOST_AUTO_TEST_CASE(invalid_new_passwords_are_422) {
 
 BOOST_AUTO_TEST_CASE(changes_need_the_xsrf_header_and_a_session) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto no_xsrf =
         client.request("PUT", "/api/client/account/email",
                        nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump(),
@@ -260,7 +242,7 @@ BOOST_AUTO_TEST_CASE(changes_need_the_xsrf_header_and_a_session) {
 
 BOOST_AUTO_TEST_CASE(an_admin_without_two_factor_is_sent_to_enable_it_first) {
     const auto admin = create_user(true);
-    auto client = ptero_signed_in(admin);
+    auto client = pterodactyl_signed_in(admin);
     BOOST_TEST(client.get("/api/client/account").status == 200);  // exempt, so the SPA can say why
     const auto r =
         ptero_put(client, "/api/client/account/email",
@@ -271,7 +253,7 @@ BOOST_AUTO_TEST_CASE(an_admin_without_two_factor_is_sent_to_enable_it_first) {
 
 BOOST_AUTO_TEST_CASE(a_suspended_account_cannot_change_anything) {
     const auto t = create_user();
-    auto client = ptero_signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     suspend(t.user.id);
     const auto r =
         ptero_put(client, "/api/client/account/email",
@@ -287,7 +269,7 @@ BOOST_AUTO_TEST_SUITE(calagopus_account_changes)
 BOOST_AUTO_TEST_CASE(the_email_is_updated_and_errors_use_calagopus_codes) {
     const auto t = create_user();
     const auto other = create_user();
-    auto client = cala_signed_in(t);
+    auto client = calagopus_signed_in(t);
     const std::string path = "/api/client/account/email";
     auto r = cala_put(client, path, {{"email", "nope"}, {"password", t.password}});
     BOOST_TEST(r.status == 400);
@@ -311,8 +293,8 @@ BOOST_AUTO_TEST_CASE(the_email_is_updated_and_errors_use_calagopus_codes) {
 
 BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
     const auto t = create_user();
-    auto client = cala_signed_in(t);
-    auto elsewhere = cala_signed_in(t);
+    auto client = calagopus_signed_in(t);
+    auto elsewhere = calagopus_signed_in(t);
     const std::string path = "/api/client/account/password";
     auto r = cala_put(client, path, {{"password", t.password}, {"new_password", "short"}});
     BOOST_TEST(r.status == 400);
@@ -336,7 +318,7 @@ BOOST_AUTO_TEST_CASE(the_password_is_updated_and_other_sessions_end) {
 
 BOOST_AUTO_TEST_CASE(changes_from_another_site_are_refused) {
     const auto t = create_user();
-    auto client = cala_signed_in(t);
+    auto client = calagopus_signed_in(t);
     const auto r =
         client.request("PUT", "/api/client/account/email",
                        nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump(),

@@ -7,14 +7,6 @@ using namespace accountd::testing;
 
 namespace {
 
-Client signed_in(const TestUser& t) {
-    auto client = calagopus();
-    const auto r =
-        client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}});
-    BOOST_REQUIRE_EQUAL(r.status, 200);
-    return client;
-}
-
 void check_error(const HttpResult& r, int status, const std::string& message) {
     BOOST_TEST(r.status == status);
     BOOST_TEST(r.header("content-type").starts_with("application/json"));
@@ -54,7 +46,7 @@ BOOST_AUTO_TEST_CASE(login_returns_a_completed_full_user_and_the_session_cookie)
 
 BOOST_AUTO_TEST_CASE(the_account_reads_back_as_a_full_user) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = calagopus_signed_in(t);
     const auto r = client.get("/api/client/account");
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.json()["user"]["username"] == t.user.username);
@@ -103,17 +95,17 @@ BOOST_AUTO_TEST_CASE(missing_malformed_and_unknown_session_cookies_are_401) {
 
 BOOST_AUTO_TEST_CASE(expired_and_idle_sessions_are_401) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = calagopus_signed_in(t);
     expire_sessions(t.user.id);
     check_error(client.get("/api/client/account"), 401, "invalid session");
-    auto other = signed_in(t);
+    auto other = calagopus_signed_in(t);
     idle_sessions(t.user.id);
     check_error(other.get("/api/client/account"), 401, "invalid session");
 }
 
 BOOST_AUTO_TEST_CASE(logout_from_another_site_or_without_origin_is_refused) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = calagopus_signed_in(t);
     check_error(client.request("POST", "/api/client/account/logout"), 403,
                 "cross-site request refused");
     check_error(client.request("POST", "/api/client/account/logout", "",
@@ -124,7 +116,7 @@ BOOST_AUTO_TEST_CASE(logout_from_another_site_or_without_origin_is_refused) {
 
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_clears_the_cookie) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = calagopus_signed_in(t);
     const auto token = *client.cookie("calagopus_session");
     const auto r = client.request("POST", "/api/client/account/logout", "", same_origin(client));
     BOOST_TEST(r.status == 200);

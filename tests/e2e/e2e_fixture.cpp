@@ -92,4 +92,16 @@ PterodactylSession pterodactyl_session(TestUser t) {
     return {std::move(t), client, write};
 }
 
+Client pterodactyl_signed_in(const TestUser& t) {
+    return pterodactyl_session(t).client;
+}
+
+Client calagopus_signed_in(const TestUser& t) {
+    auto client = calagopus();
+    const auto r =
+        client.post_json("/api/auth/login", {{"user", t.user.username}, {"password", t.password}});
+    if (r.status != 200) throw std::runtime_error("sign-in failed: " + r.body);
+    return client;
+}
+
 }  // namespace accountd::testing

@@ -66,6 +66,10 @@ struct PterodactylSession {
 };
 PterodactylSession pterodactyl_session(TestUser t);
 
+/// A client holding a session cookie of that dialect for `t` (the sign-in must succeed).
+Client pterodactyl_signed_in(const TestUser& t);
+Client calagopus_signed_in(const TestUser& t);
+
 /// The Origin a browser on the same host would send.
 inline Headers same_origin(const Client& client) {
     return {{"Origin", client.base_url()}};

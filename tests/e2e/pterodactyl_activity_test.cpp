@@ -7,15 +7,6 @@ using namespace accountd::testing;
 
 namespace {
 
-Client signed_in(const TestUser& t) {
-    auto client = pterodactyl();
-    BOOST_REQUIRE_EQUAL(
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}})
-            .status,
-        200);
-    return client;
-}
-
 std::vector<std::string> events_of(const nlohmann::json& list) {
     std::vector<std::string> out;
     for (const auto& item : list["data"])
@@ -31,7 +22,7 @@ BOOST_AUTO_TEST_CASE(sign_ins_failures_and_account_changes_are_listed_newest_fir
     const auto t = create_user();
     pterodactyl().post_json("/auth/login",
                             {{"user", t.user.username}, {"password", "wrong password"}});
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto fresh = unique_name("act") + "@example.com";
     BOOST_REQUIRE_EQUAL(
         client
@@ -76,9 +67,9 @@ BOOST_AUTO_TEST_CASE(sign_ins_failures_and_account_changes_are_listed_newest_fir
 
 BOOST_AUTO_TEST_CASE(the_event_filter_sort_and_pages_work) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     for (int i = 0; i < 2; ++i)
-        signed_in(t);
+        pterodactyl_signed_in(t);
     auto r = client.get(
         "/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=1");
     BOOST_TEST(r.status == 200);
@@ -102,7 +93,7 @@ BOOST_AUTO_TEST_CASE(the_event_filter_sort_and_pages_work) {
 
 BOOST_AUTO_TEST_CASE(unknown_filters_and_sorts_are_400) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     auto r = client.get("/api/client/account/activity?filter[ip]=127.0.0.1");
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0]["code"] == "InvalidFilterQuery");
@@ -117,8 +108,8 @@ BOOST_AUTO_TEST_CASE(unknown_filters_and_sorts_are_400) {
 BOOST_AUTO_TEST_CASE(another_users_activity_is_never_listed) {
     const auto a = create_user();
     const auto b = create_user();
-    signed_in(b);
-    auto client = signed_in(a);
+    pterodactyl_signed_in(b);
+    auto client = pterodactyl_signed_in(a);
     const auto listed = client.get("/api/client/account/activity").json();
     BOOST_TEST(listed["meta"]["pagination"]["total"] == 1);
     for (const auto& item : listed["data"])

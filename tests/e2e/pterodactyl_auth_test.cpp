@@ -10,14 +10,6 @@ using namespace accountd::testing;
 
 namespace {
 
-Client signed_in(const TestUser& t) {
-    auto client = pterodactyl();
-    const auto r =
-        client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}});
-    BOOST_REQUIRE_EQUAL(r.status, 200);
-    return client;
-}
-
 void check_error(const HttpResult& r, int status, const std::string& code,
                  const std::string& detail = "") {
     BOOST_TEST(r.status == status);
@@ -84,7 +76,7 @@ BOOST_AUTO_TEST_CASE(login_with_email_in_any_case_works) {
 
 BOOST_AUTO_TEST_CASE(the_account_reads_back_as_pterodactyl_attributes_in_order) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto r = client.get("/api/client/account");
     BOOST_TEST(r.status == 200);
     const auto body = nlohmann::ordered_json::parse(r.body);
@@ -164,7 +156,7 @@ BOOST_AUTO_TEST_CASE(reading_the_account_without_or_with_a_bad_session_is_401) {
 
 BOOST_AUTO_TEST_CASE(an_expired_session_is_401_and_deleted) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     expire_sessions(t.user.id);
     check_error(client.get("/api/client/account"), 401, "AuthenticationException");
     BOOST_TEST(count_sessions(t.user.id) == 0);
@@ -172,14 +164,14 @@ BOOST_AUTO_TEST_CASE(an_expired_session_is_401_and_deleted) {
 
 BOOST_AUTO_TEST_CASE(an_idle_session_is_401) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     idle_sessions(t.user.id);
     check_error(client.get("/api/client/account"), 401, "AuthenticationException");
 }
 
 BOOST_AUTO_TEST_CASE(a_revoked_session_is_401_on_every_worker) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     BOOST_TEST(client.get("/api/client/account").status == 200);
     const long long id = static_cast<long long>(t.user.id);
     Stack::get().sql() << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
@@ -190,7 +182,7 @@ BOOST_AUTO_TEST_CASE(a_revoked_session_is_401_on_every_worker) {
 
 BOOST_AUTO_TEST_CASE(logout_needs_the_xsrf_header_and_then_ends_the_session) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     check_error(client.request("POST", "/auth/logout"), 419, "HttpException",
                 "CSRF token mismatch.");
     check_error(client.request("POST", "/auth/logout", "", {{"X-XSRF-TOKEN", "forged"}}), 419,
@@ -205,7 +197,7 @@ BOOST_AUTO_TEST_CASE(logout_needs_the_xsrf_header_and_then_ends_the_session) {
 
 BOOST_AUTO_TEST_CASE(a_logged_out_session_cookie_no_longer_works) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto token = *client.cookie("pterodactyl_session");
     const auto header = xsrf(client);
     BOOST_TEST(client.request("POST", "/auth/logout", "", header).status == 204);
@@ -217,14 +209,14 @@ BOOST_AUTO_TEST_CASE(a_logged_out_session_cookie_no_longer_works) {
 
 BOOST_AUTO_TEST_CASE(one_sessions_xsrf_token_does_not_work_for_another) {
     const auto t = create_user();
-    auto first = signed_in(t);
-    auto second = signed_in(t);
+    auto first = pterodactyl_signed_in(t);
+    auto second = pterodactyl_signed_in(t);
     check_error(second.request("POST", "/auth/logout", "", xsrf(first)), 419, "HttpException");
 }
 
 BOOST_AUTO_TEST_CASE(last_used_is_not_written_on_every_request) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const long long id = static_cast<long long>(t.user.id);
     Stack::get().sql() << "UPDATE sessions SET last_used_at = UTC_TIMESTAMP() - INTERVAL 10 SECOND "
                           "WHERE user_id = :id",
@@ -322,7 +314,7 @@ BOOST_AUTO_TEST_CASE(an_account_with_two_factor_is_not_let_in_on_its_password_al
 
 BOOST_AUTO_TEST_CASE(the_csrf_cookie_route_answers_204) {
     const auto t = create_user();
-    auto client = signed_in(t);
+    auto client = pterodactyl_signed_in(t);
     const auto r = client.get("/sanctum/csrf-cookie");
     BOOST_TEST(r.status == 204);
     BOOST_TEST(!r.set_cookie("XSRF-TOKEN").empty());
