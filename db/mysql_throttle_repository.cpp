@@ -22,19 +22,24 @@ services::ThrottleWindow MysqlThrottleRepository::hit(const std::string& bucket,
                      "window_ends = IF(window_ends <= :now2, :ends2, window_ends)",
             soci::use(key, "b"), soci::use(ends, "ends"), soci::use(at, "now"),
             soci::use(at, "now2"), soci::use(ends, "ends2");
+        // One round trip: LAST_INSERT_ID() is this connection's, whatever row is read with it.
         long long hits = 0;
-        db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(hits);
         int stored_hits = 0;
         std::tm window_ends{};
-        db_.sql() << "SELECT hits, window_ends FROM throttle_buckets WHERE bucket = :b",
-            soci::use(key), soci::into(stored_hits), soci::into(window_ends);
-        const bool found = db_.sql().got_data();
+        db_.sql() << "SELECT LAST_INSERT_ID(), hits, window_ends FROM throttle_buckets "
+                     "WHERE bucket = :b",
+            soci::use(key), soci::into(hits), soci::into(stored_hits), soci::into(window_ends);
         services::ThrottleWindow window;
+        if (!db_.sql().got_data()) {
+            // Cleared by a success since the upsert: this hit starts the count again.
+            window.hits = 1;
+            window.ends = now + std::chrono::seconds(window_seconds);
+            return window;
+        }
         // 0 means the connection was re-established after the upsert (the id is per
         // connection): the row's count, which may include other hits, is the safe answer.
-        window.hits = static_cast<std::uint32_t>(hits > 0 ? hits : (found ? stored_hits : 1));
-        // Gone already (a success cleared it): the window this hit started is the answer.
-        window.ends = found ? from_tm(window_ends) : now + std::chrono::seconds(window_seconds);
+        window.hits = static_cast<std::uint32_t>(hits > 0 ? hits : stored_hits);
+        window.ends = from_tm(window_ends);
         return window;
     });
 }
