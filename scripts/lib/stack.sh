@@ -35,7 +35,9 @@ STACK_PACKAGES=(mariadb-server mariadb-client nginx curl openssl john-data crack
 build() {
     local dir=$1; shift
     cmake -S "$ROOT" -B "$dir" "$@" >"$STATE/cmake.log" 2>&1 || { cat "$STATE/cmake.log" >&2; die "cmake failed"; }
-    cmake --build "$dir" -j "$(nproc)" >"$STATE/build.log" 2>&1 || { tail -40 "$STATE/build.log" >&2; die "build failed"; }
+    # One build at a time per machine (several work trees on 2 cores would thrash each other).
+    flock "${ACCOUNTD_BUILD_LOCK:-/tmp/accountd-build.lock}" \
+        cmake --build "$dir" -j "$(nproc)" >"$STATE/build.log" 2>&1 || { tail -40 "$STATE/build.log" >&2; die "build failed"; }
 }
 
 wait_for() {  # wait_for SECONDS description command...
