@@ -9,15 +9,6 @@
 #include "crypto/password_hasher.hpp"
 #include "crypto/random.hpp"
 #include "crypto/secret_box.hpp"
-#include "db/database.hpp"
-#include "db/mysql_activity_repository.hpp"
-#include "db/mysql_api_key_repository.hpp"
-#include "db/mysql_housekeeping_repository.hpp"
-#include "db/mysql_session_repository.hpp"
-#include "db/mysql_ssh_key_repository.hpp"
-#include "db/mysql_throttle_repository.hpp"
-#include "db/mysql_two_factor_repository.hpp"
-#include "db/mysql_user_repository.hpp"
 #include "server/logger.hpp"
 #include "services/account_service.hpp"
 #include "services/activity_service.hpp"
@@ -26,8 +17,10 @@
 #include "services/clock.hpp"
 #include "services/housekeeping.hpp"
 #include "services/password_policy.hpp"
+#include "services/repositories.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
+#include "services/sign_in_service.hpp"
 #include "services/ssh_key_service.hpp"
 #include "services/throttle.hpp"
 #include "services/two_factor_service.hpp"
@@ -47,9 +40,9 @@ class ServiceRoot {
     const services::Clock& clock() const { return clock_; }
     crypto::RandomSource& random() { return random_; }
     const server::Logger& log() const { return log_; }
-    db::Database& database() { return database_; }
-    services::UserRepository& users() { return users_; }
-    services::SessionRepository& session_repository() { return session_repository_; }
+    services::Readiness& readiness() { return repositories_->readiness(); }
+    services::UserRepository& users() { return repositories_->users(); }
+    services::SessionRepository& session_repository() { return repositories_->sessions(); }
     const crypto::PasswordHasher& hasher() const { return hasher_; }
     services::AuthService& auth() { return auth_; }
     services::SessionService& sessions() { return sessions_; }
@@ -60,6 +53,7 @@ class ServiceRoot {
     services::ApiKeyService& api_keys() { return api_keys_; }
     services::LoginThrottle& login_throttle() { return login_throttle_; }
     services::TwoFactorService& two_factor() { return two_factor_; }
+    services::SignInService& sign_in() { return sign_in_; }
     services::Housekeeping& housekeeping() { return housekeeping_; }
 
   private:
@@ -68,15 +62,7 @@ class ServiceRoot {
     const services::Clock& clock_;
     crypto::RandomSource& random_;
     server::Logger log_;
-    db::Database database_;
-    db::MysqlUserRepository users_;
-    db::MysqlSessionRepository session_repository_;
-    db::MysqlActivityRepository activity_repository_;
-    db::MysqlSshKeyRepository ssh_key_repository_;
-    db::MysqlApiKeyRepository api_key_repository_;
-    db::MysqlThrottleRepository throttle_repository_;
-    db::MysqlTwoFactorRepository two_factor_repository_;
-    db::MysqlHousekeepingRepository housekeeping_repository_;
+    std::unique_ptr<services::Repositories> repositories_;
     crypto::PasswordHasher hasher_;
     services::PasswordPolicy password_policy_;
     crypto::SecretBox secret_box_;
@@ -89,6 +75,7 @@ class ServiceRoot {
     services::ApiKeyService api_keys_;
     services::LoginThrottle login_throttle_;
     services::TwoFactorService two_factor_;
+    services::SignInService sign_in_;
     services::Housekeeping housekeeping_;
 };
 

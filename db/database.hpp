@@ -10,13 +10,16 @@
 #include <stdexcept>
 #include <string>
 
+#include "services/service_error.hpp"
+
 namespace accountd::db {
 
-class DatabaseError : public std::runtime_error {
+/// The repositories' services::StorageUnavailable, with the server's error number.
+class DatabaseError : public services::StorageUnavailable {
   public:
     DatabaseError(const std::string& operation, unsigned error_number)
-        : std::runtime_error("database error in " + operation + " (errno " +
-                             std::to_string(error_number) + ")"),
+        : services::StorageUnavailable("database error in " + operation + " (errno " +
+                                       std::to_string(error_number) + ")"),
           error_number_(error_number) {}
     unsigned error_number() const { return error_number_; }
 

@@ -12,8 +12,6 @@ std::string_view error_code_name(ErrorCode code) {
             return "missing_content_type";
         case ErrorCode::invalid_field:
             return "invalid_field";
-        case ErrorCode::missing_field:
-            return "missing_field";
         case ErrorCode::payload_too_large:
             return "payload_too_large";
         case ErrorCode::length_required:
@@ -66,6 +64,37 @@ std::string_view error_code_name(ErrorCode code) {
             return "internal";
     }
     return "unknown";
+}
+
+ApiError api_error_of(const services::ServiceError& error) {
+    using Kind = services::ServiceError::Kind;
+    switch (error.kind()) {
+        case Kind::invalid_fields: {
+            ApiError api(ErrorCode::invalid_field, error.what());
+            api.violations = error.violations();
+            return api;
+        }
+        case Kind::invalid_credentials:
+            return ApiError(ErrorCode::invalid_credentials, error.what());
+        case Kind::wrong_password: {
+            ApiError api(ErrorCode::wrong_password, error.what());
+            api.password_purpose = error.password_purpose();
+            return api;
+        }
+        case Kind::limit_reached:
+            return ApiError(ErrorCode::limit_reached, error.what());
+        case Kind::two_factor: {
+            ApiError api(ErrorCode::two_factor_failed, error.what());
+            api.two_factor = error.two_factor_failure();
+            return api;
+        }
+        case Kind::throttled: {
+            ApiError api(ErrorCode::too_many_attempts, error.what());
+            api.retry_after = error.retry_after();
+            return api;
+        }
+    }
+    return ApiError(ErrorCode::internal, "unknown service error kind");
 }
 
 }  // namespace accountd::server

@@ -1,20 +1,21 @@
 #pragma once
-// Typed API errors with stable ids. Handlers and services throw ApiError; each dialect adapter
-// maps the id to its status code and envelope (one table per dialect). The internal reason is
-// for logs only and never reaches a response.
+// Typed API errors with stable ids: what the request itself got wrong (its body, route or
+// credentials) and, translated by the dispatcher, what a service refused (services::ServiceError).
+// Each dialect adapter maps the id to its status code and envelope (one table per dialect, a
+// switch without `default:`). The internal reason is for logs only and never reaches a response.
 
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "services/service_error.hpp"
 namespace accountd::server {
 
 enum class ErrorCode {
     malformed_json,          ///< body is not valid JSON (or not an object)
     unsupported_media_type,  ///< route takes JSON, Content-Type says otherwise
     missing_content_type,
-    invalid_field,  ///< a field has the wrong type or fails a rule (see field/rule)
-    missing_field,
+    invalid_field,  ///< fields have the wrong type or break a rule (see violations)
     payload_too_large,
     length_required,
     route_not_found,
@@ -26,13 +27,12 @@ enum class ErrorCode {
     wrong_password,         ///< an account change whose current-password confirmation failed
     conflict,               ///< the value is taken (e.g. another account's e-mail)
     application_key,        ///< an application (ptla_) key on the client API
-    ip_not_allowed,         ///< the API key's allow-list excludes the client; field = the IP
+    ip_not_allowed,         ///< the API key's allow-list excludes the client; subject = the IP
     limit_reached,          ///< too many of something (API keys)
     too_many_attempts,      ///< a throttle refused the request; see retry_after
     rate_limited,           ///< the caller's request budget is spent; see retry_after
-    two_factor_failed,      ///< rule = already_enabled|wrong_password|not_set_up|invalid_code|
-                        ///< checkpoint_expired|checkpoint_code|checkpoint_recovery|query_password
-    invalid_query,  ///< an unknown filter or sort; field = the names, rule = filter|sort
+    two_factor_failed,      ///< see two_factor
+    invalid_query,          ///< an unknown filter or sort; subject = the names, see query_part
     csrf_mismatch,
     two_factor_required,
     account_suspended,
@@ -51,30 +51,21 @@ class ApiError : public std::runtime_error {
 
     ErrorCode code() const { return code_; }
 
-    /// For field errors: the dotted field path ("user", "allowed_ips.2"), the rule
-    /// ("string", "required", "email", "max") and a rule argument ("128").
-    std::string field;
-    std::string rule;
-    std::string rule_argument;
-    /// For method_not_allowed: the methods the path supports.
+    /// invalid_field: every field that broke a rule, in the order they are reported.
+    std::vector<services::FieldViolation> violations;
+    /// two_factor_failed: why.
+    services::TwoFactorFailure two_factor = services::TwoFactorFailure::checkpoint_expired;
+    /// wrong_password: what the password was asked for.
+    services::PasswordPurpose password_purpose = services::PasswordPurpose::account_change;
+    /// ip_not_allowed: the client address; invalid_query: the refused names.
+    std::string subject;
+    enum class QueryPart { filter, sort };
+    /// invalid_query: which part of the query named them.
+    QueryPart query_part = QueryPart::filter;
+    /// method_not_allowed: the methods the path supports.
     std::vector<std::string> allowed_methods;
-
-    /// Several field errors reported together (each as field, rule, argument).
-    struct FieldIssue {
-        std::string field, rule, argument;
-    };
-    std::vector<FieldIssue> more_fields;
-    /// For too_many_attempts: seconds until trying again is allowed (sent as Retry-After).
+    /// too_many_attempts and rate_limited: seconds until trying again is allowed (Retry-After).
     int retry_after = 0;
-
-    static ApiError field_error(ErrorCode code, std::string field, std::string rule,
-                                std::string argument = {}) {
-        ApiError e(code, "field " + field + " failed " + rule);
-        e.field = std::move(field);
-        e.rule = std::move(rule);
-        e.rule_argument = std::move(argument);
-        return e;
-    }
 
   private:
     ErrorCode code_;
@@ -82,5 +73,8 @@ class ApiError : public std::runtime_error {
 
 /// Short stable name of an error id, for logs.
 std::string_view error_code_name(ErrorCode code);
+
+/// The dialect-neutral answer to a service's refusal (DialectAdapter::translate's default).
+ApiError api_error_of(const services::ServiceError& error);
 
 }  // namespace accountd::server

@@ -39,6 +39,12 @@ class DialectAdapter {
     /// Whether authenticated requests count against the per-user client-API budget.
     virtual bool limits_client_api() const { return false; }
 
+    /// The API error a service's refusal becomes in this dialect: api_error_of(error) unless
+    /// the dialect answers a refusal as another kind of error (Calagopus: a taken value is 409).
+    virtual ApiError translate(const services::ServiceError& error) const {
+        return api_error_of(error);
+    }
+
     /// The dialect's status code and envelope for `error`.
     virtual HttpResponse render_error(const ApiError& error, const HttpRequest& request) const = 0;
 };

@@ -2,7 +2,7 @@
 
 #include <typeinfo>
 
-#include "db/database.hpp"
+#include "services/service_error.hpp"
 
 namespace accountd::server {
 namespace {
@@ -73,9 +73,7 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
         }
         return response;
     };
-    try {
-        return with_budget(run_chain(entry, request, rate));
-    } catch (const ApiError& e) {
+    const auto refuse = [&](const ApiError& e) {
         log_.log(is_access_denial(e.code()) ? LogLevel::info : LogLevel::debug, "request.refused",
                  {{"code", error_code_name(e.code())},
                   {"reason", e.what()},
@@ -90,8 +88,16 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
             response.set_header("Allow", allow);
         }
         return with_budget(std::move(response));
-    } catch (const db::DatabaseError& e) {
-        // DatabaseError text is ours (operation and errno), never SOCI's.
+    };
+    try {
+        return with_budget(run_chain(entry, request, rate));
+    } catch (const ApiError& e) {
+        return refuse(e);
+    } catch (const services::ServiceError& e) {
+        // The one place a service's refusal becomes an answer.
+        return refuse(entry.adapter->translate(e));
+    } catch (const services::StorageUnavailable& e) {
+        // Its text is ours (operation and errno), never the driver's.
         log_.error("request.database_error", {{"detail", e.what()}, {"path", request.path}});
         return entry.adapter->render_error(ApiError(ErrorCode::service_unavailable), request);
     } catch (const std::exception& e) {
@@ -179,7 +185,7 @@ void Dispatcher::authenticate_key(const std::string& token, RequestContext& ctx)
                                    key.id});
             }
             ApiError error(ErrorCode::ip_not_allowed, "client address not on the key's list");
-            error.field = ctx.client_ip;
+            error.subject = ctx.client_ip;
             throw error;
         }
         case services::KeyCheck::ok:

@@ -1,5 +1,7 @@
 #include "server/json_body.hpp"
 
+#include <algorithm>
+
 #include "server/api_error.hpp"
 
 namespace accountd::server {
@@ -27,28 +29,25 @@ std::optional<std::string> optional_string(const nlohmann::json& body, const cha
     const auto it = body.find(field);
     if (it == body.end() || it->is_null()) return std::nullopt;
     if (!it->is_string()) {
-        ApiError e = ApiError::field_error(ErrorCode::invalid_field, field, "string");
-        e.rule_argument = json_type_phrase(*it);
-        throw e;
+        throw services::ServiceError::invalid(field, services::Rule::string, json_type_phrase(*it));
     }
     return it->get<std::string>();
 }
 
 std::string required_string(const nlohmann::json& body, const char* field) {
     auto value = optional_string(body, field);
-    if (!value) throw ApiError::field_error(ErrorCode::missing_field, field, "required");
+    if (!value) throw services::ServiceError::invalid(field, services::Rule::required);
     return std::move(*value);
 }
 
 long long required_integer(const nlohmann::json& body, const char* field) {
     const auto it = body.find(field);
     if (it == body.end() || it->is_null()) {
-        throw ApiError::field_error(ErrorCode::missing_field, field, "required");
+        throw services::ServiceError::invalid(field, services::Rule::required);
     }
     if (!it->is_number_integer()) {
-        ApiError e = ApiError::field_error(ErrorCode::invalid_field, field, "integer");
-        e.rule_argument = json_type_phrase(*it);
-        throw e;
+        throw services::ServiceError::invalid(field, services::Rule::integer,
+                                              json_type_phrase(*it));
     }
     return it->get<long long>();
 }
@@ -73,6 +72,29 @@ std::string json_type_phrase(const nlohmann::json& value) {
         default:
             return "a value";
     }
+}
+
+std::optional<std::string> FieldReader::string(const char* field) {
+    const auto it = body_.find(field);
+    if (it == body_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+        add(field, services::Rule::string, json_type_phrase(*it));
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+void FieldReader::add(std::string field, services::Rule rule, std::string argument) {
+    violations_.push_back({std::move(field), rule, std::move(argument)});
+}
+
+bool FieldReader::failed(std::string_view field) const {
+    return std::any_of(violations_.begin(), violations_.end(),
+                       [&](const services::FieldViolation& v) { return v.field == field; });
+}
+
+void FieldReader::check() const {
+    if (!violations_.empty()) throw services::ServiceError::invalid(violations_);
 }
 
 }  // namespace accountd::server

@@ -35,43 +35,44 @@ IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
         }
     }
     const bool limited = made_with && !made_with->allowed_ips.empty();
-    std::vector<RuleViolation> problems;
+    std::vector<FieldViolation> problems;
     if (!description || description->empty()) {
-        problems.emplace_back("description", "required");
+        problems.push_back({"description", Rule::required, {}});
     } else if (utf8_length(*description) > limits_.max_description) {
-        problems.emplace_back("description", "max", std::to_string(limits_.max_description));
+        problems.push_back({"description", Rule::max, std::to_string(limits_.max_description)});
     }
     std::vector<std::string> ips;
     if (allowed_ips.size() > limits_.max_allowed_ips) {
         // Counted before any entry is parsed: a long list is refused without more work.
-        problems.emplace_back("allowed_ips", "max_items", std::to_string(limits_.max_allowed_ips));
+        problems.push_back(
+            {"allowed_ips", Rule::max_items, std::to_string(limits_.max_allowed_ips)});
     } else {
         for (std::size_t i = 0; i < allowed_ips.size(); ++i) {
             const std::string field = "allowed_ips." + std::to_string(i);
             if (!allowed_ips[i]) {
-                problems.emplace_back(field, "string");
+                problems.push_back({field, Rule::string, {}});
                 continue;
             }
             const std::string entry = trim(*allowed_ips[i]);
             const auto range = IpRange::parse(entry);
             if (!range) {
-                problems.emplace_back(field, "ip_range", entry);
+                problems.push_back({field, Rule::ip_range, entry});
                 continue;
             }
             if (limited && std::none_of(limits.begin(), limits.end(), [&](const IpRange& outer) {
                     return outer.covers(*range);
                 })) {
-                problems.emplace_back(field, "narrower", entry);
+                problems.push_back({field, Rule::narrower, entry});
                 continue;
             }
             ips.push_back(entry);
         }
         // No list at all means any address, which a limited key may not hand out.
-        if (limited && allowed_ips.empty()) problems.emplace_back("allowed_ips", "narrower");
+        if (limited && allowed_ips.empty()) problems.push_back({"allowed_ips", Rule::narrower, {}});
     }
-    if (!problems.empty()) throw RuleViolations(std::move(problems));
+    if (!problems.empty()) throw ServiceError::invalid(std::move(problems));
     if (keys_.count_for_user(user_id, kAccountKeyType) >= limits_.max_keys_per_user) {
-        throw KeyLimitReached();
+        throw ServiceError::limit_reached();
     }
     IssuedApiKey issued;
     ApiKey& key = issued.key;

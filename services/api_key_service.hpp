@@ -3,21 +3,15 @@
 // compare, expiry, key type, IP allow-list) and a last-used time written at most once a minute.
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "crypto/random.hpp"
-#include "services/account_service.hpp"
 #include "services/api_key.hpp"
+#include "services/clock.hpp"
+#include "services/service_error.hpp"
 
 namespace accountd::services {
-
-/// The user already has the maximum number of keys.
-class KeyLimitReached : public std::runtime_error {
-  public:
-    KeyLimitReached() : std::runtime_error("api key limit") {}
-};
 
 struct ApiKeyLimits {
     std::uint64_t max_keys_per_user = 25;  // Pterodactyl's account limit
@@ -43,9 +37,9 @@ class ApiKeyService {
     ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& random, const Clock& clock,
                   std::string hash_key, int touch_interval_seconds, ApiKeyLimits limits = {});
 
-    /// A Pterodactyl account key ("ptlc_" + 11 + 32 characters). Throws RuleViolation /
-    /// RuleViolations (description: required|max; allowed_ips: max_items|narrower;
-    /// allowed_ips.N: string|ip_range|narrower) or KeyLimitReached.
+    /// A Pterodactyl account key ("ptlc_" + 11 + 32 characters). Throws ServiceError:
+    /// invalid_fields (description: required|max; allowed_ips: max_items|narrower;
+    /// allowed_ips.N: string|ip_range|narrower) or limit_reached.
     /// `made_with` is the API key making the request, if one is: a key never makes a key wider
     /// than itself, so the new key's allow-list must lie within its own (when it has one), and
     /// the new key expires when it does.

@@ -95,14 +95,15 @@ bool PasswordPolicy::listed(const std::vector<std::string>& candidates) const {
     return false;
 }
 
-std::optional<PasswordProblem> PasswordPolicy::check(const std::string& password,
-                                                     const PasswordContext& context) const {
+std::optional<FieldViolation> PasswordPolicy::check(const std::string& password,
+                                                    const PasswordContext& context,
+                                                    const std::string& field) const {
     const auto length = utf8_length(password);
     if (length < static_cast<std::size_t>(min_length_)) {
-        return PasswordProblem{"min", std::to_string(min_length_)};
+        return FieldViolation{field, Rule::min, std::to_string(min_length_)};
     }
     if (length > static_cast<std::size_t>(max_length_)) {
-        return PasswordProblem{"max", std::to_string(max_length_)};
+        return FieldViolation{field, Rule::max, std::to_string(max_length_)};
     }
     const std::string lowered = ascii_lower(password);
     std::vector<std::string> forms = {lowered};
@@ -112,7 +113,7 @@ std::optional<PasswordProblem> PasswordPolicy::check(const std::string& password
         forms.push_back(std::move(s));
     }
     for (const auto& form : forms) {
-        if (repeats(form) || runs_along(form)) return PasswordProblem{"guessable", {}};
+        if (repeats(form) || runs_along(form)) return FieldViolation{field, Rule::guessable, {}};
     }
     // The account's own names and this service's, with whatever is stuck around them.
     const std::string letters = letters_of(password);
@@ -121,10 +122,10 @@ std::optional<PasswordProblem> PasswordPolicy::check(const std::string& password
          {letters_of(context.username), letters_of(local_part), std::string("accountd"),
           std::string("pterodactyl"), std::string("calagopus"), std::string("eclipanel")}) {
         // A name of a letter or two would refuse random passwords that happen to hold them.
-        if (word.size() >= 4 && letters == word) return PasswordProblem{"guessable", {}};
+        if (word.size() >= 4 && letters == word) return FieldViolation{field, Rule::guessable, {}};
     }
-    if (lowered == ascii_lower(context.email)) return PasswordProblem{"guessable", {}};
-    if (listed(forms)) return PasswordProblem{"guessable", {}};
+    if (lowered == ascii_lower(context.email)) return FieldViolation{field, Rule::guessable, {}};
+    if (listed(forms)) return FieldViolation{field, Rule::guessable, {}};
     return std::nullopt;
 }
 

@@ -11,18 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "services/service_error.hpp"
+
 namespace accountd::services {
 
 struct PasswordContext {
     std::string username;
     std::string email;
-};
-
-/// Why a password was refused: `rule` is "min" or "max" (with the bound as `argument`) or
-/// "guessable".
-struct PasswordProblem {
-    std::string rule;
-    std::string argument;
 };
 
 class PasswordPolicy {
@@ -32,10 +27,12 @@ class PasswordPolicy {
     /// a password is set, so no worker holds them in memory.
     PasswordPolicy(int min_length, int max_length, std::vector<std::string> blocklist_files);
 
-    /// Length first (in characters), then guessability. Throws std::runtime_error when a
-    /// blocklist file cannot be read: refusing every change beats accepting a listed password.
-    std::optional<PasswordProblem> check(const std::string& password,
-                                         const PasswordContext& context) const;
+    /// Length first (in characters), then guessability: the rule the password breaks, as a
+    /// violation of `field` (Rule::min or Rule::max with the bound as argument, or
+    /// Rule::guessable). Throws std::runtime_error when a blocklist file cannot be read:
+    /// refusing every change beats accepting a listed password.
+    std::optional<FieldViolation> check(const std::string& password, const PasswordContext& context,
+                                        const std::string& field = "password") const;
 
     int min_length() const { return min_length_; }
     int max_length() const { return max_length_; }

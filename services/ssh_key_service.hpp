@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "crypto/random.hpp"
-#include "services/account_service.hpp"
+#include "services/clock.hpp"
+#include "services/service_error.hpp"
 #include "services/ssh_key.hpp"
 
 namespace accountd::services {

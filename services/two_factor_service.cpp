@@ -1,5 +1,7 @@
 #include "services/two_factor_service.hpp"
 
+#include "services/current_password.hpp"
+
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
 
@@ -46,15 +48,8 @@ std::string TwoFactorService::associated_data(const User& user) const {
     return "totp:" + user.uuid;
 }
 
-void TwoFactorService::require_password(const User& user, const std::string& password) const {
-    if (!user.password_hash || password.empty() || password.size() > 1024 ||
-        hasher_.verify(password, *user.password_hash) == crypto::PasswordCheck::mismatch) {
-        throw TwoFactorError(TwoFactorError::Kind::wrong_password);
-    }
-}
-
 TotpSetup TwoFactorService::begin_setup(const User& user) {
-    if (user.totp_enabled) throw TwoFactorError(TwoFactorError::Kind::already_enabled);
+    if (user.totp_enabled) throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
     const std::string key = random_.bytes(kSecretBytes);
     store_.set_secret(user.id, box_.seal(key, associated_data(user)));
     TotpSetup setup;
@@ -67,9 +62,9 @@ TotpSetup TwoFactorService::begin_setup(const User& user) {
 
 bool TwoFactorService::verify_code(const User& user, const std::string& code) {
     const auto sealed = store_.secret(user.id);
-    if (!sealed) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    if (!sealed) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto key = box_.open(*sealed, associated_data(user));
-    if (!key) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto now = clock_.now().time_since_epoch().count();
     const auto step = crypto::verify_totp(*key, code, now, settings_.totp, std::nullopt);
     // claim_step refuses a step already used, atomically: a code works once, on one worker.
@@ -79,18 +74,18 @@ bool TwoFactorService::verify_code(const User& user, const std::string& code) {
 std::vector<std::string> TwoFactorService::enable(const User& user, const std::string& code,
                                                   const std::string& password,
                                                   std::optional<std::uint64_t> keep_session_id) {
-    require_password(user, password);
+    require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
     const auto sealed = store_.secret(user.id);
-    if (!sealed) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    if (!sealed) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto key = box_.open(*sealed, associated_data(user));
-    if (!key) throw TwoFactorError(TwoFactorError::Kind::not_set_up);
+    if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto now = clock_.now();
     const auto step = crypto::verify_totp(*key, code, now.time_since_epoch().count(),
                                           settings_.totp, std::nullopt);
-    if (!step) throw TwoFactorError(TwoFactorError::Kind::invalid_code);
+    if (!step) throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
     // Enabling again (new recovery codes) must not accept a code already used to sign in.
     if (user.totp_enabled && !store_.claim_step(user.id, *step)) {
-        throw TwoFactorError(TwoFactorError::Kind::invalid_code);
+        throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
     }
     std::vector<std::string> plain;
     std::vector<RecoveryCode> stored;
@@ -109,13 +104,9 @@ std::vector<std::string> TwoFactorService::enable(const User& user, const std::s
 }
 
 void TwoFactorService::disable(const User& user, const std::string& password) {
-    require_password(user, password);
+    require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
     store_.disable(user.id, clock_.now());
     store_.delete_pending_for_user(user.id);
-}
-
-void TwoFactorService::end_pending_sign_ins(std::uint64_t user_id) {
-    store_.delete_pending_for_user(user_id);
 }
 
 std::string TwoFactorService::start_pending(const User& user, const std::string& dialect) {
@@ -160,18 +151,17 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
                                               const std::optional<std::string>& code,
                                               const std::optional<std::string>& recovery_code,
                                               UserRepository& users) {
-    using Kind = TwoFactorError::Kind;
     if (confirmation_token.empty() || confirmation_token.size() > 256) {
-        throw TwoFactorError(Kind::expired_confirmation);
+        throw ServiceError::two_factor(TwoFactorFailure::checkpoint_expired);
     }
     const auto pending =
         store_.find_pending(crypto::hmac_sha256(token_key_, "pending:" + confirmation_token));
     if (!pending || pending->dialect != dialect || clock_.now() >= pending->expires_at) {
-        throw TwoFactorError(Kind::expired_confirmation);
+        throw ServiceError::two_factor(TwoFactorFailure::checkpoint_expired);
     }
     auto user = users.find_by_id(pending->user_id);
     if (!user || !user->totp_enabled || user->suspended) {
-        throw TwoFactorError(Kind::expired_confirmation);
+        throw ServiceError::two_factor(TwoFactorFailure::checkpoint_expired);
     }
     CheckpointResult result{*user, false};
     std::optional<std::uint64_t> recovery_id;
@@ -179,19 +169,21 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
         recovery_id = matching_recovery_code(*user, *recovery_code);
         if (!recovery_id) {
             store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
-            throw TwoFactorError(Kind::invalid_recovery_code);
+            throw ServiceError::two_factor(TwoFactorFailure::checkpoint_recovery);
         }
         result.used_recovery_code = true;
     } else if (!code || !verify_code(*user, *code)) {
         store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
-        throw TwoFactorError(Kind::invalid_code);
+        throw ServiceError::two_factor(TwoFactorFailure::checkpoint_code);
     }
     // Consumed only now, so a wrong code can be corrected; and only once, so two requests racing
     // with one token cannot both sign in. A recovery code is spent only after the token: a dead
     // token never costs one.
-    if (!store_.delete_pending(pending->id)) throw TwoFactorError(Kind::expired_confirmation);
+    if (!store_.delete_pending(pending->id))
+        throw ServiceError::two_factor(TwoFactorFailure::checkpoint_expired);
     if (recovery_id && !store_.delete_recovery_code(*recovery_id)) {
-        throw TwoFactorError(Kind::invalid_recovery_code);  // spent by a concurrent request
+        throw ServiceError::two_factor(
+            TwoFactorFailure::checkpoint_recovery);  // spent by a concurrent request
     }
     return result;
 }

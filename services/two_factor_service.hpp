@@ -4,7 +4,6 @@
 // a one-time recovery code. Each time step is accepted once per user, across workers.
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,25 +11,12 @@
 #include "crypto/random.hpp"
 #include "crypto/secret_box.hpp"
 #include "crypto/totp.hpp"
+#include "services/service_error.hpp"
 #include "services/session_repository.hpp"
 #include "services/two_factor.hpp"
 #include "services/user_repository.hpp"
 
 namespace accountd::services {
-
-class TwoFactorError : public std::runtime_error {
-  public:
-    enum class Kind {
-        already_enabled,
-        wrong_password,
-        not_set_up,
-        invalid_code,
-        expired_confirmation,
-        invalid_recovery_code,
-    };
-    explicit TwoFactorError(Kind kind) : std::runtime_error("two-factor"), kind(kind) {}
-    Kind kind;
-};
 
 struct TotpSetup {
     std::string secret;       ///< RFC 4648 Base32, 32 characters (160 bits)
@@ -74,9 +60,6 @@ class TwoFactorService {
     /// Remembers a password sign-in that still needs its second factor; returns the confirmation
     /// token (64 characters) the client sends to the checkpoint.
     std::string start_pending(const User& user, const std::string& dialect);
-    /// Drops every sign-in of the user waiting at the checkpoint (after a password change: a
-    /// token that the old password earned must not finish).
-    void end_pending_sign_ins(std::uint64_t user_id);
 
     /// The account a live pending sign-in belongs to (for throttling the checkpoint per account
     /// before any code is checked); nullopt when the token is unknown or expired.
@@ -84,7 +67,8 @@ class TwoFactorService {
                                               const std::string& dialect);
 
     /// Completes a pending sign-in with a TOTP code or a recovery code (the recovery code wins
-    /// when both are given). Throws TwoFactorError. The pending sign-in is used up on success.
+    /// when both are given). Throws ServiceError (two_factor: checkpoint_expired, checkpoint_code
+    /// or checkpoint_recovery). The pending sign-in is used up on success.
     CheckpointResult checkpoint(const std::string& confirmation_token, const std::string& dialect,
                                 const std::optional<std::string>& code,
                                 const std::optional<std::string>& recovery_code,
@@ -92,7 +76,6 @@ class TwoFactorService {
 
   private:
     std::string associated_data(const User& user) const;
-    void require_password(const User& user, const std::string& password) const;
     bool verify_code(const User& user, const std::string& code);
     /// The id of the user's unused recovery code equal to `code`, compared in constant time.
     std::optional<std::uint64_t> matching_recovery_code(const User& user, const std::string& code);

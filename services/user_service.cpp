@@ -56,7 +56,7 @@ User UserService::create(const NewUser& input) {
         throw InvalidUser("name", "first and last name may be at most 191 characters");
     }
     if (const auto problem = policy_.check(input.password, {username, input.email})) {
-        if (problem->rule == "guessable") {
+        if (problem->rule == Rule::guessable) {
             throw InvalidUser("password",
                               "password is too easy to guess (a common password, a word, a "
                               "pattern or a name); choose another");

@@ -3,7 +3,6 @@
 #include "handlers/calagopus/user_json.hpp"
 #include "handlers/common/account_changes.hpp"
 #include "handlers/common/password_confirmation.hpp"
-#include "handlers/common/service_errors.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -32,16 +31,9 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
     const auto email = server::required_string(body, "email");
     const auto password = server::required_string(body, "password");
     if (!services::is_plausible_email(email)) {
-        throw server::ApiError::field_error(server::ErrorCode::invalid_field, "email", "email");
+        throw services::ServiceError::invalid("email", services::Rule::email);
     }
-    try {
-        confirming_password(deps, ctx, [&] { change_own_email(deps, ctx, password, email); });
-    } catch (const services::WrongPassword&) {
-        throw server::ApiError(server::ErrorCode::wrong_password);
-    } catch (const services::RuleViolation& violation) {
-        if (violation.rule == "unique") throw server::ApiError(server::ErrorCode::conflict);
-        throw api_error_of(violation);
-    }
+    confirming_password(deps, ctx, [&] { change_own_email(deps, ctx, password, email); });
     return server::HttpResponse::json(200, nlohmann::ordered_json::object());
 }
 
@@ -50,15 +42,9 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     const auto body = server::parse_json_object(ctx.request);
     const auto current = server::required_string(body, "password");
     const auto fresh = server::required_string(body, "new_password");
-    try {
-        confirming_password(deps, ctx, [&] {
-            change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
-        });
-    } catch (const services::WrongPassword&) {
-        throw server::ApiError(server::ErrorCode::wrong_password);
-    } catch (const services::RuleViolations& violations) {
-        throw api_error_of(violations);
-    }
+    confirming_password(deps, ctx, [&] {
+        change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
+    });
     return server::HttpResponse::json(200, nlohmann::ordered_json::object());
 }
 

@@ -3,8 +3,8 @@
 #include "crypto/encoding.hpp"
 #include "crypto/random.hpp"
 #include "handlers/calagopus/user_json.hpp"
-#include "handlers/common/password_sign_in.hpp"
 #include "handlers/common/session_cookie.hpp"
+#include "handlers/common/sign_in_client.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -22,7 +22,8 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     attempt.identifier = server::required_string(body, "user");
     attempt.password = server::required_string(body, "password");
     (void)server::optional_string(body, "captcha");  // type-checked; no captcha provider here
-    const auto signed_in = sign_in_with_password(deps, ctx, attempt, "calagopus", mint_token);
+    const auto signed_in =
+        deps.sign_in.with_password(attempt, sign_in_client(ctx, "calagopus"), mint_token, false);
     auto response = server::HttpResponse::json(
         200, {{"type", "completed"}, {"user", full_user_json(signed_in.user, deps.config)}});
     response.set_cookie(

@@ -9,23 +9,44 @@ using server::ErrorCode;
 
 // Type errors happen while decoding the body (serde's wording); rule errors afterwards, one
 // "<field>: <message>" per field (garde's wording).
-std::string field_message(const server::ApiError& e) {
-    if (e.rule == "string" || e.rule == "integer") {
-        return "invalid payload: invalid type: " + e.rule_argument + " for `" + e.field +
-               "`, expected " + (e.rule == "integer" ? "an integer" : "a " + e.rule);
+std::string field_message(const services::FieldViolation& v) {
+    using services::Rule;
+    switch (v.rule) {
+        case Rule::string:
+            return "invalid payload: invalid type: " + v.argument + " for `" + v.field +
+                   "`, expected a string";
+        case Rule::integer:
+            return "invalid payload: invalid type: " + v.argument + " for `" + v.field +
+                   "`, expected an integer";
+        case Rule::required:
+            return "invalid payload: missing field `" + v.field + "`";
+        case Rule::min:
+            return v.field + ": length is lower than " + v.argument;
+        case Rule::max:
+            return v.field + ": length is greater than " + v.argument;
+        case Rule::between:
+            return v.field + ": length is greater than " +
+                   v.argument.substr(v.argument.find(',') + 1);
+        case Rule::email:
+            return v.field + ": not a valid email: invalid format";
+        case Rule::guessable:
+            return v.field + ": too easy to guess (a common password, a word, a pattern or a name)";
+        case Rule::array:
+        case Rule::max_items:
+        case Rule::size:
+        case Rule::length:
+        case Rule::confirmed:
+        case Rule::unique:
+        case Rule::ip_range:
+        case Rule::narrower:
+        case Rule::ssh_not_valid:
+        case Rule::ssh_dsa:
+        case Rule::ssh_rsa_too_short:
+        case Rule::ssh_duplicate:
+        case Rule::ssh_too_many:
+            break;
     }
-    if (e.rule == "required") return "invalid payload: missing field `" + e.field + "`";
-    if (e.rule == "min") return e.field + ": length is lower than " + e.rule_argument;
-    if (e.rule == "max") return e.field + ": length is greater than " + e.rule_argument;
-    if (e.rule == "between") {
-        return e.field + ": length is greater than " +
-               e.rule_argument.substr(e.rule_argument.find(',') + 1);
-    }
-    if (e.rule == "email") return e.field + ": not a valid email: invalid format";
-    if (e.rule == "guessable") {
-        return e.field + ": too easy to guess (a common password, a word, a pattern or a name)";
-    }
-    return e.field + ": invalid value";
+    return v.field + ": invalid value";
 }
 
 std::pair<int, std::string> shape_of(const server::ApiError& e) {
@@ -37,9 +58,8 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::unsupported_media_type:
             return {400, "invalid payload: unsupported content type"};
         case ErrorCode::invalid_field:
-            return {400, field_message(e)};
-        case ErrorCode::missing_field:
-            return {400, "invalid payload: missing field `" + e.field + "`"};
+            return {400, e.violations.empty() ? std::string("invalid payload")
+                                              : field_message(e.violations.front())};
         case ErrorCode::payload_too_large:
             return {413, "payload too large"};
         case ErrorCode::length_required:
@@ -68,7 +88,7 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::too_many_attempts:
             return {429, "you are ratelimited, retry in " + std::to_string(e.retry_after) + "s"};
         case ErrorCode::invalid_query:
-            return {400, "invalid query: " + e.field};
+            return {400, "invalid query: " + e.subject};
         case ErrorCode::wrong_password:
             return {403, "invalid password"};
         case ErrorCode::conflict:
@@ -111,6 +131,15 @@ void CalagopusDialect::check_cookie_write(const server::HttpRequest& request,
     if (!is_same_site_write(request, deps_.config.trusted_origins)) {
         throw server::ApiError(server::ErrorCode::csrf_mismatch, "origin not allowed");
     }
+}
+
+server::ApiError CalagopusDialect::translate(const services::ServiceError& error) const {
+    // Calagopus answers a taken e-mail address with 409, not as a field error.
+    if (error.kind() == services::ServiceError::Kind::invalid_fields &&
+        error.violations().front().rule == services::Rule::unique) {
+        return server::ApiError(server::ErrorCode::conflict, error.what());
+    }
+    return server::api_error_of(error);
 }
 
 server::HttpResponse CalagopusDialect::render_error(const server::ApiError& error,

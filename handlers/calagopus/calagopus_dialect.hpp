@@ -19,6 +19,7 @@ class CalagopusDialect final : public server::DialectAdapter {
         const server::HttpRequest& request) const override;
     void check_cookie_write(const server::HttpRequest& request,
                             const server::Principal& caller) const override;
+    server::ApiError translate(const services::ServiceError& error) const override;
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
 

@@ -21,7 +21,6 @@ void change_own_password(const HandlerDeps& deps, const server::RequestContext& 
     std::optional<std::uint64_t> keep;
     if (caller.session) keep = caller.session->id;
     deps.accounts.change_password(caller.user, current, fresh, confirmation, new_field, keep);
-    deps.two_factor.end_pending_sign_ins(caller.user.id);
     record_own_activity(deps, ctx, "user:account.password-changed");
 }
 

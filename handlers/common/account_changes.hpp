@@ -1,7 +1,6 @@
 #pragma once
 // E-mail and password changes of the signed-in caller, recorded in the activity log. Shared by
-// every dialect; service exceptions (WrongPassword, RuleViolation) pass through for the
-// dialect to map.
+// every dialect; service errors pass through to the dispatcher.
 
 #include <optional>
 #include <string>

@@ -11,6 +11,7 @@
 #include "services/clock.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
+#include "services/sign_in_service.hpp"
 #include "services/ssh_key_service.hpp"
 #include "services/throttle.hpp"
 #include "services/two_factor_service.hpp"
@@ -33,6 +34,7 @@ struct HandlerDeps {
     services::ApiKeyService& api_keys;
     services::LoginThrottle& login_throttle;
     services::TwoFactorService& two_factor;
+    services::SignInService& sign_in;
 };
 
 }  // namespace accountd::handlers

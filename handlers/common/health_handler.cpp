@@ -2,14 +2,14 @@
 
 namespace accountd::handlers {
 
-void register_health_routes(server::Router& router, db::Database& database) {
+void register_health_routes(server::Router& router, services::Readiness& readiness) {
     router.add({"GET", kHealthPath, server::AuthRequirement::none, server::Gates::all,
                 [](server::RequestContext&) {
                     return server::HttpResponse::json(200, {{"status", "ok"}});
                 }});
     router.add({"GET", kReadyPath, server::AuthRequirement::none, server::Gates::all,
-                [&database](server::RequestContext&) {
-                    if (database.ping()) {
+                [&readiness](server::RequestContext&) {
+                    if (readiness.ready()) {
                         return server::HttpResponse::json(200, {{"status", "ready"}});
                     }
                     return server::HttpResponse::json(

@@ -12,21 +12,15 @@ void confirming_password(const HandlerDeps& deps, const server::RequestContext& 
     const auto names = services::LoginThrottle::for_account(std::string("confirm|") + user);
     if (const auto wait = deps.login_throttle.claim(ctx.client_ip, names)) {
         deps.log.info("password_confirmation.throttled", {{"user", user}, {"ip", ctx.client_ip}});
-        server::ApiError error(server::ErrorCode::too_many_attempts,
-                               "password confirmation throttle");
-        error.retry_after = *wait;
-        throw error;
+        throw services::ServiceError::throttled(*wait);
     }
     const auto wrong = [&] {
         deps.log.info("password_confirmation.fail", {{"user", user}, {"ip", ctx.client_ip}});
     };
     try {
         change();
-    } catch (const services::WrongPassword&) {
-        wrong();
-        throw;
-    } catch (const services::TwoFactorError& e) {
-        if (e.kind == services::TwoFactorError::Kind::wrong_password) {
+    } catch (const services::ServiceError& e) {
+        if (e.kind() == services::ServiceError::Kind::wrong_password) {
             wrong();
         } else {
             deps.login_throttle.succeeded(ctx.client_ip, names);

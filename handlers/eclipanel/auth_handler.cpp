@@ -3,8 +3,8 @@
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
 #include "crypto/jwt.hpp"
-#include "handlers/common/password_sign_in.hpp"
 #include "handlers/common/session_cookie.hpp"
+#include "handlers/common/sign_in_client.hpp"
 #include "handlers/eclipanel/user_json.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -19,11 +19,11 @@ using server::ErrorCode;
 void validate_login_body(const std::string& email, const std::string& password) {
     const auto at = email.find('@');
     if (email.size() > 254 || at == std::string::npos || at == 0 || at + 1 == email.size()) {
-        throw ApiError::field_error(ErrorCode::invalid_field, "email", "email");
+        throw services::ServiceError::invalid("email", services::Rule::email);
     }
     // 128 characters of up to 4 UTF-8 bytes each.
     if (password.empty() || password.size() > std::size_t{128} * 4) {
-        throw ApiError::field_error(ErrorCode::invalid_field, "password", "length");
+        throw services::ServiceError::invalid("password", services::Rule::length);
     }
 }
 
@@ -43,7 +43,8 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
                                        {"jti", crypto::base64url_encode(random.bytes(32))}},
                                       deps.keys.jwt);
     };
-    const auto signed_in = sign_in_with_password(deps, ctx, attempt, "eclipanel", mint);
+    const auto signed_in =
+        deps.sign_in.with_password(attempt, sign_in_client(ctx, "eclipanel"), mint, false);
     const auto& issued = signed_in.session;
     // EcliPanel hands out a csrfToken the frontend stores and echoes; bound to the session.
     const auto csrf = crypto::to_hex(crypto::hmac_sha256(deps.keys.csrf, issued.session.public_id));

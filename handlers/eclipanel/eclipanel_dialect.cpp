@@ -14,7 +14,6 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
         case ErrorCode::missing_content_type:
         case ErrorCode::unsupported_media_type:
         case ErrorCode::invalid_field:
-        case ErrorCode::missing_field:
             return {422, "Request error"};
         case ErrorCode::payload_too_large:
             return {413, "Payload too large"};

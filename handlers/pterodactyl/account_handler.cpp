@@ -2,20 +2,11 @@
 
 #include "handlers/common/account_changes.hpp"
 #include "handlers/common/password_confirmation.hpp"
-#include "handlers/common/service_errors.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
 
 namespace accountd::handlers::pterodactyl {
 namespace {
-
-using server::ApiError;
-using server::ErrorCode;
-
-// Laravel turns "" into null before validation, so an empty field counts as missing.
-std::string string_or_empty(const nlohmann::json& body, const char* field) {
-    return server::optional_string(body, field).value_or("");
-}
 
 // The password is checked before anything is validated, as in Pterodactyl, so only a caller who
 // knows it learns what else is wrong (a field of the wrong type included). A password that is
@@ -33,47 +24,35 @@ server::HttpResponse read_account(server::RequestContext& ctx) {
 server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
     const auto password = password_of(body, "password");
-    try {
-        confirming_password(deps, ctx, [&] {
-            std::string email;
-            try {
-                email = string_or_empty(body, "email");
-            } catch (const ApiError&) {
-                deps.accounts.require_password(ctx.caller().user, password);
-                throw;
-            }
-            change_own_email(deps, ctx, password, email);
-        });
-    } catch (const services::WrongPassword&) {
-        throw ApiError(ErrorCode::wrong_password);
-    } catch (const services::RuleViolation& violation) {
-        throw api_error_of(violation);
-    }
+    server::FieldReader fields(body);
+    // Laravel turns "" into null before validation, so an empty field counts as missing.
+    const auto email = fields.string("email").value_or("");
+    confirming_password(deps, ctx, [&] {
+        if (!fields.ok()) {
+            deps.accounts.require_password(ctx.caller().user, password);
+            fields.check();
+        }
+        change_own_email(deps, ctx, password, email);
+    });
     return server::HttpResponse::no_content();
 }
 
 server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
     const auto current = password_of(body, "current_password");
-    try {
-        confirming_password(deps, ctx, [&] {
-            std::optional<std::string> password;
-            std::string confirmation;
-            try {
-                password = server::optional_string(body, "password");
-                confirmation = string_or_empty(body, "password_confirmation");
-            } catch (const ApiError&) {
-                deps.accounts.require_password(ctx.caller().user, current);
-                throw;
-            }
-            if (password && password->empty()) password.reset();
-            change_own_password(deps, ctx, current, password, confirmation, "password");
-        });
-    } catch (const services::WrongPassword&) {
-        throw ApiError(ErrorCode::wrong_password);
-    } catch (const services::RuleViolations& violations) {
-        throw api_error_of(violations);
-    }
+    server::FieldReader fields(body);
+    auto password = fields.string("password");
+    if (password && password->empty()) password.reset();
+    // The first type error is the one reported, as before any rule runs.
+    const auto confirmation =
+        fields.ok() ? fields.string("password_confirmation").value_or("") : std::string();
+    confirming_password(deps, ctx, [&] {
+        if (!fields.ok()) {
+            deps.accounts.require_password(ctx.caller().user, current);
+            fields.check();
+        }
+        change_own_password(deps, ctx, current, password, confirmation, "password");
+    });
     return server::HttpResponse::no_content();
 }
 

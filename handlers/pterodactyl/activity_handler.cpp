@@ -68,8 +68,8 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
     }
     if (!refused_filters.empty()) {
         ApiError e(ErrorCode::invalid_query, "filter");
-        e.field = refused_filters;
-        e.rule = "filter";
+        e.subject = refused_filters;
+        e.query_part = ApiError::QueryPart::filter;
         throw e;
     }
     services::ActivityQuery q;
@@ -79,8 +79,8 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
             q.newest_first = false;
         } else if (sort->second != "-timestamp") {
             ApiError e(ErrorCode::invalid_query, "sort");
-            e.field = sort->second.substr(0, 64);
-            e.rule = "sort";
+            e.subject = sort->second.substr(0, 64);
+            e.query_part = ApiError::QueryPart::sort;
             throw e;
         }
     }

@@ -1,7 +1,6 @@
 #include "handlers/pterodactyl/api_keys_handler.hpp"
 
 #include "handlers/common/account_activity.hpp"
-#include "handlers/common/service_errors.hpp"
 #include "handlers/common/time_format.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -38,27 +37,20 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
     std::vector<std::optional<std::string>> allowed_ips;
     if (const auto it = body.find("allowed_ips"); it != body.end() && !it->is_null()) {
         if (!it->is_array()) {
-            throw ApiError::field_error(ErrorCode::invalid_field, "allowed_ips", "array");
+            throw services::ServiceError::invalid("allowed_ips", services::Rule::array);
         }
         for (const auto& entry : *it) {
             allowed_ips.push_back(entry.is_string() ? std::optional(entry.get<std::string>())
                                                     : std::nullopt);
         }
     }
-    try {
-        const auto& caller = ctx.caller();
-        const auto issued = deps.api_keys.create(caller.user.id, description, allowed_ips,
-                                                 caller.api_key ? &*caller.api_key : nullptr);
-        record_own_activity(deps, ctx, "user:api-key.create",
-                            {{"identifier", issued.key.identifier}});
-        auto item = api_key_item(issued.key);
-        item["meta"] = {{"secret_token", issued.secret}};
-        return server::HttpResponse::json(200, item);
-    } catch (const services::RuleViolations& violations) {
-        throw api_error_of(violations);
-    } catch (const services::KeyLimitReached&) {
-        throw ApiError(ErrorCode::limit_reached);
-    }
+    const auto& caller = ctx.caller();
+    const auto issued = deps.api_keys.create(caller.user.id, description, allowed_ips,
+                                             caller.api_key ? &*caller.api_key : nullptr);
+    record_own_activity(deps, ctx, "user:api-key.create", {{"identifier", issued.key.identifier}});
+    auto item = api_key_item(issued.key);
+    item["meta"] = {{"secret_token", issued.secret}};
+    return server::HttpResponse::json(200, item);
 }
 
 // Someone else's key, an application key and an unknown identifier all answer 404.

@@ -1,9 +1,8 @@
 #include "handlers/pterodactyl/auth_handler.hpp"
 
 #include "crypto/random.hpp"
-#include "handlers/common/password_sign_in.hpp"
-#include "handlers/common/service_errors.hpp"
 #include "handlers/common/session_cookie.hpp"
+#include "handlers/common/sign_in_client.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/api_error.hpp"
@@ -11,9 +10,6 @@
 
 namespace accountd::handlers::pterodactyl {
 namespace {
-
-using server::ApiError;
-using server::ErrorCode;
 
 // Laravel session ids are 40 alphanumerics; 48 give 285 bits.
 std::string mint_token(const services::Session&, crypto::RandomSource& random) {
@@ -42,14 +38,17 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     services::PasswordLogin attempt;
     attempt.identifier = server::optional_string(body, "user").value_or("");
     attempt.password = server::optional_string(body, "password").value_or("");
-    const auto signed_in =
-        sign_in_with_password(deps, ctx, attempt, "pterodactyl", mint_token, true);
-    if (signed_in.confirmation_token) {
-        return server::HttpResponse::json(
-            200, {{"data",
-                   {{"complete", false}, {"confirmation_token", *signed_in.confirmation_token}}}});
+    const auto outcome =
+        deps.sign_in.with_password(attempt, sign_in_client(ctx, "pterodactyl"), mint_token, true);
+    switch (outcome.status) {
+        case services::SignInOutcome::Status::second_factor_needed:
+            return server::HttpResponse::json(
+                200, {{"data",
+                       {{"complete", false}, {"confirmation_token", outcome.confirmation_token}}}});
+        case services::SignInOutcome::Status::completed:
+            break;
     }
-    return completed_login(deps, signed_in.user, signed_in.session);
+    return completed_login(deps, outcome.user, outcome.session);
 }
 
 // The second half of a sign-in with two-factor: the confirmation token from /auth/login and a
@@ -58,83 +57,29 @@ server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext&
     const auto body = server::parse_json_object(ctx.request);
     const auto token = server::optional_string(body, "confirmation_token").value_or("");
     if (token.empty()) {
-        throw ApiError::field_error(ErrorCode::missing_field, "confirmation_token", "required");
+        throw services::ServiceError::invalid("confirmation_token", services::Rule::required);
     }
-    std::optional<std::string> code;
+    services::SecondFactor factor;
     if (const auto it = body.find("authentication_code"); it != body.end() && !it->is_null()) {
         if (it->is_number_unsigned() && it->get<std::uint64_t>() < 1000000) {
             // A JSON number loses leading zeros; put them back rather than refuse the code.
             const auto digits = std::to_string(it->get<std::uint64_t>());
-            code = std::string(6 - digits.size(), '0') + digits;
+            factor.totp_code = std::string(6 - digits.size(), '0') + digits;
         } else if (it->is_string()) {
-            code = it->get<std::string>();
+            factor.totp_code = it->get<std::string>();
         } else {
-            throw ApiError::field_error(ErrorCode::invalid_field, "authentication_code", "string");
+            throw services::ServiceError::invalid("authentication_code", services::Rule::string);
         }
-        if (code->empty()) code.reset();
+        if (factor.totp_code->empty()) factor.totp_code.reset();
     }
-    auto recovery = server::optional_string(body, "recovery_token");
-    if (recovery && recovery->empty()) recovery.reset();
-    if (!code && !recovery) {
-        throw ApiError::field_error(ErrorCode::missing_field, "authentication_code", "required");
+    factor.recovery_code = server::optional_string(body, "recovery_token");
+    if (factor.recovery_code && factor.recovery_code->empty()) factor.recovery_code.reset();
+    if (!factor.totp_code && !factor.recovery_code) {
+        throw services::ServiceError::invalid("authentication_code", services::Rule::required);
     }
-    // Counted per account, not per confirmation token: a new token (the password again) must
-    // not buy a new round of code guesses.
-    const auto account = deps.two_factor.pending_user(token, "pterodactyl");
-    // A token that names no pending sign-in guesses at no account: only the per-IP limit applies.
-    const auto throttle_key = services::LoginThrottle::for_account(
-        account ? std::string("checkpoint|") + std::to_string(*account) : std::string());
-    if (const auto wait = deps.login_throttle.claim(ctx.client_ip, throttle_key)) {
-        ApiError error(ErrorCode::too_many_attempts, "checkpoint throttle");
-        error.retry_after = *wait;
-        throw error;
-    }
-    const std::string user_agent(ctx.request.header("user-agent").substr(0, 255));
-    services::CheckpointResult result;
-    try {
-        result = deps.two_factor.checkpoint(token, "pterodactyl", code, recovery, deps.users);
-    } catch (const services::TwoFactorError& e) {
-        deps.log.info("login.checkpoint_fail", {{"dialect", "pterodactyl"}, {"ip", ctx.client_ip}});
-        // The account owner sees failed second factors too; Pterodactyl logs them with a null
-        // username.
-        if (account) {
-            deps.activity.record(
-                {"auth:fail",
-                 std::nullopt,
-                 *account,
-                 ctx.client_ip,
-                 {{"ip", ctx.client_ip}, {"useragent", user_agent}, {"username", nullptr}},
-                 std::nullopt});
-        }
-        auto error = api_error_of(e);
-        // The checkpoint words a bad code differently from the enable form.
-        if (e.kind == services::TwoFactorError::Kind::invalid_code) error.rule = "checkpoint_code";
-        throw error;
-    }
-    deps.login_throttle.succeeded(ctx.client_ip, throttle_key);
-    const auto id = result.user.id;
-    // The sign-in is complete now: the address becomes known to the account.
-    deps.login_throttle.remember_address(
-        ctx.client_ip, services::LoginThrottle::for_sign_in(id, result.user.username));
-    deps.activity.record({result.used_recovery_code ? "auth:recovery-token" : "auth:token",
-                          id,
-                          id,
-                          ctx.client_ip,
-                          {{"ip", ctx.client_ip}, {"useragent", user_agent}},
-                          std::nullopt});
-    deps.activity.record({"auth:success",
-                          id,
-                          id,
-                          ctx.client_ip,
-                          {{"ip", ctx.client_ip}, {"useragent", user_agent}},
-                          std::nullopt});
-    const auto issued =
-        deps.sessions.start(result.user, "pterodactyl", ctx.client_ip, user_agent, mint_token);
-    deps.log.info("login.success", {{"dialect", "pterodactyl"},
-                                    {"user", std::to_string(id)},
-                                    {"ip", ctx.client_ip},
-                                    {"factor", result.used_recovery_code ? "recovery" : "totp"}});
-    return completed_login(deps, result.user, issued);
+    const auto outcome = deps.sign_in.with_second_factor(
+        token, factor, sign_in_client(ctx, "pterodactyl"), mint_token);
+    return completed_login(deps, outcome.user, outcome.session);
 }
 
 server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx) {

@@ -1,7 +1,6 @@
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
@@ -18,50 +17,64 @@ std::string attribute_label(std::string field) {
 }
 
 // Laravel's English validation messages for the rules we check.
-std::string validation_message(const server::ApiError& e) {
-    const std::string label = attribute_label(e.field);
-    if (e.rule == "required") return "The " + label + " field is required.";
-    if (e.rule == "string") return "The " + label + " must be a string.";
-    if (e.rule == "integer") return "The " + label + " must be an integer.";
-    if (e.rule == "email") return "The " + label + " must be a valid email address.";
-    if (e.rule == "min")
-        return "The " + label + " must be at least " + e.rule_argument + " characters.";
-    if (e.rule == "max") {
-        return "The " + label + " may not be greater than " + e.rule_argument + " characters.";
-    }
-    if (e.rule == "between") {
-        const auto comma = e.rule_argument.find(',');
-        return "The " + label + " must be between " + e.rule_argument.substr(0, comma) + " and " +
-               e.rule_argument.substr(comma + 1) + " characters.";
-    }
-    if (e.rule == "confirmed") return "The " + label + " confirmation does not match.";
-    if (e.rule == "size") return "The " + label + " must be " + e.rule_argument + " characters.";
-    if (e.rule == "unique") return "The " + label + " has already been taken.";
-    if (e.rule == "not_valid") return "The public key provided is not valid.";
-    if (e.rule == "dsa") return "DSA keys are not supported.";
-    // Pterodactyl's wording says bytes; the check is on bits.
-    if (e.rule == "rsa_too_short") return "RSA keys must be at least 2048 bytes in length.";
-    if (e.rule == "duplicate") return "The public key provided already exists on your account.";
-    if (e.rule == "too_many") return "You may not have more than " + e.rule_argument + " SSH keys.";
-    if (e.rule == "ip_range")
-        return "\"" + e.rule_argument + "\" is not a valid IP address or CIDR range.";
-    if (e.rule == "guessable") {
-        return "The " + label +
-               " is too easy to guess (a common password, a word, a pattern or your name). "
-               "Please choose a different " +
-               label + ".";
-    }
-    if (e.rule == "narrower") {
-        if (e.rule_argument.empty()) {
-            return "The " + label +
-                   " must list addresses, all allowed to the API key making this request.";
+std::string validation_message(const services::FieldViolation& v) {
+    using services::Rule;
+    const std::string label = attribute_label(v.field);
+    switch (v.rule) {
+        case Rule::required:
+            return "The " + label + " field is required.";
+        case Rule::string:
+            return "The " + label + " must be a string.";
+        case Rule::integer:
+            return "The " + label + " must be an integer.";
+        case Rule::array:
+            return "The " + label + " must be an array.";
+        case Rule::email:
+            return "The " + label + " must be a valid email address.";
+        case Rule::min:
+            return "The " + label + " must be at least " + v.argument + " characters.";
+        case Rule::max:
+            return "The " + label + " may not be greater than " + v.argument + " characters.";
+        case Rule::max_items:
+            return "The " + label + " may not have more than " + v.argument + " items.";
+        case Rule::between: {
+            const auto comma = v.argument.find(',');
+            return "The " + label + " must be between " + v.argument.substr(0, comma) + " and " +
+                   v.argument.substr(comma + 1) + " characters.";
         }
-        return "\"" + e.rule_argument +
-               "\" is not within the addresses allowed to the API key making this request.";
-    }
-    if (e.rule == "array") return "The " + label + " must be an array.";
-    if (e.rule == "max_items") {
-        return "The " + label + " may not have more than " + e.rule_argument + " items.";
+        case Rule::size:
+            return "The " + label + " must be " + v.argument + " characters.";
+        case Rule::length:
+            return "The " + label + " is invalid.";
+        case Rule::confirmed:
+            return "The " + label + " confirmation does not match.";
+        case Rule::unique:
+            return "The " + label + " has already been taken.";
+        case Rule::guessable:
+            return "The " + label +
+                   " is too easy to guess (a common password, a word, a pattern or your name). "
+                   "Please choose a different " +
+                   label + ".";
+        case Rule::ip_range:
+            return "\"" + v.argument + "\" is not a valid IP address or CIDR range.";
+        case Rule::narrower:
+            if (v.argument.empty()) {
+                return "The " + label +
+                       " must list addresses, all allowed to the API key making this request.";
+            }
+            return "\"" + v.argument +
+                   "\" is not within the addresses allowed to the API key making this request.";
+        case Rule::ssh_not_valid:
+            return "The public key provided is not valid.";
+        case Rule::ssh_dsa:
+            return "DSA keys are not supported.";
+        // Pterodactyl's wording says bytes; the check is on bits.
+        case Rule::ssh_rsa_too_short:
+            return "RSA keys must be at least 2048 bytes in length.";
+        case Rule::ssh_duplicate:
+            return "The public key provided already exists on your account.";
+        case Rule::ssh_too_many:
+            return "You may not have more than " + v.argument + " SSH keys.";
     }
     return "The " + label + " is invalid.";
 }
@@ -72,35 +85,43 @@ struct Shape {
     std::string detail;
 };
 
-Shape two_factor_shape(const server::ApiError& e) {
-    if (e.rule == "already_enabled") {
-        return {400, "BadRequestHttpException",
-                "Two-factor authentication is already enabled on this account."};
-    }
-    if (e.rule == "wrong_password") {
-        return {400, "BadRequestHttpException", "The password provided was not valid."};
-    }
-    if (e.rule == "not_set_up") {
-        return {400, "BadRequestHttpException",
-                "Two-factor authentication has not been set up for this account."};
-    }
-    if (e.rule == "invalid_code") {
-        return {400, "TwoFactorAuthenticationTokenInvalid",
-                "The provided two-factor authentication token was not valid."};
-    }
-    if (e.rule == "checkpoint_code") {
-        return {400, "DisplayException", "The two-factor authentication token was invalid."};
-    }
-    if (e.rule == "checkpoint_recovery") {
-        return {400, "DisplayException", "The recovery token provided is not valid."};
-    }
-    if (e.rule == "query_password") {
-        return {400, "BadRequestHttpException",
-                "Send the password in a JSON body; a password in the URL is refused."};
+Shape two_factor_shape(services::TwoFactorFailure failure) {
+    using services::TwoFactorFailure;
+    switch (failure) {
+        case TwoFactorFailure::already_enabled:
+            return {400, "BadRequestHttpException",
+                    "Two-factor authentication is already enabled on this account."};
+        case TwoFactorFailure::not_set_up:
+            return {400, "BadRequestHttpException",
+                    "Two-factor authentication has not been set up for this account."};
+        case TwoFactorFailure::invalid_code:
+            return {400, "TwoFactorAuthenticationTokenInvalid",
+                    "The provided two-factor authentication token was not valid."};
+        // The checkpoint words a bad code differently from the enable form.
+        case TwoFactorFailure::checkpoint_code:
+            return {400, "DisplayException", "The two-factor authentication token was invalid."};
+        case TwoFactorFailure::checkpoint_recovery:
+            return {400, "DisplayException", "The recovery token provided is not valid."};
+        case TwoFactorFailure::password_in_query:
+            return {400, "BadRequestHttpException",
+                    "Send the password in a JSON body; a password in the URL is refused."};
+        case TwoFactorFailure::checkpoint_expired:
+            break;
     }
     return {
         400, "DisplayException",
         "The authentication token provided has expired, please refresh the page and try again."};
+}
+
+Shape wrong_password_shape(services::PasswordPurpose purpose) {
+    switch (purpose) {
+        case services::PasswordPurpose::two_factor:
+            return {400, "BadRequestHttpException", "The password provided was not valid."};
+        case services::PasswordPurpose::account_change:
+            break;
+    }
+    return {400, "InvalidPasswordProvidedException",
+            "The password provided was invalid for this account."};
 }
 
 Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
@@ -113,10 +134,9 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
             return {415, "UnsupportedMediaTypeHttpException",
                     "The request body must be JSON (Content-Type: application/json)."};
         case ErrorCode::invalid_field:
-            return {422, "ValidationException", validation_message(e)};
-        case ErrorCode::missing_field:
             return {422, "ValidationException",
-                    "The " + attribute_label(e.field) + " field is required."};
+                    e.violations.empty() ? std::string("The given data was invalid.")
+                                         : validation_message(e.violations.front())};
         case ErrorCode::payload_too_large:
             return {413, "PostTooLargeException", "The request body is too large."};
         case ErrorCode::length_required:
@@ -145,13 +165,13 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
                     "a client API key."};
         case ErrorCode::ip_not_allowed:
             return {403, "AccessDeniedHttpException",
-                    "This IP address (" + e.field +
+                    "This IP address (" + e.subject +
                         ") does not have permission to access the API using these credentials."};
         case ErrorCode::limit_reached:
             return {400, "DisplayException",
                     "You have reached the account limit for number of API keys."};
         case ErrorCode::two_factor_failed:
-            return two_factor_shape(e);
+            return two_factor_shape(e.two_factor);
         case ErrorCode::rate_limited:
             return {429, "ThrottleRequestsException", "Too Many Attempts."};
         case ErrorCode::too_many_attempts:
@@ -159,17 +179,16 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
                     "Too many login attempts. Please try again in " +
                         std::to_string(e.retry_after) + " seconds."};
         case ErrorCode::invalid_query:
-            if (e.rule == "sort") {
+            if (e.query_part == server::ApiError::QueryPart::sort) {
                 return {400, "InvalidSortQuery",
-                        "Requested sort(s) `" + e.field +
+                        "Requested sort(s) `" + e.subject +
                             "` is not allowed. Allowed sort(s) are `timestamp`."};
             }
             return {400, "InvalidFilterQuery",
-                    "Requested filter(s) `" + e.field +
+                    "Requested filter(s) `" + e.subject +
                         "` are not allowed. Allowed filter(s) are `event`."};
         case ErrorCode::wrong_password:
-            return {400, "InvalidPasswordProvidedException",
-                    "The password provided was invalid for this account."};
+            return wrong_password_shape(e.password_purpose);
         case ErrorCode::conflict:
             return {409, "ConflictHttpException", "The resource already exists."};
         case ErrorCode::csrf_mismatch:
@@ -252,27 +271,15 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
         item["meta"] = {{"source_field", "email"}, {"rule", ""}};
         return server::HttpResponse::json(shape.status, {{"errors", {item}}});
     }
-    if (error.code() != ErrorCode::invalid_field && error.code() != ErrorCode::missing_field) {
+    if (error.code() != ErrorCode::invalid_field) {
         return server::HttpResponse::json(shape.status, {{"errors", {item_for(shape.detail)}}});
     }
-    // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule;
-    // Laravel's `max` names both the string and the array check.
-    static const std::set<std::string> after_hooks = {"not_valid", "dsa",      "rsa_too_short",
-                                                      "duplicate", "too_many", "ip_range",
-                                                      "narrower",  "guessable"};
-    const auto with_meta = [&](nlohmann::ordered_json item, const std::string& field,
-                               const std::string& rule) {
-        std::string shown = rule == "max_items" ? std::string("max") : rule;
-        if (after_hooks.contains(rule)) shown.clear();
-        item["meta"] = {{"source_field", field}, {"rule", shown}};
-        return item;
-    };
+    // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule.
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-    errors.push_back(with_meta(item_for(shape.detail), error.field, error.rule));
-    for (const auto& more : error.more_fields) {
-        server::ApiError single = server::ApiError::field_error(
-            ErrorCode::invalid_field, more.field, more.rule, more.argument);
-        errors.push_back(with_meta(item_for(validation_message(single)), more.field, more.rule));
+    for (const auto& v : error.violations) {
+        auto item = item_for(validation_message(v));
+        item["meta"] = {{"source_field", v.field}, {"rule", services::rule_name(v.rule)}};
+        errors.push_back(std::move(item));
     }
     return server::HttpResponse::json(shape.status, {{"errors", errors}});
 }

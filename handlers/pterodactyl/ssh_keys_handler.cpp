@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "handlers/common/account_activity.hpp"
-#include "handlers/common/service_errors.hpp"
 #include "handlers/common/time_format.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -23,7 +22,7 @@ nlohmann::ordered_json ssh_key_item(const services::SshKey& key) {
 std::string required_text(const nlohmann::json& body, const char* field) {
     auto value = server::optional_string(body, field);
     if (!value || value->empty()) {
-        throw server::ApiError::field_error(server::ErrorCode::missing_field, field, "required");
+        throw services::ServiceError::invalid(field, services::Rule::required);
     }
     return *value;
 }
@@ -46,13 +45,9 @@ server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ct
     const auto body = server::parse_json_object(ctx.request);
     const auto name = server::optional_string(body, "name").value_or("");
     const auto public_key = server::optional_string(body, "public_key").value_or("");
-    try {
-        const auto key = deps.ssh_keys.add(ctx.caller().user.id, name, public_key);
-        record_own_activity(deps, ctx, "user:ssh-key.create", {{"fingerprint", key.fingerprint}});
-        return server::HttpResponse::json(200, ssh_key_item(key));
-    } catch (const services::RuleViolation& violation) {
-        throw api_error_of(violation);
-    }
+    const auto key = deps.ssh_keys.add(ctx.caller().user.id, name, public_key);
+    record_own_activity(deps, ctx, "user:ssh-key.create", {{"fingerprint", key.fingerprint}});
+    return server::HttpResponse::json(200, ssh_key_item(key));
 }
 
 // Always 204, whether or not the caller had such a key: nothing tells whose keys exist.

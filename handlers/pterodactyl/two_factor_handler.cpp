@@ -2,7 +2,6 @@
 
 #include "handlers/common/account_activity.hpp"
 #include "handlers/common/password_confirmation.hpp"
-#include "handlers/common/service_errors.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -10,77 +9,49 @@
 namespace accountd::handlers::pterodactyl {
 namespace {
 
-using server::ApiError;
-using server::ErrorCode;
-
 server::HttpResponse setup(const HandlerDeps& deps, server::RequestContext& ctx) {
     // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
     // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
     check_xsrf_header(deps.keys, ctx.request, *ctx.caller().session);
-    try {
-        const auto data = deps.two_factor.begin_setup(ctx.caller().user);
-        return server::HttpResponse::json(
-            200, {{"data", {{"image_url_data", data.otpauth_url}, {"secret", data.secret}}}});
-    } catch (const services::TwoFactorError& e) {
-        throw api_error_of(e);
-    }
+    const auto data = deps.two_factor.begin_setup(ctx.caller().user);
+    return server::HttpResponse::json(
+        200, {{"data", {{"image_url_data", data.otpauth_url}, {"secret", data.secret}}}});
 }
 
 // Both fields are validated before anything is checked, `code` errors first, as in Pterodactyl.
 server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
-    std::vector<ApiError::FieldIssue> problems;
-    std::string code, password;
-    try {
-        code = server::optional_string(body, "code").value_or("");
+    server::FieldReader fields(body);
+    const auto code = fields.string("code").value_or("");
+    if (!fields.failed("code")) {
         if (code.empty())
-            problems.push_back({"code", "required", ""});
+            fields.add("code", services::Rule::required);
         else if (code.size() != 6)
-            problems.push_back({"code", "size", "6"});
-    } catch (const ApiError& e) {
-        problems.push_back({e.field, e.rule, e.rule_argument});
+            fields.add("code", services::Rule::size, "6");
     }
-    try {
-        password = server::optional_string(body, "password").value_or("");
-        if (password.empty()) problems.push_back({"password", "required", ""});
-    } catch (const ApiError& e) {
-        problems.push_back({e.field, e.rule, e.rule_argument});
+    const auto password = fields.string("password").value_or("");
+    if (!fields.failed("password") && password.empty()) {
+        fields.add("password", services::Rule::required);
     }
-    if (!problems.empty()) {
-        auto error = ApiError::field_error(ErrorCode::invalid_field, problems[0].field,
-                                           problems[0].rule, problems[0].argument);
-        error.more_fields.assign(problems.begin() + 1, problems.end());
-        throw error;
-    }
+    fields.check();
     const auto& caller = ctx.caller();
-    try {
-        std::vector<std::string> codes;
-        confirming_password(deps, ctx, [&] {
-            codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
-        });
-        record_own_activity(deps, ctx, "user:two-factor.create");
-        return server::HttpResponse::json(
-            200, {{"object", "recovery_tokens"}, {"attributes", {{"tokens", codes}}}});
-    } catch (const services::TwoFactorError& e) {
-        throw api_error_of(e);
-    }
+    std::vector<std::string> codes;
+    confirming_password(deps, ctx, [&] {
+        codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
+    });
+    record_own_activity(deps, ctx, "user:two-factor.create");
+    return server::HttpResponse::json(
+        200, {{"object", "recovery_tokens"}, {"attributes", {{"tokens", codes}}}});
 }
 
 server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ctx) {
     // A password in the URL would end up in access logs; the legacy form sent it there.
     if (ctx.request.query_param("password")) {
-        ApiError error(ErrorCode::two_factor_failed, "password in query string");
-        error.rule = "query_password";
-        throw error;
+        throw services::ServiceError::two_factor(services::TwoFactorFailure::password_in_query);
     }
     const auto body = server::parse_json_object(ctx.request);
     const auto password = server::optional_string(body, "password").value_or("");
-    try {
-        confirming_password(deps, ctx,
-                            [&] { deps.two_factor.disable(ctx.caller().user, password); });
-    } catch (const services::TwoFactorError& e) {
-        throw api_error_of(e);
-    }
+    confirming_password(deps, ctx, [&] { deps.two_factor.disable(ctx.caller().user, password); });
     record_own_activity(deps, ctx, "user:two-factor.delete");
     return server::HttpResponse::no_content();
 }

@@ -23,6 +23,7 @@ Stack& Stack::get() {
 Stack::Stack() {
     auto config =
         config::load_config(require_env("ACCOUNTD_TEST_CONFIG"), config::process_environment());
+    database_ = std::make_unique<db::Database>(config.database_url);
     root_ = std::make_unique<app::ServiceRoot>(std::move(config), clock_, random_);
 }
 

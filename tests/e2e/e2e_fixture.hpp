@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/service_root.hpp"
+#include "db/database.hpp"
 #include "http_client.hpp"
 
 namespace accountd::testing {
@@ -20,7 +21,8 @@ class Stack {
     static Stack& get();
 
     app::ServiceRoot& root() { return *root_; }
-    soci::session& sql() { return root_->database().sql(); }
+    /// A connection of the tests' own, for inspecting and ageing rows.
+    soci::session& sql() { return database_->sql(); }
     std::string url(config::Dialect dialect) const;
 
   private:
@@ -28,6 +30,7 @@ class Stack {
     services::SystemClock clock_;
     crypto::OsRandom random_;
     std::unique_ptr<app::ServiceRoot> root_;
+    std::unique_ptr<db::Database> database_;
 };
 
 struct TestUser {

@@ -9,6 +9,7 @@
 
 using accountd::services::PasswordContext;
 using accountd::services::PasswordPolicy;
+using accountd::services::Rule;
 
 namespace {
 
@@ -31,7 +32,18 @@ struct Fixture {
 
     std::string rule_of(const std::string& password) const {
         const auto problem = policy.check(password, alice);
-        return problem ? problem->rule : std::string("ok");
+        if (!problem) return "ok";
+        BOOST_TEST(problem->field == "password");
+        switch (problem->rule) {
+            case Rule::min:
+                return "min";
+            case Rule::max:
+                return "max";
+            case Rule::guessable:
+                return "guessable";
+            default:
+                return "unexpected";
+        }
     }
 };
 

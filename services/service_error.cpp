@@ -1,0 +1,87 @@
+#include "services/service_error.hpp"
+
+namespace accountd::services {
+
+std::string_view rule_name(Rule rule) {
+    switch (rule) {
+        case Rule::required:
+            return "required";
+        case Rule::string:
+            return "string";
+        case Rule::integer:
+            return "integer";
+        case Rule::array:
+            return "array";
+        case Rule::email:
+            return "email";
+        case Rule::min:
+            return "min";
+        // Laravel's `max` names both the string and the array check.
+        case Rule::max:
+        case Rule::max_items:
+            return "max";
+        case Rule::between:
+            return "between";
+        case Rule::size:
+            return "size";
+        case Rule::length:
+            return "length";
+        case Rule::confirmed:
+            return "confirmed";
+        case Rule::unique:
+            return "unique";
+        // Not Laravel rules (Pterodactyl's "after" hooks and ours): reported with an empty rule.
+        case Rule::guessable:
+        case Rule::ip_range:
+        case Rule::narrower:
+        case Rule::ssh_not_valid:
+        case Rule::ssh_dsa:
+        case Rule::ssh_rsa_too_short:
+        case Rule::ssh_duplicate:
+        case Rule::ssh_too_many:
+            return "";
+    }
+    return "";
+}
+
+ServiceError::ServiceError(Kind kind, std::string what)
+    : std::runtime_error(std::move(what)), kind_(kind) {}
+
+ServiceError ServiceError::invalid(std::string field, Rule rule, std::string argument) {
+    return invalid({FieldViolation{std::move(field), rule, std::move(argument)}});
+}
+
+ServiceError ServiceError::invalid(std::vector<FieldViolation> violations) {
+    // The field name only: values (a mistyped password) never reach the log line.
+    ServiceError error(Kind::invalid_fields, "invalid field " + violations.front().field);
+    error.violations_ = std::move(violations);
+    return error;
+}
+
+ServiceError ServiceError::invalid_credentials() {
+    return ServiceError(Kind::invalid_credentials, "sign-in refused");
+}
+
+ServiceError ServiceError::wrong_password(PasswordPurpose purpose) {
+    ServiceError error(Kind::wrong_password, "wrong current password");
+    error.purpose_ = purpose;
+    return error;
+}
+
+ServiceError ServiceError::limit_reached() {
+    return ServiceError(Kind::limit_reached, "limit reached");
+}
+
+ServiceError ServiceError::two_factor(TwoFactorFailure failure) {
+    ServiceError error(Kind::two_factor, "two-factor refused");
+    error.two_factor_ = failure;
+    return error;
+}
+
+ServiceError ServiceError::throttled(int retry_after_seconds) {
+    ServiceError error(Kind::throttled, "throttled");
+    error.retry_after_ = retry_after_seconds;
+    return error;
+}
+
+}  // namespace accountd::services
