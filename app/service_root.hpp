@@ -16,6 +16,7 @@
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/housekeeping.hpp"
+#include "services/password_confirmation.hpp"
 #include "services/password_policy.hpp"
 #include "services/repositories.hpp"
 #include "services/server_keys.hpp"
@@ -54,6 +55,7 @@ class ServiceRoot {
     services::LoginThrottle& login_throttle() { return login_throttle_; }
     services::TwoFactorService& two_factor() { return two_factor_; }
     services::SignInService& sign_in() { return sign_in_; }
+    services::PasswordConfirmation& password_confirmation() { return password_confirmation_; }
     services::Housekeeping& housekeeping() { return housekeeping_; }
 
   private:
@@ -76,6 +78,7 @@ class ServiceRoot {
     services::LoginThrottle login_throttle_;
     services::TwoFactorService two_factor_;
     services::SignInService sign_in_;
+    services::PasswordConfirmation password_confirmation_;
     services::Housekeeping housekeeping_;
 };
 

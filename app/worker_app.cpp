@@ -19,16 +19,26 @@ namespace accountd::app {
 WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
                      crypto::RandomSource& random, server::RateLimiter* limiter)
     : root_(std::move(config), clock, random),
-      deps_{root_.config(),         root_.keys(),       root_.clock(),
-            root_.random(),         root_.log(),        root_.auth(),
-            root_.sessions(),       root_.users(),      root_.accounts(),
-            root_.activity(),       root_.ssh_keys(),   root_.api_keys(),
-            root_.login_throttle(), root_.two_factor(), root_.sign_in()},
+      deps_{root_.config(),
+            root_.keys(),
+            root_.clock(),
+            root_.random(),
+            root_.log(),
+            root_.auth(),
+            root_.sessions(),
+            root_.users(),
+            root_.accounts(),
+            root_.activity(),
+            root_.ssh_keys(),
+            root_.api_keys(),
+            root_.login_throttle(),
+            root_.two_factor(),
+            root_.sign_in(),
+            root_.password_confirmation()},
       pterodactyl_(deps_),
       calagopus_(deps_),
       eclipanel_(deps_),
-      dispatcher_(root_.config(), root_.sessions(), &root_.api_keys(), &root_.activity(),
-                  root_.log()) {
+      dispatcher_(root_.config(), root_.sessions(), &root_.api_keys(), root_.log()) {
     for (auto* router : {&pterodactyl_routes_, &calagopus_routes_, &eclipanel_routes_}) {
         handlers::register_health_routes(*router, root_.readiness());
     }

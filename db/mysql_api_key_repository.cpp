@@ -11,32 +11,40 @@ namespace {
 
 constexpr const char* kKeyColumns =
     "k.id, k.user_id, k.key_type, k.identifier, k.description, k.allowed_ips, k.expires_at, "
-    "k.last_used_at, k.created_at, k.updated_at";
+    "k.last_used_at, k.created_at, k.updated_at, k.uuid, k.format, k.permissions";
 
-std::vector<std::string> parse_allowed_ips(const std::string& json) {
+// A JSON array of strings as stored; anything else reads as empty.
+std::vector<std::string> parse_string_list(const std::string& json) {
     std::vector<std::string> out;
-    const auto ips = nlohmann::json::parse(json, nullptr, false);
-    if (!ips.is_array()) return out;
-    for (const auto& ip : ips) {
-        if (ip.is_string()) out.push_back(ip.get<std::string>());
+    const auto items = nlohmann::json::parse(json, nullptr, false);
+    if (!items.is_array()) return out;
+    for (const auto& item : items) {
+        if (item.is_string()) out.push_back(item.get<std::string>());
     }
     return out;
+}
+
+std::optional<std::vector<std::string>> parse_permissions(const std::optional<std::string>& json) {
+    if (!json) return std::nullopt;
+    return parse_string_list(*json);
 }
 
 // Receives kKeyColumns.
 struct KeyRow {
     unsigned long long id = 0, user_id = 0;
     int key_type = 0;
-    std::string identifier, description, allowed_ips;
+    std::string identifier, description, allowed_ips, uuid, format, permissions;
     std::tm expires_at{}, last_used_at{}, created_at{}, updated_at{};
     soci::indicator description_ind = soci::i_null, expires_ind = soci::i_null,
-                    last_used_ind = soci::i_null;
+                    last_used_ind = soci::i_null, uuid_ind = soci::i_null,
+                    permissions_ind = soci::i_null;
 
     void bind(soci::details::prepare_temp_type& st) {
         st, soci::into(id), soci::into(user_id), soci::into(key_type), soci::into(identifier),
             soci::into(description, description_ind), soci::into(allowed_ips),
             soci::into(expires_at, expires_ind), soci::into(last_used_at, last_used_ind),
-            soci::into(created_at), soci::into(updated_at);
+            soci::into(created_at), soci::into(updated_at), soci::into(uuid, uuid_ind),
+            soci::into(format), soci::into(permissions, permissions_ind);
     }
 
     services::ApiKey to_key() const {
@@ -46,11 +54,14 @@ struct KeyRow {
         k.key_type = key_type;
         k.identifier = identifier;
         if (description_ind == soci::i_ok) k.description = description;
-        k.allowed_ips = parse_allowed_ips(allowed_ips);
+        k.allowed_ips = parse_string_list(allowed_ips);
         if (expires_ind == soci::i_ok) k.expires_at = from_tm(expires_at);
         if (last_used_ind == soci::i_ok) k.last_used_at = from_tm(last_used_at);
         k.created_at = from_tm(created_at);
         k.updated_at = from_tm(updated_at);
+        if (uuid_ind == soci::i_ok) k.uuid = uuid;
+        k.format = format;
+        if (permissions_ind == soci::i_ok) k.permissions = parse_string_list(permissions);
         return k;
     }
 };
@@ -58,6 +69,7 @@ struct KeyRow {
 }  // namespace
 
 std::vector<services::ApiKey> MysqlApiKeyRepository::list_for_user(std::uint64_t user_id,
+                                                                   const std::string& format,
                                                                    int key_type) {
     return guarded("api_keys.list", [&] {
         std::vector<services::ApiKey> keys;
@@ -65,9 +77,10 @@ std::vector<services::ApiKey> MysqlApiKeyRepository::list_for_user(std::uint64_t
         KeyRow row;
         auto query = (db_.sql().prepare << "SELECT " << kKeyColumns
                                         << " FROM api_keys k WHERE k.user_id = :uid AND "
-                                           "k.key_type = :type ORDER BY k.id");
+                                           "k.format = :format AND k.key_type = :type "
+                                           "ORDER BY k.id");
         row.bind(query);
-        query, soci::use(owner), soci::use(key_type);
+        query, soci::use(owner), soci::use(format), soci::use(key_type);
         soci::statement st(query);
         st.execute();
         while (st.fetch())
@@ -76,12 +89,14 @@ std::vector<services::ApiKey> MysqlApiKeyRepository::list_for_user(std::uint64_t
     });
 }
 
-std::uint64_t MysqlApiKeyRepository::count_for_user(std::uint64_t user_id, int key_type) {
+std::uint64_t MysqlApiKeyRepository::count_for_user(std::uint64_t user_id,
+                                                    const std::string& format, int key_type) {
     return guarded("api_keys.count", [&] {
         const long long owner = static_cast<long long>(user_id);
         long long count = 0;
-        db_.sql() << "SELECT COUNT(*) FROM api_keys WHERE user_id = :uid AND key_type = :type",
-            soci::use(owner), soci::use(key_type), soci::into(count);
+        db_.sql() << "SELECT COUNT(*) FROM api_keys WHERE user_id = :uid AND format = :format "
+                     "AND key_type = :type",
+            soci::use(owner), soci::use(format), soci::use(key_type), soci::into(count);
         return static_cast<std::uint64_t>(count);
     });
 }
@@ -97,12 +112,19 @@ std::uint64_t MysqlApiKeyRepository::insert(const services::ApiKey& key,
         const std::tm updated = to_tm(key.updated_at);
         std::tm expires = key.expires_at ? to_tm(*key.expires_at) : std::tm{};
         soci::indicator expires_ind = key.expires_at ? soci::i_ok : soci::i_null;
-        db_.sql() << "INSERT INTO api_keys (user_id, key_type, identifier, secret_hash, "
-                     "description, allowed_ips, expires_at, created_at, updated_at) VALUES (:uid, "
-                     ":type, :identifier, :hash, :description, :ips, :expires, :created, :updated)",
-            soci::use(owner), soci::use(key.key_type), soci::use(key.identifier),
-            soci::use(secret_hash), soci::use(description, description_ind), soci::use(ips),
-            soci::use(expires, expires_ind), soci::use(created), soci::use(updated);
+        std::string uuid = key.uuid.value_or("");
+        soci::indicator uuid_ind = key.uuid ? soci::i_ok : soci::i_null;
+        std::string permissions = key.permissions ? nlohmann::json(*key.permissions).dump() : "";
+        soci::indicator permissions_ind = key.permissions ? soci::i_ok : soci::i_null;
+        db_.sql() << "INSERT INTO api_keys (uuid, user_id, key_type, format, identifier, "
+                     "secret_hash, description, allowed_ips, permissions, expires_at, created_at, "
+                     "updated_at) VALUES (:uuid, :uid, :type, :format, :identifier, :hash, "
+                     ":description, :ips, :permissions, :expires, :created, :updated)",
+            soci::use(uuid, uuid_ind), soci::use(owner), soci::use(key.key_type),
+            soci::use(key.format), soci::use(key.identifier), soci::use(secret_hash),
+            soci::use(description, description_ind), soci::use(ips),
+            soci::use(permissions, permissions_ind), soci::use(expires, expires_ind),
+            soci::use(created), soci::use(updated);
         long long id = 0;
         db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
         return static_cast<std::uint64_t>(id);
@@ -117,9 +139,9 @@ std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifi
                                    "WHERE k.identifier = ?";
     static const std::vector<ColumnKind> columns = [] {
         using K = ColumnKind;
-        std::vector<ColumnKind> c = {K::number,   K::number,   K::number,   K::text,
-                                     K::text,     K::text,     K::datetime, K::datetime,
-                                     K::datetime, K::datetime, K::text};
+        std::vector<ColumnKind> c = {K::number, K::number,   K::number,   K::text,     K::text,
+                                     K::text,   K::datetime, K::datetime, K::datetime, K::datetime,
+                                     K::text,   K::text,     K::text,     K::text};
         const auto& user = user_column_kinds();
         c.insert(c.end(), user.begin(), user.end());
         return c;
@@ -133,22 +155,26 @@ std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifi
                              k.key_type = static_cast<int>(q.number(2));
                              k.identifier = q.text(3);
                              k.description = q.nullable_text(4);
-                             k.allowed_ips = parse_allowed_ips(q.text(5));
+                             k.allowed_ips = parse_string_list(q.text(5));
                              k.expires_at = q.nullable_time(6);
                              k.last_used_at = q.nullable_time(7);
                              k.created_at = q.time(8);
                              k.updated_at = q.time(9);
-                             return services::ApiKeyWithOwner{std::move(k), q.text(10), q.user(11)};
+                             k.uuid = q.nullable_text(10);
+                             k.format = q.text(11);
+                             k.permissions = parse_permissions(q.nullable_text(12));
+                             return services::ApiKeyWithOwner{std::move(k), q.text(13), q.user(14)};
                          });
 }
 
-bool MysqlApiKeyRepository::remove(std::uint64_t user_id, int key_type,
+bool MysqlApiKeyRepository::remove(std::uint64_t user_id, const std::string& format, int key_type,
                                    const std::string& identifier) {
     return guarded("api_keys.remove", [&] {
         const long long owner = static_cast<long long>(user_id);
-        soci::statement st = (db_.sql().prepare << "DELETE FROM api_keys WHERE user_id = :uid AND "
-                                                   "key_type = :type AND identifier = :identifier",
-                              soci::use(owner), soci::use(key_type), soci::use(identifier));
+        soci::statement st =
+            (db_.sql().prepare << "DELETE FROM api_keys WHERE user_id = :uid AND format = :format "
+                                  "AND key_type = :type AND identifier = :identifier",
+             soci::use(owner), soci::use(format), soci::use(key_type), soci::use(identifier));
         st.execute(true);
         return st.get_affected_rows() > 0;
     });

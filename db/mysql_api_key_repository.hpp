@@ -12,12 +12,15 @@ class MysqlApiKeyRepository final : public services::ApiKeyRepository {
   public:
     explicit MysqlApiKeyRepository(Database& db) : db_(db) {}
 
-    std::vector<services::ApiKey> list_for_user(std::uint64_t user_id, int key_type) override;
-    std::uint64_t count_for_user(std::uint64_t user_id, int key_type) override;
+    std::vector<services::ApiKey> list_for_user(std::uint64_t user_id, const std::string& format,
+                                                int key_type) override;
+    std::uint64_t count_for_user(std::uint64_t user_id, const std::string& format,
+                                 int key_type) override;
     std::uint64_t insert(const services::ApiKey& key, const std::string& secret_hash) override;
     std::optional<services::ApiKeyWithOwner> find_by_identifier(
         const std::string& identifier) override;
-    bool remove(std::uint64_t user_id, int key_type, const std::string& identifier) override;
+    bool remove(std::uint64_t user_id, const std::string& format, int key_type,
+                const std::string& identifier) override;
     void touch(std::uint64_t key_id, services::Timestamp now) override;
 
   private:

@@ -11,6 +11,7 @@
 #include "server/http_request.hpp"
 #include "server/http_response.hpp"
 #include "server/request_context.hpp"
+#include "services/api_key_format.hpp"
 
 namespace accountd::server {
 
@@ -35,6 +36,10 @@ class DialectAdapter {
 
     /// Throws ApiError csrf_mismatch unless a cookie-authenticated write is proven same-site.
     virtual void check_cookie_write(const HttpRequest& request, const Principal& caller) const = 0;
+
+    /// How this dialect's API keys look; nullptr while the dialect has none (every key is then
+    /// refused as an unknown credential).
+    virtual const services::ApiKeyFormat* key_format() const { return nullptr; }
 
     /// Whether authenticated requests count against the per-user client-API budget.
     virtual bool limits_client_api() const { return false; }

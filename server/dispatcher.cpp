@@ -33,9 +33,8 @@ bool is_access_denial(ErrorCode code) {
 }  // namespace
 
 Dispatcher::Dispatcher(const config::Config& config, services::SessionService& sessions,
-                       services::ApiKeyService* api_keys, services::ActivityService* activity,
-                       const Logger& log)
-    : config_(config), sessions_(sessions), api_keys_(api_keys), activity_(activity), log_(log) {}
+                       services::ApiKeyService* api_keys, const Logger& log)
+    : config_(config), sessions_(sessions), api_keys_(api_keys), log_(log) {}
 
 void Dispatcher::add_dialect(const DialectAdapter& adapter, const Router& router) {
     dialects_[index_of(adapter.dialect())] = Entry{&adapter, &router};
@@ -118,26 +117,33 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
     RouteMatch match = entry.router->match(request.method, request.path);
     RequestContext ctx{request, std::move(match.params), std::nullopt, request.remote_addr};
     const Route& route = *match.route;
-    // 3-5. authenticate, authorize, gates
     if (route.auth != AuthRequirement::none) {
-        authenticate(entry, route, ctx);
-        if (ctx.principal->source == CredentialSource::session_cookie && is_write(request.method)) {
-            entry.adapter->check_cookie_write(request, *ctx.principal);
-        }
-        apply_account_gates(route, *ctx.principal);
-        // 5b. the caller's request budget (per user, shared by every worker)
-        if (limiter_ != nullptr && per_minute_ > 0 && entry.adapter->limits_client_api()) {
-            std::string caller = "user:";
-            caller += std::to_string(ctx.principal->user.id);
-            rate = limiter_->hit(caller, clock_->now().time_since_epoch().count(), per_minute_, 60);
-            if (!rate->allowed) {
-                ApiError error(ErrorCode::rate_limited, "client API budget spent");
-                error.retry_after = static_cast<int>(rate->retry_after);
-                throw error;
+        // 3. authenticate
+        if (route.auth_optional) {
+            try {
+                authenticate(entry, route, ctx);
+            } catch (const ApiError& e) {
+                // No live credential is no error here; a refused one (a key's allow-list, an
+                // application key) still is.
+                if (e.code() != ErrorCode::credentials_missing &&
+                    e.code() != ErrorCode::credentials_malformed &&
+                    e.code() != ErrorCode::session_invalid) {
+                    throw;
+                }
             }
+        } else {
+            authenticate(entry, route, ctx);
+        }
+        if (ctx.principal) {
+            // 4. authorize, 5. account gates
+            authorize(entry, route, ctx);
+            apply_account_gates(route, *ctx.principal);
+            // 6. the caller's request budget (per user, shared by every worker); routes a
+            // caller may reach unauthenticated are not part of the client API
+            if (!route.auth_optional) spend_budget(entry, *ctx.principal, rate);
         }
     }
-    // 6. handler
+    // 7. handler
     return route.handler(ctx);
 }
 
@@ -149,7 +155,7 @@ void Dispatcher::authenticate(const Entry& entry, const Route& route, RequestCon
         if (route.auth != AuthRequirement::session_or_key) {
             throw ApiError(ErrorCode::credentials_missing, "route needs a browser session");
         }
-        authenticate_key(credential->token, ctx);
+        authenticate_key(entry, credential->token, ctx);
         return;
     }
     auto resumed = sessions_.resume(credential->token, ctx.client_ip);
@@ -157,7 +163,7 @@ void Dispatcher::authenticate(const Entry& entry, const Route& route, RequestCon
     // A token only works in the dialect that issued it: each has its own format and cookie.
     if (!resumed || resumed->session.dialect != dialect) {
         if (credential->key_fallback && route.auth == AuthRequirement::session_or_key) {
-            authenticate_key(*credential->key_fallback, ctx);
+            authenticate_key(entry, *credential->key_fallback, ctx);
             return;
         }
         throw ApiError(ErrorCode::session_invalid, "no live session for token");
@@ -166,24 +172,20 @@ void Dispatcher::authenticate(const Entry& entry, const Route& route, RequestCon
                               credential->source};
 }
 
-void Dispatcher::authenticate_key(const std::string& token, RequestContext& ctx) const {
-    if (api_keys_ == nullptr) throw ApiError(ErrorCode::session_invalid, "no API keys here");
-    auto checked = api_keys_->authenticate(token, ctx.client_ip);
+void Dispatcher::authenticate_key(const Entry& entry, const std::string& token,
+                                  RequestContext& ctx) const {
+    const auto* format = entry.adapter->key_format();
+    if (api_keys_ == nullptr || format == nullptr) {
+        throw ApiError(ErrorCode::session_invalid, "no API keys here");
+    }
+    // The key service records a key refused for its allow-list.
+    auto checked = api_keys_->authenticate(*format, token, ctx.client_ip);
     switch (checked.result) {
         case services::KeyCheck::invalid:
             throw ApiError(ErrorCode::session_invalid, "unknown, wrong or expired API key");
         case services::KeyCheck::application_key:
             throw ApiError(ErrorCode::application_key, "application key on the client API");
         case services::KeyCheck::ip_not_allowed: {
-            const auto& key = checked.key->key;
-            if (activity_ != nullptr) {
-                activity_->record({"auth:ip-blocked",
-                                   key.user_id,
-                                   key.user_id,
-                                   ctx.client_ip,
-                                   {{"identifier", key.identifier}},
-                                   key.id});
-            }
             ApiError error(ErrorCode::ip_not_allowed, "client address not on the key's list");
             error.subject = ctx.client_ip;
             throw error;
@@ -195,6 +197,28 @@ void Dispatcher::authenticate_key(const std::string& token, RequestContext& ctx)
                               std::move(checked.key->key), CredentialSource::api_key};
 }
 
+void Dispatcher::authorize(const Entry& entry, const Route& route, RequestContext& ctx) const {
+    const Principal& caller = *ctx.principal;
+    // A cookie is sent by the browser whoever asks: a write must prove it comes from our page.
+    if (caller.source == CredentialSource::session_cookie &&
+        (is_write(ctx.request.method) || route.csrf_on_get)) {
+        entry.adapter->check_cookie_write(ctx.request, caller);
+    }
+    // A key reaches only what its permission list grants.
+    if (caller.api_key && !route.key_permission.empty() &&
+        !services::ApiKeyService::grants(*caller.api_key, route.key_permission)) {
+        ApiError error(ErrorCode::forbidden, "key lacks the route's permission");
+        error.subject = route.key_permission;
+        throw error;
+    }
+    // Root admins act for others; through a key only when the key names the permission.
+    if (!route.others_permission.empty() && caller.user.root_admin) {
+        ctx.acts_for_others = !caller.api_key || (caller.api_key->permissions &&
+                                                  services::ApiKeyService::grants(
+                                                      *caller.api_key, route.others_permission));
+    }
+}
+
 void Dispatcher::apply_account_gates(const Route& route, const Principal& caller) const {
     if (route.gates == Gates::none) return;
     if (caller.user.suspended) throw ApiError(ErrorCode::account_suspended);
@@ -203,6 +227,19 @@ void Dispatcher::apply_account_gates(const Route& route, const Principal& caller
     const bool needs_2fa = rule == config::TwoFactorRequirement::all ||
                            (rule == config::TwoFactorRequirement::admins && caller.user.root_admin);
     if (needs_2fa && !caller.user.totp_enabled) throw ApiError(ErrorCode::two_factor_required);
+}
+
+void Dispatcher::spend_budget(const Entry& entry, const Principal& caller,
+                              std::optional<RateDecision>& rate) const {
+    if (limiter_ == nullptr || per_minute_ == 0 || !entry.adapter->limits_client_api()) return;
+    std::string name = "user:";
+    name += std::to_string(caller.user.id);
+    rate = limiter_->hit(name, clock_->now().time_since_epoch().count(), per_minute_, 60);
+    if (!rate->allowed) {
+        ApiError error(ErrorCode::rate_limited, "client API budget spent");
+        error.retry_after = static_cast<int>(rate->retry_after);
+        throw error;
+    }
 }
 
 }  // namespace accountd::server

@@ -1,8 +1,9 @@
 #pragma once
 // The one dispatch chain every request takes, read top to bottom:
-//   dialect → limits → route → authenticate → authorize (CSRF) → account gates (suspension,
-//   required 2FA) → handler
-// and the one place where exceptions become responses.
+//   dialect → limits → route → authenticate → authorize (CSRF, the key's scope, acting for
+//   others) → account gates (suspension, required 2FA) → request budget → handler
+// and the one place where exceptions, ApiError and services::ServiceError alike, become
+// responses.
 
 #include <array>
 #include <optional>
@@ -12,7 +13,6 @@
 #include "server/logger.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/router.hpp"
-#include "services/activity_service.hpp"
 #include "services/api_key_service.hpp"
 #include "services/clock.hpp"
 #include "services/session_service.hpp"
@@ -21,10 +21,9 @@ namespace accountd::server {
 
 class Dispatcher {
   public:
-    /// `api_keys` and `activity` may be null (no API-key authentication then).
+    /// `api_keys` may be null (no API-key authentication then).
     Dispatcher(const config::Config& config, services::SessionService& sessions,
-               services::ApiKeyService* api_keys, services::ActivityService* activity,
-               const Logger& log);
+               services::ApiKeyService* api_keys, const Logger& log);
 
     /// Registers a dialect. Both objects must outlive the dispatcher.
     void add_dialect(const DialectAdapter& adapter, const Router& router);
@@ -46,13 +45,15 @@ class Dispatcher {
     HttpResponse run_chain(const Entry& entry, const HttpRequest& request,
                            std::optional<RateDecision>& rate) const;
     void authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const;
-    void authenticate_key(const std::string& token, RequestContext& ctx) const;
+    void authenticate_key(const Entry& entry, const std::string& token, RequestContext& ctx) const;
+    void authorize(const Entry& entry, const Route& route, RequestContext& ctx) const;
     void apply_account_gates(const Route& route, const Principal& caller) const;
+    void spend_budget(const Entry& entry, const Principal& caller,
+                      std::optional<RateDecision>& rate) const;
 
     const config::Config& config_;
     services::SessionService& sessions_;
     services::ApiKeyService* api_keys_;
-    services::ActivityService* activity_;
     const Logger& log_;
     std::array<Entry, 3> dialects_{};
     RateLimiter* limiter_ = nullptr;

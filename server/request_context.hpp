@@ -27,8 +27,16 @@ struct RequestContext {
     std::optional<Principal> principal;
     std::string client_ip;
 
+    /// Set by the dispatch chain when the route's others_permission is held by the caller.
+    bool acts_for_others = false;
+
     /// The authenticated caller; the dispatch chain guarantees it for routes that require auth.
     const Principal& caller() const { return *principal; }
+    /// Whether the caller may act on `user_id`'s resources: their own, or anyone's with the
+    /// route's others_permission.
+    bool may_act_for(std::uint64_t user_id) const {
+        return principal && (principal->user.id == user_id || acts_for_others);
+    }
 };
 
 }  // namespace accountd::server

@@ -1,6 +1,8 @@
 #pragma once
-// Routes are data: method, path pattern, what the caller must present, and the handler. Patterns
-// are literal segments and `{name}` parameters. One Router per dialect.
+// Routes are data: method, path pattern, what the caller must present and may do, and the
+// handler. The dispatcher enforces what a route declares; handlers never check credentials,
+// scopes or CSRF themselves. Patterns are literal segments and `{name}` parameters. One Router
+// per dialect.
 
 #include <functional>
 #include <map>
@@ -33,6 +35,18 @@ struct Route {
     AuthRequirement auth = AuthRequirement::none;
     Gates gates = Gates::all;
     Handler handler;
+    /// An API-key caller's key must grant this permission (a dialect's name, e.g. Calagopus'
+    /// "api-keys.read"); empty: any key of the caller. Browser sessions are not scoped.
+    std::string key_permission{};
+    /// The permission that lets a caller act on other users' resources (EcliPanel's
+    /// "admin:access"): root admins hold it, through a session or a key that lists it.
+    /// RequestContext::may_act_for tells the handler. Empty: only the caller's own resources.
+    std::string others_permission{};
+    /// Authentication is tried but not required: a request with no live credential reaches the
+    /// handler without a principal (and passes no gates).
+    bool auth_optional = false;
+    /// A GET that changes state: cookie callers pass the dialect's CSRF check as for writes.
+    bool csrf_on_get = false;
 };
 
 struct RouteMatch {

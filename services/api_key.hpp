@@ -11,16 +11,24 @@
 
 namespace accountd::services {
 
-inline constexpr int kAccountKeyType = 1;      // Pterodactyl key_type: account (client) key
-inline constexpr int kApplicationKeyType = 2;  // Pterodactyl key_type: application key
+/// A key for the owner's own account (a Pterodactyl client key, a Calagopus or EcliPanel user
+/// key); the only kind the account APIs accept.
+inline constexpr int kAccountKeyType = 1;
+/// A panel-wide key (Pterodactyl's application keys, imported only): refused on account APIs.
+inline constexpr int kApplicationKeyType = 2;
 
 struct ApiKey {
     std::uint64_t id = 0;
+    std::optional<std::string> uuid;  ///< public id for panels that address keys by UUID
     std::uint64_t user_id = 0;
     int key_type = kAccountKeyType;
+    std::string format = "pterodactyl";  ///< ApiKeyFormat::name of the format that minted it
     std::string identifier;
     std::optional<std::string> description;
     std::vector<std::string> allowed_ips;  ///< as the owner entered them (trimmed)
+    /// The permission names (the dialect's spelling) the key is limited to; nullopt: the
+    /// owner's whole account.
+    std::optional<std::vector<std::string>> permissions;
     std::optional<Timestamp> expires_at;
     std::optional<Timestamp> last_used_at;
     Timestamp created_at{};
@@ -36,14 +44,18 @@ struct ApiKeyWithOwner {
 class ApiKeyRepository {
   public:
     virtual ~ApiKeyRepository() = default;
-    /// The user's keys of `key_type`, oldest first.
-    virtual std::vector<ApiKey> list_for_user(std::uint64_t user_id, int key_type) = 0;
-    virtual std::uint64_t count_for_user(std::uint64_t user_id, int key_type) = 0;
+    /// The user's keys of `format` and `key_type`, oldest first.
+    virtual std::vector<ApiKey> list_for_user(std::uint64_t user_id, const std::string& format,
+                                              int key_type) = 0;
+    virtual std::uint64_t count_for_user(std::uint64_t user_id, const std::string& format,
+                                         int key_type) = 0;
     /// Stores the key with the HMAC of its full text; returns the new id.
     virtual std::uint64_t insert(const ApiKey& key, const std::string& secret_hash) = 0;
     virtual std::optional<ApiKeyWithOwner> find_by_identifier(const std::string& identifier) = 0;
-    /// Deletes the user's key of `key_type` with this identifier; false when there is none.
-    virtual bool remove(std::uint64_t user_id, int key_type, const std::string& identifier) = 0;
+    /// Deletes the user's key of `format` and `key_type` with this identifier; false when there
+    /// is none.
+    virtual bool remove(std::uint64_t user_id, const std::string& format, int key_type,
+                        const std::string& identifier) = 0;
     virtual void touch(std::uint64_t key_id, Timestamp now) = 0;
 };
 

@@ -7,27 +7,27 @@
 #include "services/text.hpp"
 
 namespace accountd::services {
-namespace {
 
-constexpr std::size_t kIdentifierLength = 16;  // "ptlc_" + 11
-constexpr std::size_t kSecretLength = 32;
-
-}  // namespace
-
-ApiKeyService::ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& random,
-                             const Clock& clock, std::string hash_key, int touch_interval_seconds,
-                             ApiKeyLimits limits)
+ApiKeyService::ApiKeyService(ApiKeyRepository& keys, ActivityService& activity,
+                             crypto::RandomSource& random, const Clock& clock, std::string hash_key,
+                             int touch_interval_seconds, ApiKeyLimits limits)
     : keys_(keys),
+      activity_(activity),
       random_(random),
       clock_(clock),
       hash_key_(std::move(hash_key)),
       touch_interval_seconds_(touch_interval_seconds),
       limits_(limits) {}
 
-IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
-                                   const std::optional<std::string>& description,
-                                   const std::vector<std::optional<std::string>>& allowed_ips,
-                                   const ApiKey* made_with) {
+bool ApiKeyService::grants(const ApiKey& key, const std::string& permission) {
+    return !key.permissions || std::find(key.permissions->begin(), key.permissions->end(),
+                                         permission) != key.permissions->end();
+}
+
+IssuedApiKey ApiKeyService::create(const ApiKeyFormat& format, std::uint64_t user_id,
+                                   const NewApiKey& request, const ApiKey* made_with) {
+    const auto& description = request.description;
+    const auto& allowed_ips = request.allowed_ips;
     std::vector<IpRange> limits;
     if (made_with) {
         for (const auto& entry : made_with->allowed_ips) {
@@ -70,36 +70,50 @@ IssuedApiKey ApiKeyService::create(std::uint64_t user_id,
         // No list at all means any address, which a limited key may not hand out.
         if (limited && allowed_ips.empty()) problems.push_back({"allowed_ips", Rule::narrower, {}});
     }
+    auto permissions = request.permissions;
+    if (made_with && made_with->permissions) {
+        if (!permissions) {
+            permissions = made_with->permissions;
+        } else {
+            for (std::size_t i = 0; i < permissions->size(); ++i) {
+                if (!grants(*made_with, (*permissions)[i])) {
+                    problems.push_back(
+                        {"permissions." + std::to_string(i), Rule::narrower, (*permissions)[i]});
+                }
+            }
+        }
+    }
     if (!problems.empty()) throw ServiceError::invalid(std::move(problems));
-    if (keys_.count_for_user(user_id, kAccountKeyType) >= limits_.max_keys_per_user) {
+    if (keys_.count_for_user(user_id, format.name, kAccountKeyType) >= limits_.max_keys_per_user) {
         throw ServiceError::limit_reached();
     }
     IssuedApiKey issued;
     ApiKey& key = issued.key;
     key.user_id = user_id;
     key.key_type = kAccountKeyType;
-    key.identifier = "ptlc_" + crypto::random_alphanumeric(random_, kIdentifierLength - 5);
+    key.uuid = crypto::random_uuid_v4(random_);
+    key.format = format.name;
+    key.identifier = format.new_identifier(random_);
+    key.permissions = std::move(permissions);
     key.description = description;
     key.allowed_ips = std::move(ips);
     key.created_at = clock_.now();
     key.updated_at = key.created_at;
     if (made_with) key.expires_at = made_with->expires_at;
-    issued.secret = crypto::random_alphanumeric(random_, kSecretLength);
+    issued.secret = format.new_secret(random_);
     key.id = keys_.insert(key, crypto::hmac_sha256(hash_key_, issued.token()));
     return issued;
 }
 
-AuthenticatedKey ApiKeyService::authenticate(const std::string& token, const std::string& ip) {
+AuthenticatedKey ApiKeyService::authenticate(const ApiKeyFormat& format, const std::string& token,
+                                             const std::string& ip) {
     AuthenticatedKey out;
-    if (token.size() != kIdentifierLength + kSecretLength ||
-        !std::all_of(token.begin(), token.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-        })) {
-        return out;
-    }
-    auto found = keys_.find_by_identifier(token.substr(0, kIdentifierLength));
-    if (!found ||
-        !crypto::constant_time_equals(crypto::hmac_sha256(hash_key_, token), found->secret_hash)) {
+    const auto canonical = format.canonical(token);
+    if (!canonical) return out;
+    auto found = keys_.find_by_identifier(format.identifier_of(*canonical));
+    if (!found || found->key.format != format.name ||
+        !crypto::constant_time_equals(crypto::hmac_sha256(hash_key_, *canonical),
+                                      found->secret_hash)) {
         return out;
     }
     const Timestamp now = clock_.now();
@@ -118,6 +132,12 @@ AuthenticatedKey ApiKeyService::authenticate(const std::string& token, const std
                 return range && range->contains(*address);
             });
         if (!permitted) {
+            activity_.record({"auth:ip-blocked",
+                              found->key.user_id,
+                              found->key.user_id,
+                              ip,
+                              {{"identifier", found->key.identifier}},
+                              found->key.id});
             out.result = KeyCheck::ip_not_allowed;
             out.key = std::move(found);
             return out;

@@ -1,13 +1,17 @@
 #pragma once
 // API key rules: creation limits and validation, authentication of a presented key (HMAC
 // compare, expiry, key type, IP allow-list) and a last-used time written at most once a minute.
+// Every call names the caller's ApiKeyFormat: the dialect decides how keys look, the rules here
+// are the same for all.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "crypto/random.hpp"
+#include "services/activity_service.hpp"
 #include "services/api_key.hpp"
+#include "services/api_key_format.hpp"
 #include "services/clock.hpp"
 #include "services/service_error.hpp"
 
@@ -17,6 +21,14 @@ struct ApiKeyLimits {
     std::uint64_t max_keys_per_user = 25;  // Pterodactyl's account limit
     std::size_t max_description = 500;
     std::size_t max_allowed_ips = 50;
+};
+
+/// What the owner asks for.
+struct NewApiKey {
+    std::optional<std::string> description;
+    std::vector<std::optional<std::string>> allowed_ips;  ///< nullopt: an entry of another type
+    /// nullopt: the owner's whole account (or the creating key's list, see create).
+    std::optional<std::vector<std::string>> permissions;
 };
 
 struct IssuedApiKey {
@@ -34,31 +46,42 @@ struct AuthenticatedKey {
 
 class ApiKeyService {
   public:
-    ApiKeyService(ApiKeyRepository& keys, crypto::RandomSource& random, const Clock& clock,
-                  std::string hash_key, int touch_interval_seconds, ApiKeyLimits limits = {});
+    /// `activity` records keys refused for their allow-list (auth:ip-blocked).
+    ApiKeyService(ApiKeyRepository& keys, ActivityService& activity, crypto::RandomSource& random,
+                  const Clock& clock, std::string hash_key, int touch_interval_seconds,
+                  ApiKeyLimits limits = {});
 
-    /// A Pterodactyl account key ("ptlc_" + 11 + 32 characters). Throws ServiceError:
-    /// invalid_fields (description: required|max; allowed_ips: max_items|narrower;
-    /// allowed_ips.N: string|ip_range|narrower) or limit_reached.
+    /// An account key of `format`. Throws ServiceError: invalid_fields (description:
+    /// required|max; allowed_ips: max_items|narrower; allowed_ips.N: string|ip_range|narrower;
+    /// permissions: narrower) or limit_reached (per format).
     /// `made_with` is the API key making the request, if one is: a key never makes a key wider
-    /// than itself, so the new key's allow-list must lie within its own (when it has one), and
-    /// the new key expires when it does.
-    IssuedApiKey create(std::uint64_t user_id, const std::optional<std::string>& description,
-                        const std::vector<std::optional<std::string>>& allowed_ips,
+    /// than itself, so the new key's allow-list must lie within its own (when it has one), its
+    /// permissions within its own (it inherits them when it asks for none), and it expires when
+    /// the creating key does.
+    IssuedApiKey create(const ApiKeyFormat& format, std::uint64_t user_id, const NewApiKey& request,
                         const ApiKey* made_with = nullptr);
 
-    std::vector<ApiKey> list(std::uint64_t user_id) {
-        return keys_.list_for_user(user_id, kAccountKeyType);
+    /// The user's account keys of `format`, oldest first.
+    std::vector<ApiKey> list(const ApiKeyFormat& format, std::uint64_t user_id) {
+        return keys_.list_for_user(user_id, format.name, kAccountKeyType);
     }
-    bool remove(std::uint64_t user_id, const std::string& identifier) {
-        return keys_.remove(user_id, kAccountKeyType, identifier);
+    /// Deletes the user's key; false for an unknown identifier or someone else's key.
+    bool remove(const ApiKeyFormat& format, std::uint64_t user_id, const std::string& identifier) {
+        return format.plausible_identifier(identifier) &&
+               keys_.remove(user_id, format.name, kAccountKeyType, identifier);
     }
 
-    /// Checks a presented key against the client address `ip`.
-    AuthenticatedKey authenticate(const std::string& token, const std::string& ip);
+    /// Checks a key presented in a dialect whose keys have `format` against the client address
+    /// `ip`. A key refused for its allow-list is recorded as auth:ip-blocked on its owner.
+    AuthenticatedKey authenticate(const ApiKeyFormat& format, const std::string& token,
+                                  const std::string& ip);
+
+    /// Whether `key` may use `permission` (a key without a list may use every one).
+    static bool grants(const ApiKey& key, const std::string& permission);
 
   private:
     ApiKeyRepository& keys_;
+    ActivityService& activity_;
     crypto::RandomSource& random_;
     const Clock& clock_;
     std::string hash_key_;

@@ -2,7 +2,6 @@
 
 #include "handlers/calagopus/user_json.hpp"
 #include "handlers/common/account_changes.hpp"
-#include "handlers/common/password_confirmation.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -33,7 +32,8 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
     if (!services::is_plausible_email(email)) {
         throw services::ServiceError::invalid("email", services::Rule::email);
     }
-    confirming_password(deps, ctx, [&] { change_own_email(deps, ctx, password, email); });
+    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip,
+                                   [&] { change_own_email(deps, ctx, password, email); });
     return server::HttpResponse::json(200, nlohmann::ordered_json::object());
 }
 
@@ -42,7 +42,7 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     const auto body = server::parse_json_object(ctx.request);
     const auto current = server::required_string(body, "password");
     const auto fresh = server::required_string(body, "new_password");
-    confirming_password(deps, ctx, [&] {
+    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {
         change_own_password(deps, ctx, current, fresh, std::nullopt, "new_password");
     });
     return server::HttpResponse::json(200, nlohmann::ordered_json::object());
@@ -52,14 +52,29 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
     // Both stay reachable for suspended or 2FA-pending accounts, as in Calagopus.
-    router.add({"GET", kAccountPath, server::AuthRequirement::session, server::Gates::none,
-                [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); }});
-    router.add({"POST", kLogoutPath, server::AuthRequirement::session, server::Gates::none,
-                [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
-    router.add({"PUT", kEmailPath, server::AuthRequirement::session, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
-    router.add({"PUT", kPasswordPath, server::AuthRequirement::session, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
+    router.add(
+        {.method = "GET",
+         .pattern = kAccountPath,
+         .auth = server::AuthRequirement::session,
+         .gates = server::Gates::none,
+         .handler = [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kLogoutPath,
+                .auth = server::AuthRequirement::session,
+                .gates = server::Gates::none,
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+    router.add(
+        {.method = "PUT",
+         .pattern = kEmailPath,
+         .auth = server::AuthRequirement::session,
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
+    router.add(
+        {.method = "PUT",
+         .pattern = kPasswordPath,
+         .auth = server::AuthRequirement::session,
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::calagopus

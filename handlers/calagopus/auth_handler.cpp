@@ -34,8 +34,11 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 }  // namespace
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kLoginPath, server::AuthRequirement::none, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kLoginPath,
+                .auth = server::AuthRequirement::none,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::calagopus

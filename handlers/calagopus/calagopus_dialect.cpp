@@ -102,6 +102,9 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::session_auth_required:
             return {400, "unable to log out when not using session authentication"};
         case ErrorCode::forbidden:
+            if (!e.subject.empty()) {
+                return {403, "you do not have permission to perform this action: " + e.subject};
+            }
             return {403, "forbidden"};
         case ErrorCode::not_found:
             return {404, "not found"};

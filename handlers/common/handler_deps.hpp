@@ -9,6 +9,7 @@
 #include "services/api_key_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
+#include "services/password_confirmation.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
 #include "services/sign_in_service.hpp"
@@ -35,6 +36,7 @@ struct HandlerDeps {
     services::LoginThrottle& login_throttle;
     services::TwoFactorService& two_factor;
     services::SignInService& sign_in;
+    services::PasswordConfirmation& password_confirmation;
 };
 
 }  // namespace accountd::handlers

@@ -3,12 +3,18 @@
 namespace accountd::handlers {
 
 void register_health_routes(server::Router& router, services::Readiness& readiness) {
-    router.add({"GET", kHealthPath, server::AuthRequirement::none, server::Gates::all,
-                [](server::RequestContext&) {
+    router.add({.method = "GET",
+                .pattern = kHealthPath,
+                .auth = server::AuthRequirement::none,
+                .gates = server::Gates::all,
+                .handler = [](server::RequestContext&) {
                     return server::HttpResponse::json(200, {{"status", "ok"}});
                 }});
-    router.add({"GET", kReadyPath, server::AuthRequirement::none, server::Gates::all,
-                [&readiness](server::RequestContext&) {
+    router.add({.method = "GET",
+                .pattern = kReadyPath,
+                .auth = server::AuthRequirement::none,
+                .gates = server::Gates::all,
+                .handler = [&readiness](server::RequestContext&) {
                     if (readiness.ready()) {
                         return server::HttpResponse::json(200, {{"status", "ready"}});
                     }

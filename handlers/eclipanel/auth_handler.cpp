@@ -74,12 +74,21 @@ server::Cookie expired_token_cookie(const HandlerDeps& deps) {
 }
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kLoginPath, server::AuthRequirement::none, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
-    router.add({"POST", kLogoutPath, server::AuthRequirement::session, server::Gates::none,
-                [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
-    router.add({"GET", kSessionPath, server::AuthRequirement::session, server::Gates::none,
-                [](server::RequestContext& ctx) { return who_am_i(ctx); }});
+    router.add({.method = "POST",
+                .pattern = kLoginPath,
+                .auth = server::AuthRequirement::none,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kLogoutPath,
+                .auth = server::AuthRequirement::session,
+                .gates = server::Gates::none,
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+    router.add({.method = "GET",
+                .pattern = kSessionPath,
+                .auth = server::AuthRequirement::session,
+                .gates = server::Gates::none,
+                .handler = [](server::RequestContext& ctx) { return who_am_i(ctx); }});
 }
 
 }  // namespace accountd::handlers::eclipanel

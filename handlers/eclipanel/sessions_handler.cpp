@@ -10,15 +10,15 @@ namespace {
 using server::ApiError;
 using server::ErrorCode;
 
-// Body {userId, sessionId}: ends one session of that user. Only the user (or a root admin) may;
-// an unknown session id still answers success, as EcliPanel does, so ids cannot be probed.
+// Body {userId, sessionId}: ends one session of that user. Only the user (or a caller holding
+// admin:access, see the route) may; an unknown session id still answers success, as EcliPanel
+// does, so ids cannot be probed.
 server::HttpResponse logout_session(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
     const long long user_id = server::required_integer(body, "userId");
     const std::string session_id = server::required_string(body, "sessionId");
     const auto& caller = ctx.caller();
-    if (user_id < 0 ||
-        (static_cast<std::uint64_t>(user_id) != caller.user.id && !caller.user.root_admin)) {
+    if (user_id < 0 || !ctx.may_act_for(static_cast<std::uint64_t>(user_id))) {
         throw ApiError(ErrorCode::forbidden, "session of another user");
     }
     deps.sessions.end_owned(session_id, static_cast<std::uint64_t>(user_id));
@@ -32,8 +32,13 @@ server::HttpResponse logout_session(const HandlerDeps& deps, server::RequestCont
 }  // namespace
 
 void register_sessions_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kSessionLogoutPath, server::AuthRequirement::session, server::Gates::none,
-                [&deps](server::RequestContext& ctx) { return logout_session(deps, ctx); }});
+    router.add(
+        {.method = "POST",
+         .pattern = kSessionLogoutPath,
+         .auth = server::AuthRequirement::session,
+         .gates = server::Gates::none,
+         .handler = [&deps](server::RequestContext& ctx) { return logout_session(deps, ctx); },
+         .others_permission = "admin:access"});
 }
 
 }  // namespace accountd::handlers::eclipanel

@@ -5,8 +5,11 @@
 namespace accountd::handlers::eclipanel {
 
 void register_users_routes(server::Router& router, const HandlerDeps& /*deps*/) {
-    router.add({"GET", kMePath, server::AuthRequirement::session, server::Gates::none,
-                [](server::RequestContext& ctx) {
+    router.add({.method = "GET",
+                .pattern = kMePath,
+                .auth = server::AuthRequirement::session,
+                .gates = server::Gates::none,
+                .handler = [](server::RequestContext& ctx) {
                     return server::HttpResponse::json(200, user_schema_json(ctx.caller().user));
                 }});
 }

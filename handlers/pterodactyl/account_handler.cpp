@@ -1,7 +1,6 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
 #include "handlers/common/account_changes.hpp"
-#include "handlers/common/password_confirmation.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
 
@@ -27,7 +26,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
     server::FieldReader fields(body);
     // Laravel turns "" into null before validation, so an empty field counts as missing.
     const auto email = fields.string("email").value_or("");
-    confirming_password(deps, ctx, [&] {
+    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {
         if (!fields.ok()) {
             deps.accounts.require_password(ctx.caller().user, password);
             fields.check();
@@ -46,7 +45,7 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
     // The first type error is the one reported, as before any rule runs.
     const auto confirmation =
         fields.ok() ? fields.string("password_confirmation").value_or("") : std::string();
-    confirming_password(deps, ctx, [&] {
+    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {
         if (!fields.ok()) {
             deps.accounts.require_password(ctx.caller().user, current);
             fields.check();
@@ -61,12 +60,23 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
     // Exempt from the account gates, as in Pterodactyl: the SPA must be able to show the
     // account page that tells the user to enable two-factor.
-    router.add({"GET", kAccountPath, server::AuthRequirement::session_or_key, server::Gates::none,
-                [](server::RequestContext& ctx) { return read_account(ctx); }});
-    router.add({"PUT", kEmailPath, server::AuthRequirement::session_or_key, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
-    router.add({"PUT", kPasswordPath, server::AuthRequirement::session_or_key, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
+    router.add({.method = "GET",
+                .pattern = kAccountPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::none,
+                .handler = [](server::RequestContext& ctx) { return read_account(ctx); }});
+    router.add(
+        {.method = "PUT",
+         .pattern = kEmailPath,
+         .auth = server::AuthRequirement::session_or_key,
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
+    router.add(
+        {.method = "PUT",
+         .pattern = kPasswordPath,
+         .auth = server::AuthRequirement::session_or_key,
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -125,8 +125,12 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
 }  // namespace
 
 void register_activity_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"GET", kActivityPath, server::AuthRequirement::session_or_key, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return list_activity(deps, ctx); }});
+    router.add(
+        {.method = "GET",
+         .pattern = kActivityPath,
+         .auth = server::AuthRequirement::session_or_key,
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return list_activity(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::pterodactyl

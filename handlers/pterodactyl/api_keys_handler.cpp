@@ -26,27 +26,28 @@ nlohmann::ordered_json api_key_item(const services::ApiKey& key) {
 
 server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
     nlohmann::ordered_json data = nlohmann::ordered_json::array();
-    for (const auto& key : deps.api_keys.list(ctx.caller().user.id))
+    for (const auto& key :
+         deps.api_keys.list(services::pterodactyl_key_format(), ctx.caller().user.id))
         data.push_back(api_key_item(key));
     return server::HttpResponse::json(200, {{"object", "list"}, {"data", data}});
 }
 
 server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto body = server::parse_json_object(ctx.request);
-    const auto description = server::optional_string(body, "description");
-    std::vector<std::optional<std::string>> allowed_ips;
+    services::NewApiKey request;
+    request.description = server::optional_string(body, "description");
     if (const auto it = body.find("allowed_ips"); it != body.end() && !it->is_null()) {
         if (!it->is_array()) {
             throw services::ServiceError::invalid("allowed_ips", services::Rule::array);
         }
         for (const auto& entry : *it) {
-            allowed_ips.push_back(entry.is_string() ? std::optional(entry.get<std::string>())
-                                                    : std::nullopt);
+            request.allowed_ips.push_back(
+                entry.is_string() ? std::optional(entry.get<std::string>()) : std::nullopt);
         }
     }
     const auto& caller = ctx.caller();
-    const auto issued = deps.api_keys.create(caller.user.id, description, allowed_ips,
-                                             caller.api_key ? &*caller.api_key : nullptr);
+    const auto issued = deps.api_keys.create(services::pterodactyl_key_format(), caller.user.id,
+                                             request, caller.api_key ? &*caller.api_key : nullptr);
     record_own_activity(deps, ctx, "user:api-key.create", {{"identifier", issued.key.identifier}});
     auto item = api_key_item(issued.key);
     item["meta"] = {{"secret_token", issued.secret}};
@@ -56,11 +57,8 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
 // Someone else's key, an application key and an unknown identifier all answer 404.
 server::HttpResponse delete_key(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto& identifier = ctx.params.at("identifier");
-    const bool plausible = !identifier.empty() && identifier.size() <= 32 &&
-                           std::all_of(identifier.begin(), identifier.end(), [](char c) {
-                               return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-                           });
-    if (!plausible || !deps.api_keys.remove(ctx.caller().user.id, identifier)) {
+    if (!deps.api_keys.remove(services::pterodactyl_key_format(), ctx.caller().user.id,
+                              identifier)) {
         throw ApiError(ErrorCode::not_found, "no such key of the caller");
     }
     record_own_activity(deps, ctx, "user:api-key.delete", {{"identifier", identifier}});
@@ -71,12 +69,21 @@ server::HttpResponse delete_key(const HandlerDeps& deps, server::RequestContext&
 
 void register_api_key_routes(server::Router& router, const HandlerDeps& deps) {
     const auto auth = server::AuthRequirement::session_or_key;
-    router.add({"GET", kApiKeysPath, auth, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
-    router.add({"POST", kApiKeysPath, auth, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return create_key(deps, ctx); }});
-    router.add({"DELETE", kApiKeyPath, auth, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return delete_key(deps, ctx); }});
+    router.add({.method = "GET",
+                .pattern = kApiKeysPath,
+                .auth = auth,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kApiKeysPath,
+                .auth = auth,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return create_key(deps, ctx); }});
+    router.add({.method = "DELETE",
+                .pattern = kApiKeyPath,
+                .auth = auth,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return delete_key(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::pterodactyl

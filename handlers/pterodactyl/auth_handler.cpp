@@ -94,13 +94,10 @@ server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx
 // without one there is nothing to bind a token to, and sign-in itself needs none.
 server::HttpResponse csrf_cookie(const HandlerDeps& deps, server::RequestContext& ctx) {
     auto response = server::HttpResponse::no_content();
-    if (const auto token = ctx.request.cookie(deps.config.pterodactyl_cookie)) {
-        if (const auto live = deps.sessions.resume(*token, ctx.client_ip);
-            live && live->session.dialect == "pterodactyl") {
-            response.set_cookie(session_cookie(deps.config, kXsrfCookie,
-                                               xsrf_token_for(deps.keys, live->session),
-                                               ScriptAccess::readable));
-        }
+    if (ctx.principal) {
+        response.set_cookie(session_cookie(deps.config, kXsrfCookie,
+                                           xsrf_token_for(deps.keys, *ctx.caller().session),
+                                           ScriptAccess::readable));
     }
     return response;
 }
@@ -108,14 +105,27 @@ server::HttpResponse csrf_cookie(const HandlerDeps& deps, server::RequestContext
 }  // namespace
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"POST", kLoginPath, server::AuthRequirement::none, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
-    router.add({"POST", kCheckpointPath, server::AuthRequirement::none, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return checkpoint(deps, ctx); }});
-    router.add({"POST", kLogoutPath, server::AuthRequirement::session, server::Gates::none,
-                [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
-    router.add({"GET", kCsrfCookiePath, server::AuthRequirement::none, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return csrf_cookie(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kLoginPath,
+                .auth = server::AuthRequirement::none,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kCheckpointPath,
+                .auth = server::AuthRequirement::none,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return checkpoint(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kLogoutPath,
+                .auth = server::AuthRequirement::session,
+                .gates = server::Gates::none,
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+    router.add({.method = "GET",
+                .pattern = kCsrfCookiePath,
+                .auth = server::AuthRequirement::session,
+                .gates = server::Gates::none,
+                .handler = [&deps](server::RequestContext& ctx) { return csrf_cookie(deps, ctx); },
+                .auth_optional = true});
 }
 
 }  // namespace accountd::handlers::pterodactyl

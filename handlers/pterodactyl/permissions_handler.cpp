@@ -152,8 +152,11 @@ nlohmann::ordered_json permissions_resource() {
 
 void register_permissions_routes(server::Router& router) {
     // Rendered once: the catalogue does not change while the worker runs.
-    router.add({"GET", kPermissionsPath, server::AuthRequirement::session_or_key,
-                server::Gates::all, [body = permissions_resource()](server::RequestContext&) {
+    router.add({.method = "GET",
+                .pattern = kPermissionsPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [body = permissions_resource()](server::RequestContext&) {
                     return server::HttpResponse::json(200, body);
                 }});
 }

@@ -241,20 +241,15 @@ std::optional<server::PresentedCredential> PterodactylDialect::find_credential(
                                        std::nullopt};
 }
 
-void check_xsrf_header(const services::ServerKeys& keys, const server::HttpRequest& request,
-                       const services::Session& session) {
+void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,
+                                            const server::Principal& caller) const {
     // axios copies the XSRF-TOKEN cookie into X-XSRF-TOKEN; X-CSRF-TOKEN is Laravel's other name.
     std::string_view sent = request.header("x-xsrf-token");
     if (sent.empty()) sent = request.header("x-csrf-token");
-    const std::string expected = xsrf_token_for(keys, session);
+    const std::string expected = xsrf_token_for(deps_.keys, *caller.session);
     if (sent.empty() || !crypto::constant_time_equals(sent, expected)) {
         throw server::ApiError(ErrorCode::csrf_mismatch, "xsrf header missing or wrong");
     }
-}
-
-void PterodactylDialect::check_cookie_write(const server::HttpRequest& request,
-                                            const server::Principal& caller) const {
-    check_xsrf_header(deps_.keys, request, *caller.session);
 }
 
 server::HttpResponse PterodactylDialect::render_error(const server::ApiError& error,

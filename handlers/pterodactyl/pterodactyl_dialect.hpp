@@ -13,19 +13,19 @@ inline constexpr const char* kXsrfCookie = "XSRF-TOKEN";
 /// dies with the session.
 std::string xsrf_token_for(const services::ServerKeys& keys, const services::Session& session);
 
-/// Throws ApiError csrf_mismatch unless the request's X-XSRF-TOKEN (or X-CSRF-TOKEN) header is
-/// the session's token, compared in constant time.
-void check_xsrf_header(const services::ServerKeys& keys, const server::HttpRequest& request,
-                       const services::Session& session);
-
 class PterodactylDialect final : public server::DialectAdapter {
   public:
     explicit PterodactylDialect(const HandlerDeps& deps) : deps_(deps) {}
 
     config::Dialect dialect() const override { return config::Dialect::pterodactyl; }
     bool limits_client_api() const override { return true; }
+    const services::ApiKeyFormat* key_format() const override {
+        return &services::pterodactyl_key_format();
+    }
     std::optional<server::PresentedCredential> find_credential(
         const server::HttpRequest& request) const override;
+    /// Throws ApiError csrf_mismatch unless the request's X-XSRF-TOKEN (or X-CSRF-TOKEN) header
+    /// is the session's token, compared in constant time.
     void check_cookie_write(const server::HttpRequest& request,
                             const server::Principal& caller) const override;
     server::HttpResponse render_error(const server::ApiError& error,

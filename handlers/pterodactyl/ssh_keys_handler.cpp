@@ -64,13 +64,21 @@ server::HttpResponse remove_key(const HandlerDeps& deps, server::RequestContext&
 }  // namespace
 
 void register_ssh_key_routes(server::Router& router, const HandlerDeps& deps) {
-    router.add({"GET", kSshKeysPath, server::AuthRequirement::session_or_key, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
-    router.add({"POST", kSshKeysPath, server::AuthRequirement::session_or_key, server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); }});
-    router.add({"POST", kSshKeyRemovePath, server::AuthRequirement::session_or_key,
-                server::Gates::all,
-                [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); }});
+    router.add({.method = "GET",
+                .pattern = kSshKeysPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kSshKeysPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kSshKeyRemovePath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::pterodactyl

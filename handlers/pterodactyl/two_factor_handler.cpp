@@ -1,7 +1,6 @@
 #include "handlers/pterodactyl/two_factor_handler.hpp"
 
 #include "handlers/common/account_activity.hpp"
-#include "handlers/common/password_confirmation.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -10,9 +9,6 @@ namespace accountd::handlers::pterodactyl {
 namespace {
 
 server::HttpResponse setup(const HandlerDeps& deps, server::RequestContext& ctx) {
-    // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
-    // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
-    check_xsrf_header(deps.keys, ctx.request, *ctx.caller().session);
     const auto data = deps.two_factor.begin_setup(ctx.caller().user);
     return server::HttpResponse::json(
         200, {{"data", {{"image_url_data", data.otpauth_url}, {"secret", data.secret}}}});
@@ -36,7 +32,7 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     fields.check();
     const auto& caller = ctx.caller();
     std::vector<std::string> codes;
-    confirming_password(deps, ctx, [&] {
+    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {
         codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
     });
     record_own_activity(deps, ctx, "user:two-factor.create");
@@ -51,7 +47,8 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
     }
     const auto body = server::parse_json_object(ctx.request);
     const auto password = server::optional_string(body, "password").value_or("");
-    confirming_password(deps, ctx, [&] { deps.two_factor.disable(ctx.caller().user, password); });
+    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip,
+                                   [&] { deps.two_factor.disable(ctx.caller().user, password); });
     record_own_activity(deps, ctx, "user:two-factor.delete");
     return server::HttpResponse::no_content();
 }
@@ -64,14 +61,29 @@ void register_two_factor_routes(server::Router& router, const HandlerDeps& deps)
     // sessions only (SECURITY.md): Pterodactyl lets API keys in, but a key must never manage
     // two-factor, and even setup would replace a secret the user is in the middle of scanning.
     const auto session = server::AuthRequirement::session;
-    router.add({"GET", kTwoFactorPath, session, server::Gates::except_two_factor,
-                [&deps](server::RequestContext& ctx) { return setup(deps, ctx); }});
-    router.add({"POST", kTwoFactorPath, session, server::Gates::except_two_factor,
-                [&deps](server::RequestContext& ctx) { return enable(deps, ctx); }});
-    router.add({"POST", kTwoFactorDisablePath, session, server::Gates::except_two_factor,
-                [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
-    router.add({"DELETE", kTwoFactorPath, session, server::Gates::except_two_factor,
-                [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
+    // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
+    // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
+    router.add({.method = "GET",
+                .pattern = kTwoFactorPath,
+                .auth = session,
+                .gates = server::Gates::except_two_factor,
+                .handler = [&deps](server::RequestContext& ctx) { return setup(deps, ctx); },
+                .csrf_on_get = true});
+    router.add({.method = "POST",
+                .pattern = kTwoFactorPath,
+                .auth = session,
+                .gates = server::Gates::except_two_factor,
+                .handler = [&deps](server::RequestContext& ctx) { return enable(deps, ctx); }});
+    router.add({.method = "POST",
+                .pattern = kTwoFactorDisablePath,
+                .auth = session,
+                .gates = server::Gates::except_two_factor,
+                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
+    router.add({.method = "DELETE",
+                .pattern = kTwoFactorPath,
+                .auth = session,
+                .gates = server::Gates::except_two_factor,
+                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
 }
 
 }  // namespace accountd::handlers::pterodactyl

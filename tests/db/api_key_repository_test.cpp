@@ -56,12 +56,38 @@ BOOST_AUTO_TEST_CASE(touch_count_list_and_remove) {
     keys.touch(id, services::Timestamp(1'800'000'000s));
     BOOST_TEST((keys.find_by_identifier("ptlc_aaaaaaaaaaa")->key.last_used_at.value() ==
                 services::Timestamp(1'800'000'000s)));
-    BOOST_TEST(keys.count_for_user(owner, services::kAccountKeyType) == 2u);
-    BOOST_TEST(keys.list_for_user(owner, services::kAccountKeyType).size() == 2u);
-    BOOST_TEST(!keys.remove(owner, services::kApplicationKeyType, "ptlc_aaaaaaaaaaa"));
-    BOOST_TEST(!keys.remove(owner + 1, services::kAccountKeyType, "ptlc_aaaaaaaaaaa"));
-    BOOST_TEST(keys.remove(owner, services::kAccountKeyType, "ptlc_aaaaaaaaaaa"));
-    BOOST_TEST(keys.count_for_user(owner, services::kAccountKeyType) == 1u);
+    BOOST_TEST(keys.count_for_user(owner, "pterodactyl", services::kAccountKeyType) == 2u);
+    BOOST_TEST(keys.list_for_user(owner, "pterodactyl", services::kAccountKeyType).size() == 2u);
+    BOOST_TEST(
+        !keys.remove(owner, "pterodactyl", services::kApplicationKeyType, "ptlc_aaaaaaaaaaa"));
+    BOOST_TEST(
+        !keys.remove(owner + 1, "pterodactyl", services::kAccountKeyType, "ptlc_aaaaaaaaaaa"));
+    BOOST_TEST(keys.remove(owner, "pterodactyl", services::kAccountKeyType, "ptlc_aaaaaaaaaaa"));
+    BOOST_TEST(keys.count_for_user(owner, "pterodactyl", services::kAccountKeyType) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(keys_of_each_format_are_listed_counted_and_removed_apart) {
+    auto calagopus = key("c7sp_" + unique("").substr(0, 11));
+    calagopus.format = "calagopus";
+    calagopus.uuid = "0b7a6c1e-3f2d-4c5b-9a8e-7d6c5b4a3f2e";
+    calagopus.permissions = std::vector<std::string>{"account.read", "api-keys.read"};
+    keys.insert(calagopus, crypto::sha256("c"));
+    keys.insert(key("ptlc_" + unique("").substr(0, 11)), crypto::sha256("p"));
+    BOOST_TEST(keys.count_for_user(owner, "calagopus", services::kAccountKeyType) == 1u);
+    BOOST_TEST(keys.count_for_user(owner, "pterodactyl", services::kAccountKeyType) == 1u);
+    const auto listed = keys.list_for_user(owner, "calagopus", services::kAccountKeyType);
+    BOOST_REQUIRE(listed.size() == 1u);
+    BOOST_TEST(listed[0].identifier == calagopus.identifier);
+    BOOST_TEST(listed[0].uuid.value() == *calagopus.uuid);
+    BOOST_TEST((listed[0].permissions == calagopus.permissions));
+    const auto found = keys.find_by_identifier(calagopus.identifier);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->key.format == "calagopus");
+    BOOST_TEST((found->key.permissions == calagopus.permissions));
+    BOOST_TEST(!keys.list_for_user(owner, "pterodactyl", services::kAccountKeyType)[0]
+                    .permissions.has_value());
+    BOOST_TEST(!keys.remove(owner, "pterodactyl", services::kAccountKeyType, calagopus.identifier));
+    BOOST_TEST(keys.remove(owner, "calagopus", services::kAccountKeyType, calagopus.identifier));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -35,6 +35,15 @@ class FakeAdapter final : public server::DialectAdapter {
     void check_cookie_write(const server::HttpRequest& r, const server::Principal&) const override {
         if (r.header("x-same-site").empty()) throw server::ApiError(ErrorCode::csrf_mismatch);
     }
+    // Calagopus-like: a taken value is a conflict, not a field error.
+    server::ApiError translate(const services::ServiceError& e) const override {
+        if (dialect_ == config::Dialect::calagopus &&
+            e.kind() == services::ServiceError::Kind::invalid_fields &&
+            e.violations().front().rule == services::Rule::unique) {
+            return server::ApiError(ErrorCode::conflict);
+        }
+        return server::api_error_of(e);
+    }
     server::HttpResponse render_error(const server::ApiError& e,
                                       const server::HttpRequest&) const override {
         return server::HttpResponse::json(499, {{"code", server::error_code_name(e.code())},
@@ -59,9 +68,11 @@ struct Fixture {
     FakeAdapter cala{config::Dialect::calagopus};
     FakeAdapter ecli{config::Dialect::eclipanel};
     server::Router ptero_routes, cala_routes, ecli_routes;
-    server::Dispatcher dispatcher{config, sessions, nullptr, nullptr, log};
+    server::Dispatcher dispatcher{config, sessions, nullptr, log};
     services::User user;
     int handler_calls = 0;
+    bool saw_principal = false;
+    bool may_act_for_other = false;
 
     Fixture() {
         const auto ok = [this](server::RequestContext&) {
@@ -83,6 +94,38 @@ struct Fixture {
                     [](server::RequestContext&) -> server::HttpResponse {
                         throw db::DatabaseError("x", 2002);
                     }});
+            r->add({"GET", "/taken", server::AuthRequirement::none, server::Gates::all,
+                    [](server::RequestContext&) -> server::HttpResponse {
+                        throw services::ServiceError::invalid("email", services::Rule::unique);
+                    }});
+            r->add({"GET", "/throttled", server::AuthRequirement::none, server::Gates::all,
+                    [](server::RequestContext&) -> server::HttpResponse {
+                        throw services::ServiceError::throttled(42);
+                    }});
+            const auto observe = [this](server::RequestContext& ctx) {
+                ++handler_calls;
+                saw_principal = ctx.principal.has_value();
+                may_act_for_other = ctx.may_act_for(user.id + 1000);
+                return server::HttpResponse::json(200, {{"ok", true}});
+            };
+            r->add({.method = "GET",
+                    .pattern = "/maybe",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = observe,
+                    .auth_optional = true});
+            r->add({.method = "GET",
+                    .pattern = "/rotate",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = observe,
+                    .csrf_on_get = true});
+            r->add({.method = "GET",
+                    .pattern = "/others",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = observe,
+                    .others_permission = "admin:access"});
         }
         dispatcher.add_dialect(ptero, ptero_routes);
         dispatcher.add_dialect(cala, cala_routes);
@@ -199,6 +242,49 @@ BOOST_AUTO_TEST_CASE(unexpected_exceptions_become_generic_errors_without_their_t
     BOOST_TEST(code(boom) == "internal");
     BOOST_TEST(boom.body.find("secret detail") == std::string::npos);
     BOOST_TEST(code(send("GET", "/db-down")) == "service_unavailable");
+}
+
+BOOST_AUTO_TEST_CASE(service_errors_are_translated_once_with_the_dialects_hook) {
+    BOOST_TEST(code(send("GET", "/taken")) == "invalid_field");
+    BOOST_TEST(code(send("GET", "/taken", {}, "calagopus")) == "conflict");
+    const auto throttled = send("GET", "/throttled");
+    BOOST_TEST(code(throttled) == "too_many_attempts");
+    BOOST_TEST(throttled.serialize().find("Retry-After: 42\r\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_optional_authentication_route_runs_with_or_without_a_caller) {
+    BOOST_TEST(send("GET", "/maybe").status == 200);
+    BOOST_TEST(!saw_principal);
+    BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=unknown"}}).status == 200);
+    BOOST_TEST(!saw_principal);
+    BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=" + login("calagopus")}}).status == 200);
+    BOOST_TEST(!saw_principal);
+    BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=" + login()}}).status == 200);
+    BOOST_TEST(saw_principal);
+    BOOST_TEST(handler_calls == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_get_that_changes_state_is_checked_for_csrf_like_a_write) {
+    const auto token = login();
+    BOOST_TEST(code(send("GET", "/rotate", {{"cookie", "sid=" + token}})) == "csrf_mismatch");
+    BOOST_TEST(handler_calls == 0);
+    BOOST_TEST(send("GET", "/rotate", {{"cookie", "sid=" + token}, {"x-same-site", "1"}}).status ==
+               200);
+    BOOST_TEST(send("GET", "/rotate", {{"authorization", "Bearer " + token}}).status == 200);
+    // Other GETs are not.
+    BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(only_holders_of_the_routes_others_permission_act_for_other_users) {
+    const auto token = login();
+    BOOST_TEST(send("GET", "/others", {{"cookie", "sid=" + token}}).status == 200);
+    BOOST_TEST(!may_act_for_other);
+    users.rows.at(user.id).root_admin = true;
+    BOOST_TEST(send("GET", "/others", {{"cookie", "sid=" + token}}).status == 200);
+    BOOST_TEST(may_act_for_other);
+    // A route without the declaration lets nobody act for others, root admins included.
+    BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=" + token}}).status == 200);
+    BOOST_TEST(!may_act_for_other);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,12 +10,31 @@ namespace {
 Router sample_router() {
     Router router;
     const auto ok = [](RequestContext&) { return HttpResponse::no_content(); };
-    router.add({"GET", "/api/client/account", AuthRequirement::session, Gates::all, ok});
-    router.add({"POST", "/api/client/account/logout", AuthRequirement::session, Gates::all, ok});
-    router.add({"DELETE", "/api/client/account/api-keys/{identifier}", AuthRequirement::session,
-                Gates::all, ok});
-    router.add({"GET", "/api/users/{id}", AuthRequirement::session, Gates::all, ok});
-    router.add({"GET", "/api/users/me", AuthRequirement::session, Gates::all, ok});
+    router.add({.method = "GET",
+                .pattern = "/api/client/account",
+                .auth = AuthRequirement::session,
+                .gates = Gates::all,
+                .handler = ok});
+    router.add({.method = "POST",
+                .pattern = "/api/client/account/logout",
+                .auth = AuthRequirement::session,
+                .gates = Gates::all,
+                .handler = ok});
+    router.add({.method = "DELETE",
+                .pattern = "/api/client/account/api-keys/{identifier}",
+                .auth = AuthRequirement::session,
+                .gates = Gates::all,
+                .handler = ok});
+    router.add({.method = "GET",
+                .pattern = "/api/users/{id}",
+                .auth = AuthRequirement::session,
+                .gates = Gates::all,
+                .handler = ok});
+    router.add({.method = "GET",
+                .pattern = "/api/users/me",
+                .auth = AuthRequirement::session,
+                .gates = Gates::all,
+                .handler = ok});
     return router;
 }
 

@@ -1,0 +1,39 @@
+#include "services/password_confirmation.hpp"
+
+#include "services/service_error.hpp"
+
+namespace accountd::services {
+
+void PasswordConfirmation::run(std::uint64_t user_id, const std::string& ip,
+                               const std::function<void()>& change) {
+    const std::string user = std::to_string(user_id);
+    // Its own names, so confirmations and sign-ins of one account do not use up each other's
+    // per-account count; the per-IP count is shared.
+    const auto names = LoginThrottle::for_account(std::string("confirm|") + user);
+    if (const auto wait = throttle_.claim(ip, names)) {
+        log_.info("password_confirmation.throttled", {{"user", user}, {"ip", ip}});
+        throw ServiceError::throttled(*wait);
+    }
+    try {
+        change();
+    } catch (const ServiceError& e) {
+        if (e.kind() == ServiceError::Kind::wrong_password) {
+            log_.info("password_confirmation.fail", {{"user", user}, {"ip", ip}});
+        } else {
+            throttle_.succeeded(ip, names);
+        }
+        throw;
+    } catch (...) {
+        throttle_.succeeded(ip, names);
+        throw;
+    }
+    // The change is stored by now; a failure to give the claim back must not turn it into an
+    // error (enabling two-factor would then never show its recovery codes).
+    try {
+        throttle_.succeeded(ip, names);
+    } catch (const std::exception&) {
+        log_.warn("password_confirmation.settle_failed", {{"user", user}});
+    }
+}
+
+}  // namespace accountd::services
