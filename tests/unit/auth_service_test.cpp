@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "in_memory_repositories.hpp"
+#include "support/in_memory_repositories.hpp"
 #include "services/auth_service.hpp"
 #include "services/user_service.hpp"
 #include "test_support.hpp"

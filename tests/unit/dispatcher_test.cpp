@@ -5,7 +5,7 @@
 
 #include "crypto/encoding.hpp"
 #include "db/database.hpp"
-#include "in_memory_repositories.hpp"
+#include "support/in_memory_repositories.hpp"
 #include "server/dispatcher.hpp"
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "crypto/encoding.hpp"
-#include "in_memory_repositories.hpp"
+#include "support/in_memory_repositories.hpp"
 #include "services/session_service.hpp"
 #include "test_support.hpp"
 
