@@ -39,18 +39,26 @@ std::uint64_t MysqlUserRepository::insert(const services::User& user) {
             const std::tm created = to_tm(user.created_at);
             const std::tm updated = to_tm(user.updated_at);
             const int root_admin = user.root_admin ? 1 : 0;
+            const int grouped = user.start_on_grouped_servers ? 1 : 0;
+            const int verified = user.email_verified ? 1 : 0;
+            const int suspended = user.suspended ? 1 : 0;
             soci::indicator role_ind = user.role ? soci::i_ok : soci::i_null;
             const std::string role = user.role.value_or("");
             soci::indicator hash_ind = user.password_hash ? soci::i_ok : soci::i_null;
             const std::string hash = user.password_hash.value_or("");
+            // Every profile column; two-factor state is TwoFactorRepository's to set.
             db_.sql() << "INSERT INTO users (uuid, username, email, name_first, name_last, "
-                         "password_hash, root_admin, role, language, created_at, updated_at) "
+                         "password_hash, root_admin, role, language, toast_position, "
+                         "start_on_grouped_servers, portal_type, email_verified, suspended, "
+                         "created_at, updated_at) "
                          "VALUES (:uuid, :username, :email, :first, :last, :hash, :admin, :role, "
-                         ":language, :created, :updated)",
+                         ":language, :toast, :grouped, :portal, :verified, :suspended, :created, "
+                         ":updated)",
                 soci::use(user.uuid), soci::use(user.username), soci::use(user.email),
                 soci::use(user.name_first), soci::use(user.name_last), soci::use(hash, hash_ind),
                 soci::use(root_admin), soci::use(role, role_ind), soci::use(user.language),
-                soci::use(created), soci::use(updated);
+                soci::use(user.toast_position), soci::use(grouped), soci::use(user.portal_type),
+                soci::use(verified), soci::use(suspended), soci::use(created), soci::use(updated);
             long long id = 0;
             db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
             return static_cast<std::uint64_t>(id);

@@ -33,57 +33,8 @@ struct SessionFixture : testing::DbFixture {
 
 BOOST_FIXTURE_TEST_SUITE(session_repository, SessionFixture)
 
-BOOST_AUTO_TEST_CASE(a_session_is_found_by_its_token_hash_with_its_user) {
-    const auto s = make_session();
-    const std::string hash = crypto::sha256("token");
-    const auto id = sessions.insert(s, hash);
-    const auto found = sessions.find_by_token_hash(hash);
-    BOOST_REQUIRE(found.has_value());
-    BOOST_TEST(found->session.id == id);
-    BOOST_TEST(found->session.public_id == s.public_id);
-    BOOST_TEST(found->session.ip == "2001:db8::1");
-    BOOST_TEST((found->session.expires_at == s.expires_at));
-    BOOST_TEST(found->user.id == user_id);
-    BOOST_TEST(!sessions.find_by_token_hash(crypto::sha256("other")).has_value());
-}
-
-BOOST_AUTO_TEST_CASE(hashes_with_nul_bytes_are_stored_and_matched_exactly) {
-    const std::string hash = std::string("\0\0abc", 5) + std::string(27, '\0');
-    sessions.insert(make_session(), hash);
-    BOOST_TEST(sessions.find_by_token_hash(hash).has_value());
-    BOOST_TEST(!sessions.find_by_token_hash(std::string(32, '\0')).has_value());
-}
-
-BOOST_AUTO_TEST_CASE(touch_updates_last_used_and_ip) {
-    const std::string hash = crypto::sha256("t");
-    const auto id = sessions.insert(make_session(), hash);
-    sessions.touch(id, services::Timestamp(1'700'000'100s), "192.0.2.4");
-    const auto found = sessions.find_by_token_hash(hash);
-    BOOST_TEST((found->session.last_used_at == services::Timestamp(1'700'000'100s)));
-    BOOST_TEST(found->session.ip == "192.0.2.4");
-}
-
-BOOST_AUTO_TEST_CASE(remove_owned_only_removes_the_owners_session) {
-    const auto s = make_session();
-    const std::string hash = crypto::sha256("owned");
-    sessions.insert(s, hash);
-    BOOST_TEST(!sessions.remove_owned(s.public_id, user_id + 1000));
-    BOOST_TEST(sessions.find_by_token_hash(hash).has_value());
-    BOOST_TEST(sessions.remove_owned(s.public_id, user_id));
-    BOOST_TEST(!sessions.find_by_token_hash(hash).has_value());
-    BOOST_TEST(!sessions.remove_owned(s.public_id, user_id));
-}
-
-BOOST_AUTO_TEST_CASE(remove_and_remove_all_delete_rows) {
-    const std::string a = crypto::sha256("a"), b = crypto::sha256("b");
-    const auto id = sessions.insert(make_session(), a);
-    sessions.insert(make_session(), b);
-    BOOST_TEST(sessions.remove(id));
-    BOOST_TEST(!sessions.remove(id));
-    BOOST_TEST(sessions.find_by_token_hash(b).has_value());
-    sessions.remove_all_for_user_except(user_id, std::nullopt);
-    BOOST_TEST(!sessions.find_by_token_hash(b).has_value());
-}
+// The repository's contract is in tests/contract/session_repository_contract.hpp; what is
+// here is particular to MySQL.
 
 BOOST_AUTO_TEST_CASE(deleting_a_user_deletes_their_sessions) {
     const std::string hash = crypto::sha256("cascade");

@@ -1,8 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
-#include "in_memory_repositories.hpp"
 #include "services/auth_service.hpp"
 #include "services/user_service.hpp"
+#include "support/in_memory_repositories.hpp"
 #include "test_support.hpp"
 
 using namespace accountd;

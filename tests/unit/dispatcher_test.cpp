@@ -5,8 +5,8 @@
 
 #include "crypto/encoding.hpp"
 #include "db/database.hpp"
-#include "in_memory_repositories.hpp"
 #include "server/dispatcher.hpp"
+#include "support/in_memory_repositories.hpp"
 #include "test_support.hpp"
 
 using namespace accountd;

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "services/throttle.hpp"
+#include "support/in_memory_repositories.hpp"
 #include "test_support.hpp"
 
 using namespace accountd;
@@ -10,26 +11,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class InMemoryBuckets final : public services::ThrottleRepository {
-  public:
-    std::map<std::string, services::ThrottleWindow> rows;
-    services::ThrottleWindow hit(const std::string& bucket, int window,
-                                 services::Timestamp now) override {
-        auto& w = rows[bucket];
-        if (w.ends <= now) w = {0, now + std::chrono::seconds(window)};
-        ++w.hits;
-        return w;
-    }
-    void release(const std::string& bucket, services::Timestamp now) override {
-        const auto it = rows.find(bucket);
-        if (it != rows.end() && it->second.ends > now && it->second.hits > 0) --it->second.hits;
-    }
-    bool running(const std::string& bucket, services::Timestamp now) override {
-        const auto it = rows.find(bucket);
-        return it != rows.end() && it->second.ends > now;
-    }
-    void clear(const std::string& bucket) override { rows.erase(bucket); }
-};
+using InMemoryBuckets = testing::InMemoryThrottle;
 
 using services::AttemptNames;
 using services::LoginThrottle;
