@@ -64,6 +64,18 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     }
 }
 
+const server::Router& WorkerApp::router(config::Dialect dialect) const {
+    switch (dialect) {
+        case config::Dialect::calagopus:
+            return calagopus_routes_;
+        case config::Dialect::eclipanel:
+            return eclipanel_routes_;
+        case config::Dialect::pterodactyl:
+            break;
+    }
+    return pterodactyl_routes_;
+}
+
 void WorkerApp::housekeep() {
     try {
         const auto report = root_.housekeeping().run_if_due();

@@ -26,6 +26,8 @@ class WorkerApp {
         return dispatcher_.handle(request);
     }
     ServiceRoot& root() { return root_; }
+    /// The routes `dialect` serves.
+    const server::Router& router(config::Dialect dialect) const;
     /// Deletes expired rows when this worker's housekeeping is due (services/housekeeping.hpp).
     /// Never throws: a failure is logged and the next run tries again.
     void housekeep();

@@ -77,4 +77,12 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
     throw error;
 }
 
+std::vector<const Route*> Router::routes() const {
+    std::vector<const Route*> out;
+    out.reserve(routes_.size());
+    for (const auto& compiled : routes_)
+        out.push_back(&compiled.route);
+    return out;
+}
+
 }  // namespace accountd::server

@@ -62,6 +62,9 @@ class Router {
     /// route_not_found, or method_not_allowed listing the path's methods.
     RouteMatch match(const std::string& method, const std::string& path) const;
 
+    /// Every route, in the order added (for tests that go through them all).
+    std::vector<const Route*> routes() const;
+
   private:
     struct Compiled {
         Route route;
