@@ -130,6 +130,15 @@ BOOST_AUTO_TEST_CASE(user_create_refuses_bad_input_and_duplicates) {
                    .exit_code == 1);
 }
 
+BOOST_AUTO_TEST_CASE(help_prints_the_usage_and_succeeds) {
+    for (const std::string args : {"--help", "help", "serve --help"}) {
+        const auto r = run(args);
+        BOOST_TEST(r.exit_code == 0, args << ": " << r.err);
+        BOOST_TEST(r.out.starts_with("usage: accountd"), args);
+        BOOST_TEST(r.err.empty(), args);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(unknown_commands_and_options_are_usage_errors) {
     BOOST_TEST(run("frobnicate").exit_code == 2);
     BOOST_TEST(run("serve --bogus").exit_code == 2);
