@@ -10,16 +10,12 @@
 #include <sstream>
 
 #include "crypto/encoding.hpp"
+#include "services/text.hpp"
 
 namespace accountd::config {
 namespace {
 
-std::string trim(std::string_view s) {
-    const auto begin = s.find_first_not_of(" \t\r");
-    if (begin == std::string_view::npos) return {};
-    const auto end = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(begin, end - begin + 1));
-}
+using services::trim;
 
 // "a, b,,c " is {"a", "b", "c"}.
 std::vector<std::string> parse_list(const std::string& value) {
