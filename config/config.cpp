@@ -348,6 +348,11 @@ std::optional<Dialect> parse_dialect(std::string_view name) {
     return std::nullopt;
 }
 
+Config::Config() {
+    for (const auto& spec : key_table())
+        spec.apply(*this, spec.name, spec.default_text);
+}
+
 int Config::effective_workers() const {
     if (workers > 0) return workers;
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -416,6 +421,13 @@ Config load_config(const std::string& path, const EnvLookup& env) {
 std::string default_config_path(const EnvLookup& env) {
     if (auto path = env("ACCOUNTD_CONFIG")) return *path;
     return "/etc/accountd/accountd.conf";
+}
+
+std::vector<KeyDefault> key_defaults() {
+    std::vector<KeyDefault> out;
+    for (const auto& spec : key_table())
+        out.push_back({spec.name, spec.default_text});
+    return out;
 }
 
 std::string describe_keys() {
