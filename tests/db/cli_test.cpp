@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -34,7 +35,10 @@ struct CliFixture : testing::DbFixture {
         config = dir + "/accountd.conf";
         write_config("");
     }
-    ~CliFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
+    ~CliFixture() {
+        std::error_code ignored;  // a destructor must not throw; a leftover temp dir is harmless
+        std::filesystem::remove_all(dir, ignored);
+    }
 
     void write_config(const std::string& extra) {
         std::ofstream(config) << "[database]\nurl = "
