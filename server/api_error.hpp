@@ -1,7 +1,8 @@
 #pragma once
-// Typed API errors with stable ids. Handlers and services throw ApiError; each dialect adapter
-// maps the id to its status code and envelope (one table per dialect). The internal reason is
-// for logs only and never reaches a response.
+// Typed API errors with stable ids. Handlers and the dispatcher throw ApiError (services throw
+// their own exceptions, which handlers translate); each dialect adapter maps the id to its
+// status code and envelope (one table per dialect). The internal reason is for logs only and
+// never reaches a response.
 
 #include <stdexcept>
 #include <string>
