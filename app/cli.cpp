@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "  user create --email E --username U [--first-name F] [--last-name L]\n"
     "              (--password P | --password-stdin) [--admin]\n"
     "  check-config [--keys]      validate the configuration (--keys: list every key)\n"
+    "  help, --help               print this text\n"
     "The config path defaults to $ACCOUNTD_CONFIG or /etc/accountd/accountd.conf.\n";
 
 struct Options {
@@ -37,6 +38,7 @@ const std::map<std::string, bool>& known_options() {
         {"--config", true},          {"--email", true},     {"--username", true},
         {"--first-name", true},      {"--last-name", true}, {"--password", true},
         {"--password-stdin", false}, {"--admin", false},    {"--keys", false},
+        {"--help", false},
     };
     return options;
 }
@@ -208,6 +210,11 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         return 2;
     }
     const auto& pos = options->positional;
+    // Help wins over everything else on the line, so `accountd serve --help` starts nothing.
+    if (options->flags.contains("--help") || (pos.size() == 1 && pos[0] == "help")) {
+        out << kUsage;
+        return 0;
+    }
     try {
         if (pos.size() == 1 && pos[0] == "serve") return serve(*options, err);
         if (pos.size() == 1 && pos[0] == "migrate") return migrate(*options, out);
@@ -215,10 +222,6 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             return user_create(*options, in, out, err);
         }
         if (pos.size() == 1 && pos[0] == "check-config") return check_config(*options, out);
-        if (pos.size() == 1 && (pos[0] == "help" || pos[0] == "--help")) {
-            out << kUsage;
-            return 0;
-        }
     } catch (const config::ConfigError& e) {
         err << "accountd: configuration error: " << e.what() << "\n";
         return 2;

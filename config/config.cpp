@@ -10,16 +10,12 @@
 #include <sstream>
 
 #include "crypto/encoding.hpp"
+#include "services/text.hpp"
 
 namespace accountd::config {
 namespace {
 
-std::string trim(std::string_view s) {
-    const auto begin = s.find_first_not_of(" \t\r");
-    if (begin == std::string_view::npos) return {};
-    const auto end = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(begin, end - begin + 1));
-}
+using services::trim;
 
 // "a, b,,c " is {"a", "b", "c"}.
 std::vector<std::string> parse_list(const std::string& value) {
@@ -352,6 +348,11 @@ std::optional<Dialect> parse_dialect(std::string_view name) {
     return std::nullopt;
 }
 
+Config::Config() {
+    for (const auto& spec : key_table())
+        spec.apply(*this, spec.name, spec.default_text);
+}
+
 int Config::effective_workers() const {
     if (workers > 0) return workers;
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -420,6 +421,13 @@ Config load_config(const std::string& path, const EnvLookup& env) {
 std::string default_config_path(const EnvLookup& env) {
     if (auto path = env("ACCOUNTD_CONFIG")) return *path;
     return "/etc/accountd/accountd.conf";
+}
+
+std::vector<KeyDefault> key_defaults() {
+    std::vector<KeyDefault> out;
+    for (const auto& spec : key_table())
+        out.push_back({spec.name, spec.default_text});
+    return out;
 }
 
 std::string describe_keys() {

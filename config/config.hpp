@@ -25,56 +25,60 @@ class ConfigError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The parsed configuration. Every key's default lives in one place, the key table in
+/// config.cpp (`accountd check-config --keys` lists them); a default-constructed Config holds
+/// those defaults.
 struct Config {
+    Config();
+
     // [server]
-    std::string socket_path = "/run/accountd/accountd.sock";
-    unsigned socket_mode = 0660;
-    int socket_backlog = 1024;
-    int workers = 0;  ///< 0 means 2 x online CPUs; resolved by effective_workers()
-    Dialect default_dialect = Dialect::pterodactyl;
-    std::size_t max_body_bytes = 64 * 1024;
+    std::string socket_path;
+    unsigned socket_mode{};
+    int socket_backlog{};
+    int workers{};  ///< 0 means 2 x online CPUs; resolved by effective_workers()
+    Dialect default_dialect{};
+    std::size_t max_body_bytes{};
     std::vector<std::string> trusted_origins;  ///< extra Origins allowed for cookie writes
     // [database]
-    std::string database_url = "db=accountd user=accountd host=localhost";
+    std::string database_url;
     // [secrets]
-    std::string secrets_file = "/etc/accountd/secrets.conf";
+    std::string secrets_file;
     std::string server_key;  ///< raw bytes, >= 32; never logged
     // [session]
-    int session_absolute_lifetime = 12 * 3600;
-    int session_idle_timeout = 30 * 60;
-    int session_touch_interval = 60;
-    bool cookie_secure = true;
-    std::string pterodactyl_cookie = "pterodactyl_session";
-    std::string calagopus_cookie = "calagopus_session";
-    std::string eclipanel_cookie = "token";
+    int session_absolute_lifetime{};
+    int session_idle_timeout{};
+    int session_touch_interval{};
+    bool cookie_secure{};
+    std::string pterodactyl_cookie;
+    std::string calagopus_cookie;
+    std::string eclipanel_cookie;
     // [password]
     crypto::Argon2Params argon2;
-    int password_min_length = 12;
-    int password_max_length = 128;
+    int password_min_length{};
+    int password_max_length{};
     /// Lists of common passwords and words a new password may not be (services/password_policy).
-    std::vector<std::string> password_blocklist_files = {"/usr/share/john/password.lst",
-                                                         "/usr/share/dict/cracklib-small"};
+    std::vector<std::string> password_blocklist_files;
     // [throttle] failed sign-ins, counted in the database so every worker and host shares them
-    int login_ip_account_max = 5;
-    int login_ip_account_window = 60;
-    int login_account_max = 100;
-    int login_account_window = 3600;
-    int login_ip_max = 30;
-    int login_ip_window = 60;
-    int login_known_address_days = 30;  ///< 0: no address is ever known to an account
+    int login_ip_account_max{};
+    int login_ip_account_window{};
+    int login_account_max{};
+    int login_account_window{};
+    int login_ip_max{};
+    int login_ip_window{};
+    int login_known_address_days{};  ///< 0: no address is ever known to an account
     // [ratelimit] requests per minute per user on the client API (0 = off)
-    int client_per_minute = 720;
+    int client_per_minute{};
     // [security]
-    TwoFactorRequirement require_2fa = TwoFactorRequirement::admins;
-    std::string totp_issuer = "accountd";
-    int totp_window = 1;
-    int checkpoint_max_failures = 5;
+    TwoFactorRequirement require_2fa{};
+    std::string totp_issuer;
+    int totp_window{};
+    int checkpoint_max_failures{};
     // [activity]
-    int activity_retention_days = 90;  ///< 0 keeps entries forever
+    int activity_retention_days{};  ///< 0 keeps entries forever
     // [housekeeping]
-    int housekeeping_interval = 300;  ///< seconds between one worker's runs
+    int housekeeping_interval{};  ///< seconds between one worker's runs
     // [log]
-    std::string log_level = "info";
+    std::string log_level;
 
     int effective_workers() const;
 };
@@ -96,5 +100,13 @@ std::string default_config_path(const EnvLookup& env);
 
 /// Every key with its default and a one-line description, for `accountd check-config --keys`.
 std::string describe_keys();
+
+/// A key of the table: its full name ("section.key") and its default, as the file would spell it.
+struct KeyDefault {
+    std::string name;
+    std::string default_text;
+};
+/// Every key of the table, in its order.
+std::vector<KeyDefault> key_defaults();
 
 }  // namespace accountd::config

@@ -7,6 +7,7 @@ namespace accountd::crypto {
 namespace {
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
+constexpr std::string_view kHexUpper = "0123456789ABCDEF";
 constexpr std::string_view kBase64 =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr std::string_view kBase64Url =
@@ -101,6 +102,63 @@ std::optional<std::string> base64url_decode(std::string_view text) {
     }
     // Leftover bits must be zero, otherwise two different texts would decode to the same bytes.
     if ((buffer & ((1u << bits) - 1)) != 0) return std::nullopt;
+    return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+    if (text.size() % 4 == 0 && text.ends_with("==")) {
+        text.remove_suffix(2);
+    } else if (text.size() % 4 == 0 && text.ends_with("=")) {
+        text.remove_suffix(1);
+    }
+    // The same bits in the URL-safe alphabet; its own two characters are not allowed here.
+    std::string url(text);
+    for (char& c : url) {
+        if (c == '+')
+            c = '-';
+        else if (c == '/')
+            c = '_';
+        else if (c == '-' || c == '_')
+            return std::nullopt;
+    }
+    return base64url_decode(url);
+}
+
+std::string percent_encode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                c == '~';
+        if (unreserved) {
+            out.push_back(c);
+        } else {
+            out.push_back('%');
+            out.push_back(kHexUpper[u >> 4]);
+            out.push_back(kHexUpper[u & 15]);
+        }
+    }
+    return out;
+}
+
+std::string percent_decode(std::string_view text, bool plus_as_space) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '%' && i + 2 < text.size()) {
+            const int hi = hex_value(text[i + 1]);
+            const int lo = hex_value(text[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out.push_back(static_cast<char>((hi << 4) | lo));
+                i += 2;
+                continue;
+            }
+        }
+        out.push_back(plus_as_space && c == '+' ? ' ' : c);
+    }
     return out;
 }
 

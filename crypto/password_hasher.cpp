@@ -27,17 +27,10 @@ std::string phc_b64(std::string_view bytes) {
     return s;
 }
 
+// The PHC string format leaves the padding off; a padded field is not one.
 std::optional<std::string> phc_b64_decode(std::string_view text) {
-    std::string url(text);
-    for (char& c : url) {
-        if (c == '+')
-            c = '-';
-        else if (c == '/')
-            c = '_';
-        else if (c == '-' || c == '_')
-            return std::nullopt;
-    }
-    return base64url_decode(url);
+    if (text.find('=') != std::string_view::npos) return std::nullopt;
+    return base64_decode(text);
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {

@@ -13,6 +13,7 @@
 
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
+#include "services/text.hpp"
 
 namespace accountd::crypto {
 namespace {
@@ -181,12 +182,9 @@ std::optional<std::string> pem_body(std::string_view text, std::string_view labe
     if (b == std::string_view::npos || e == std::string_view::npos || e < b) return std::nullopt;
     std::string base64;
     for (const char c : text.substr(b + begin.size(), e - b - begin.size())) {
-        if (c == '\r' || c == '\n' || c == ' ' || c == '\t') continue;
-        base64.push_back(c == '+' ? '-' : c == '/' ? '_' : c);
+        if (c != '\r' && c != '\n' && c != ' ' && c != '\t') base64.push_back(c);
     }
-    while (!base64.empty() && base64.back() == '=')
-        base64.pop_back();
-    return base64url_decode(base64);
+    return base64_decode(base64);
 }
 
 std::variant<SshPublicKey, SshKeyProblem> from_spki(const std::string& der) {
@@ -240,14 +238,6 @@ std::variant<SshPublicKey, SshKeyProblem> from_pkcs1_rsa(const std::string& der)
     }
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
-
 }  // namespace
 
 std::string SshPublicKey::fingerprint() const {
@@ -298,7 +288,7 @@ std::string SshPublicKey::pem() const {
 }
 
 std::variant<SshPublicKey, SshKeyProblem> parse_ssh_public_key(std::string_view text) {
-    text = trim(text);
+    text = services::trim_view(text);
     if (text.size() > 16384 || text.find("PRIVATE KEY") != std::string_view::npos) {
         return SshKeyProblem::not_valid;
     }
@@ -314,20 +304,9 @@ std::variant<SshPublicKey, SshKeyProblem> parse_ssh_public_key(std::string_view 
     const auto space = text.find(' ');
     if (space == std::string_view::npos) return SshKeyProblem::not_valid;
     const auto type_name = text.substr(0, space);
-    auto rest = trim(text.substr(space + 1));
+    auto rest = services::trim_view(text.substr(space + 1));
     const auto blob_end = rest.find_first_of(" \t");
-    std::string base64(rest.substr(0, blob_end));
-    for (char& c : base64) {
-        if (c == '+')
-            c = '-';
-        else if (c == '/')
-            c = '_';
-        else if (c == '-' || c == '_')
-            return SshKeyProblem::not_valid;
-    }
-    while (!base64.empty() && base64.back() == '=')
-        base64.pop_back();
-    const auto blob = base64url_decode(base64);
+    const auto blob = base64_decode(rest.substr(0, blob_end));
     if (!blob) return SshKeyProblem::not_valid;
     return from_blob(type_name, *blob);
 }

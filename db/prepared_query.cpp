@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include "db/user_row.hpp"
+
 namespace accountd::db {
 namespace {
 
@@ -24,13 +26,13 @@ services::Timestamp to_timestamp(const MYSQL_TIME& t) {
 }  // namespace
 
 const std::vector<ColumnKind>& user_column_kinds() {
-    using K = ColumnKind;
-    // id, uuid, username, email, name_first, name_last, password_hash, root_admin, role,
-    // language, toast_position, start_on_grouped_servers, portal_type, email_verified,
-    // suspended, totp_enabled, created_at, updated_at
-    static const std::vector<ColumnKind> kinds = {
-        K::number, K::text, K::text, K::text, K::text, K::text, K::text, K::flag,     K::text,
-        K::text,   K::text, K::flag, K::text, K::flag, K::flag, K::flag, K::datetime, K::datetime};
+    static const std::vector<ColumnKind> kinds = [] {
+        std::vector<ColumnKind> out;
+        out.reserve(kUserColumnMap.size());
+        for (const auto& column : kUserColumnMap)
+            out.push_back(column_kind(column.field));
+        return out;
+    }();
     return kinds;
 }
 
@@ -179,27 +181,7 @@ std::optional<services::Timestamp> PreparedQuery::nullable_time(std::size_t c) c
 }
 
 services::User PreparedQuery::user(std::size_t first) const {
-    services::User u;
-    std::size_t c = first;
-    u.id = number(c++);
-    u.uuid = text(c++);
-    u.username = text(c++);
-    u.email = text(c++);
-    u.name_first = text(c++);
-    u.name_last = text(c++);
-    u.password_hash = nullable_text(c++);
-    u.root_admin = flag(c++);
-    u.role = nullable_text(c++);
-    u.language = text(c++);
-    u.toast_position = text(c++);
-    u.start_on_grouped_servers = flag(c++);
-    u.portal_type = text(c++);
-    u.email_verified = flag(c++);
-    u.suspended = flag(c++);
-    u.totp_enabled = flag(c++);
-    u.created_at = time(c++);
-    u.updated_at = time(c);
-    return u;
+    return read_user(*this, first);
 }
 
 }  // namespace accountd::db

@@ -21,7 +21,7 @@ namespace accountd::db {
 
 enum class ColumnKind { number, text, flag, datetime };
 
-/// The kinds of kUserColumns (db/user_row.hpp), in order.
+/// The kinds of kUserColumns, in order (derived from kUserColumnMap, db/user_row.hpp).
 const std::vector<ColumnKind>& user_column_kinds();
 
 class PreparedQuery {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: installs missing packages, builds with AddressSanitizer + UBSan in build/,
 # starts its own MariaDB, accountd and nginx under ./var/test on loopback, runs all CTest tests
-# (labels unit, db, e2e), stops what it started and exits non-zero on any failure.
-# Extra arguments go to ctest (e.g. scripts/test.sh -L unit).
+# (labels unit, db, e2e, deploy), stops what it started, then runs scripts/lint.sh, and exits
+# non-zero on any failure or lint finding. Extra arguments go to ctest (e.g. scripts/test.sh -L
+# unit) and skip the lint unless ACCOUNTD_LINT=1.
 set -euo pipefail
 STATE=${ACCOUNTD_TEST_STATE:-$(cd "$(dirname "$0")/.." && pwd)/var/test}
 # shellcheck source=lib/stack.sh
@@ -53,5 +54,13 @@ if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$STATE/log
     log "sanitizer reports in the served workers:"
     grep -E -A20 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$STATE/logs/accountd.log" | head -60 >&2
     status=1
+fi
+# Then the linters (scripts/lint.sh), after a full run such as CI's; a run narrowed by ctest
+# arguments skips them unless ACCOUNTD_LINT=1, and ACCOUNTD_LINT=0 always does.
+lint_default=1
+[ $# -eq 0 ] || lint_default=0
+if [ "${ACCOUNTD_LINT:-$lint_default}" = 1 ]; then
+    stop_stack
+    bash "$ROOT/scripts/lint.sh" || status=1
 fi
 exit $status

@@ -3,22 +3,17 @@
 #include <algorithm>
 #include <charconv>
 
+#include "crypto/encoding.hpp"
+#include "services/text.hpp"
+
 namespace accountd::server {
 namespace {
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+// HTTP's optional whitespace (RFC 9110 section 5.6.3) is spaces and tabs only.
+constexpr std::string_view kOptionalWhitespace = " \t";
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
+std::string_view trim_ows(std::string_view s) {
+    return services::trim_view(s, kOptionalWhitespace);
 }
 
 std::string to_lower(std::string_view s) {
@@ -65,26 +60,7 @@ std::string HttpRequest::media_type() const {
     std::string_view type = header("content-type");
     const auto semicolon = type.find(';');
     if (semicolon != std::string_view::npos) type = type.substr(0, semicolon);
-    return to_lower(trim(type));
-}
-
-std::string url_decode(std::string_view text, bool plus_as_space) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '%' && i + 2 < text.size()) {
-            const int hi = hex_digit(text[i + 1]);
-            const int lo = hex_digit(text[i + 2]);
-            if (hi >= 0 && lo >= 0) {
-                out.push_back(static_cast<char>((hi << 4) | lo));
-                i += 2;
-                continue;
-            }
-        }
-        out.push_back(plus_as_space && c == '+' ? ' ' : c);
-    }
-    return out;
+    return to_lower(trim_ows(type));
 }
 
 std::map<std::string, std::string> parse_query(std::string_view query) {
@@ -95,9 +71,10 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
         query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
         if (pair.empty()) continue;
         const auto eq = pair.find('=');
-        std::string key = url_decode(pair.substr(0, eq), true);
-        std::string value =
-            eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1), true);
+        std::string key = crypto::percent_decode(pair.substr(0, eq), true);
+        std::string value = eq == std::string_view::npos
+                                ? std::string()
+                                : crypto::percent_decode(pair.substr(eq + 1), true);
         out.emplace(std::move(key), std::move(value));
     }
     return out;
@@ -107,15 +84,15 @@ std::map<std::string, std::string> parse_cookie_header(std::string_view header) 
     std::map<std::string, std::string> out;
     while (!header.empty()) {
         const auto semi = header.find(';');
-        const auto pair = trim(header.substr(0, semi));
+        const auto pair = trim_ows(header.substr(0, semi));
         header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
         const auto eq = pair.find('=');
         if (eq == std::string_view::npos || eq == 0) continue;
-        auto value = trim(pair.substr(eq + 1));
+        auto value = trim_ows(pair.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
             value = value.substr(1, value.size() - 2);
         }
-        out.emplace(std::string(trim(pair.substr(0, eq))), std::string(value));
+        out.emplace(std::string(trim_ows(pair.substr(0, eq))), std::string(value));
     }
     return out;
 }
@@ -160,7 +137,7 @@ HttpRequest request_from_params(const std::vector<std::pair<std::string, std::st
     if (document_uri.empty()) {
         // Without nginx's DOCUMENT_URI, fall back to the raw request target.
         const auto q = request_uri.find('?');
-        document_uri = url_decode(std::string_view(request_uri).substr(0, q), false);
+        document_uri = crypto::percent_decode(std::string_view(request_uri).substr(0, q), false);
     }
     request.path = normalize_path(std::move(document_uri));
     request.cookies = parse_cookie_header(request.header("cookie"));

@@ -40,10 +40,7 @@ HttpRequest request_from_params(const std::vector<std::pair<std::string, std::st
 /// RFC 6265 Cookie header; later duplicates do not replace the first value.
 std::map<std::string, std::string> parse_cookie_header(std::string_view header);
 
-/// application/x-www-form-urlencoded pairs, percent- and '+'-decoded.
+/// application/x-www-form-urlencoded pairs, percent- and '+'-decoded (crypto::percent_decode).
 std::map<std::string, std::string> parse_query(std::string_view query);
-
-/// Percent-decoding; `plus_as_space` for form encoding. Malformed escapes are kept literally.
-std::string url_decode(std::string_view text, bool plus_as_space);
 
 }  // namespace accountd::server

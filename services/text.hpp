@@ -1,5 +1,6 @@
 #pragma once
-// The text helpers the validation and throttling rules share.
+// The text helpers the validation and throttling rules share, and the one trim the config,
+// HTTP and SSH key parsers use too.
 
 #include <algorithm>
 #include <string>
@@ -14,11 +15,20 @@ inline std::size_t utf8_length(std::string_view s) {
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+inline constexpr std::string_view kWhitespace = " \t\r\n";
+
+/// `s` without the leading and trailing characters in `whitespace` (spaces, tabs and line
+/// breaks unless told otherwise); a view into `s`.
+constexpr std::string_view trim_view(std::string_view s,
+                                     std::string_view whitespace = kWhitespace) {
+    const auto begin = s.find_first_not_of(whitespace);
+    if (begin == std::string_view::npos) return {};
+    return s.substr(begin, s.find_last_not_of(whitespace) - begin + 1);
+}
+
 /// Without leading and trailing spaces, tabs and line breaks.
 inline std::string trim(std::string_view s) {
-    const auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return {};
-    return std::string(s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1));
+    return std::string(trim_view(s));
 }
 
 /// ASCII letters lowercased, every other byte kept (UTF-8 passes through unchanged).

@@ -11,23 +11,6 @@ namespace {
 constexpr std::size_t kSecretBytes = 20;  // 160 bits, RFC 4226 section 4's recommendation
 constexpr std::size_t kConfirmationTokenLength = 64;
 
-// RFC 3986 percent-encoding of everything but unreserved characters.
-std::string percent_encode(std::string_view text) {
-    static constexpr std::string_view hex = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(c);
-        } else {
-            out.push_back('%');
-            out.push_back(hex[u >> 4]);
-            out.push_back(hex[u & 15]);
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 TwoFactorService::TwoFactorService(TwoFactorRepository& store, SessionRepository& sessions,
@@ -54,8 +37,8 @@ TotpSetup TwoFactorService::begin_setup(const User& user) {
     store_.set_secret(user.id, box_.seal(key, associated_data(user)));
     TotpSetup setup;
     setup.secret = crypto::base32_encode(key, false);
-    const std::string issuer = percent_encode(settings_.issuer);
-    setup.otpauth_url = "otpauth://totp/" + issuer + ":" + percent_encode(user.email) +
+    const std::string issuer = crypto::percent_encode(settings_.issuer);
+    setup.otpauth_url = "otpauth://totp/" + issuer + ":" + crypto::percent_encode(user.email) +
                         "?secret=" + setup.secret + "&issuer=" + issuer;
     return setup;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The cookie attributes every dialect's session cookies share (shared/SECURITY.md): Secure unless
-// the loopback run command turned it off, SameSite=Lax, Path=/, no Domain, lifetime = the session's
-// absolute lifetime. Names and HttpOnly differ per dialect and cookie.
+// The cookie attributes every dialect's session cookies share, as the project's security
+// decisions set them: Secure unless the loopback run command turned it off, SameSite=Lax, Path=/,
+// no Domain, lifetime = the session's absolute lifetime. Names and HttpOnly differ per dialect
+// and cookie.
 
 #include <string>
 

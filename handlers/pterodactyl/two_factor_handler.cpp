@@ -57,9 +57,9 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
 
 void register_two_factor_routes(server::Router& router, const HandlerDeps& deps) {
     // Past the required-2FA gate (this is where a user goes to satisfy it), not the suspension
-    // one. Browser
-    // sessions only (SECURITY.md): Pterodactyl lets API keys in, but a key must never manage
-    // two-factor, and even setup would replace a secret the user is in the middle of scanning.
+    // one. Browser sessions only (a project security decision): Pterodactyl lets API keys in, but
+    // a key must never manage two-factor, and even setup would replace a secret the user is in
+    // the middle of scanning.
     const auto session = server::AuthRequirement::session;
     // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
     // a write (the SPA's axios sends it on every request), so a cross-site link cannot.

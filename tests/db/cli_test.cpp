@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -34,7 +35,10 @@ struct CliFixture : testing::DbFixture {
         config = dir + "/accountd.conf";
         write_config("");
     }
-    ~CliFixture() { std::system(("rm -rf '" + dir + "'").c_str()); }
+    ~CliFixture() {
+        std::error_code ignored;  // a destructor must not throw; a leftover temp dir is harmless
+        std::filesystem::remove_all(dir, ignored);
+    }
 
     void write_config(const std::string& extra) {
         std::ofstream(config) << "[database]\nurl = "
@@ -128,6 +132,15 @@ BOOST_AUTO_TEST_CASE(user_create_refuses_bad_input_and_duplicates) {
                    .exit_code == 0);
     BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'")
                    .exit_code == 1);
+}
+
+BOOST_AUTO_TEST_CASE(help_prints_the_usage_and_succeeds) {
+    for (const std::string args : {"--help", "help", "serve --help"}) {
+        const auto r = run(args);
+        BOOST_TEST(r.exit_code == 0, args << ": " << r.err);
+        BOOST_TEST(r.out.starts_with("usage: accountd"), args);
+        BOOST_TEST(r.err.empty(), args);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(unknown_commands_and_options_are_usage_errors) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -142,7 +143,8 @@ struct Master {
             int status = 0;
             ::waitpid(pid, &status, 0);
         }
-        std::system(("rm -rf '" + dir + "'").c_str());
+        std::error_code ignored;  // a destructor must not throw; a leftover temp dir is harmless
+        std::filesystem::remove_all(dir, ignored);
     }
 
     // The stack's config with this master's own socket and worker count.

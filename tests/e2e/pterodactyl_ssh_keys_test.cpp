@@ -2,6 +2,7 @@
 // ssh-keygen in the test.
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -30,7 +31,10 @@ struct Keys {
         char name[] = "/tmp/accountd-e2e-ssh-XXXXXX";
         dir = mkdtemp(name);
     }
-    ~Keys() { std::system(("rm -rf '" + dir + "'").c_str()); }
+    ~Keys() {
+        std::error_code ignored;  // a destructor must not throw; a leftover temp dir is harmless
+        std::filesystem::remove_all(dir, ignored);
+    }
     /// The public key line of a fresh key; `private_out` receives the private key file.
     std::string make(const std::string& args, std::string* private_out = nullptr) {
         const std::string path = dir + "/k" + std::to_string(counter++);

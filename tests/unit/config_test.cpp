@@ -62,6 +62,37 @@ BOOST_AUTO_TEST_CASE(an_empty_file_gives_the_documented_defaults) {
     BOOST_TEST(c.effective_workers() >= 2);
 }
 
+BOOST_AUTO_TEST_CASE(every_default_in_the_key_table_parses_and_lies_within_its_bounds) {
+    const auto keys = key_defaults();
+    BOOST_TEST(!keys.empty());
+    std::string all;
+    for (const auto& key : keys) {
+        const auto dot = key.name.find('.');
+        BOOST_REQUIRE(dot != std::string::npos);
+        const std::string text = "[" + key.name.substr(0, dot) + "]\n" + key.name.substr(dot + 1) +
+                                 " = " + key.default_text + "\n";
+        BOOST_CHECK_MESSAGE(message_of(text).empty(), key.name << ": " << message_of(text));
+        all += text;
+    }
+    // All of them written out at once, and the rules across keys that load_config checks.
+    const TempFile conf(all);
+    BOOST_CHECK_NO_THROW(load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", kKey}})));
+    const TempFile empty("");
+    BOOST_CHECK_NO_THROW(load_config(empty.path, env_of({{"ACCOUNTD_SERVER_KEY", kKey}})));
+}
+
+BOOST_AUTO_TEST_CASE(a_default_constructed_config_holds_the_table_defaults) {
+    const Config c;
+    BOOST_TEST(c.socket_path == "/run/accountd/accountd.sock");
+    BOOST_TEST(c.socket_backlog == 1024);
+    BOOST_TEST(c.database_url == "db=accountd user=accountd host=localhost");
+    BOOST_TEST(c.password_blocklist_files.size() == 2u);
+    BOOST_TEST(c.login_ip_account_max == 5);
+    BOOST_TEST(c.totp_issuer == "accountd");
+    BOOST_TEST(c.log_level == "info");
+    BOOST_TEST(c.server_key.empty());
+}
+
 BOOST_AUTO_TEST_CASE(sections_comments_and_quotes_are_read) {
     const auto c = parse_config(
         "# comment\n[server]\nworkers = 3 \n; other comment\ndefault_dialect = \"eclipanel\"\n"

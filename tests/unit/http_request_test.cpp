@@ -45,12 +45,6 @@ BOOST_AUTO_TEST_CASE(a_non_numeric_content_length_is_flagged) {
     BOOST_TEST(!request.content_length.has_value());
 }
 
-BOOST_AUTO_TEST_CASE(url_decoding_keeps_malformed_escapes) {
-    BOOST_TEST(url_decode("%41%2", false) == "A%2");
-    BOOST_TEST(url_decode("%zz+", false) == "%zz+");
-    BOOST_TEST(url_decode("a+b", true) == "a b");
-}
-
 BOOST_AUTO_TEST_CASE(cookie_header_oddities_do_not_break_parsing) {
     const auto cookies = parse_cookie_header(";;=x; novalue; k = v ;");
     BOOST_TEST(cookies.size() == 1u);

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -36,7 +37,10 @@ struct KeyDir {
         char name[] = "/tmp/accountd-ssh-XXXXXX";
         dir = mkdtemp(name);
     }
-    ~KeyDir() { std::system(("rm -rf '" + dir + "'").c_str()); }
+    ~KeyDir() {
+        std::error_code ignored;  // a destructor must not throw; a leftover temp dir is harmless
+        std::filesystem::remove_all(dir, ignored);
+    }
 
     /// Generates a key; returns the .pub path, empty when ssh-keygen cannot make this type.
     std::string generate(const std::string& name, const std::string& args) {
