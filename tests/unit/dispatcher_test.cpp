@@ -15,13 +15,18 @@ using server::ErrorCode;
 namespace {
 
 // Renders every error as {"code": "<id>"} and takes the session token from cookie "sid" (or a
-// Bearer header), so the tests see exactly which step of the chain answered.
+// Bearer header) and an API key (Pterodactyl's format) from header "x-key", so the tests see
+// exactly which step of the chain answered.
 class FakeAdapter final : public server::DialectAdapter {
   public:
     explicit FakeAdapter(config::Dialect d) : dialect_(d) {}
     config::Dialect dialect() const override { return dialect_; }
     std::optional<server::PresentedCredential> find_credential(
         const server::HttpRequest& r) const override {
+        if (const auto key = r.header("x-key"); !key.empty()) {
+            return server::PresentedCredential{server::CredentialSource::api_key, std::string(key),
+                                               std::nullopt};
+        }
         if (auto sid = r.cookie("sid"))
             return server::PresentedCredential{server::CredentialSource::session_cookie, *sid,
                                                std::nullopt};
@@ -31,6 +36,9 @@ class FakeAdapter final : public server::DialectAdapter {
                                                std::string(auth.substr(7)), std::nullopt};
         }
         return std::nullopt;
+    }
+    const services::ApiKeyFormat* key_format() const override {
+        return &services::pterodactyl_key_format();
     }
     void check_cookie_write(const server::HttpRequest& r, const server::Principal&) const override {
         if (r.header("x-same-site").empty()) throw server::ApiError(ErrorCode::csrf_mismatch);
@@ -68,7 +76,11 @@ struct Fixture {
     FakeAdapter cala{config::Dialect::calagopus};
     FakeAdapter ecli{config::Dialect::eclipanel};
     server::Router ptero_routes, cala_routes, ecli_routes;
-    server::Dispatcher dispatcher{config, sessions, nullptr, log};
+    testing::InMemoryApiKeys key_repo{users};
+    testing::InMemoryActivity activity_repo{users};
+    services::ActivityService activity{activity_repo, clock};
+    services::ApiKeyService api_keys{key_repo, activity, random, clock, std::string(32, 'h'), 60};
+    server::Dispatcher dispatcher{config, sessions, &api_keys, log};
     services::User user;
     int handler_calls = 0;
     bool saw_principal = false;
@@ -126,6 +138,18 @@ struct Fixture {
                     .gates = server::Gates::none,
                     .handler = observe,
                     .others_permission = "admin:access"});
+            r->add({.method = "GET",
+                    .pattern = "/keyed",
+                    .auth = server::AuthRequirement::session_or_key,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .key_permission = "account.read"});
+            r->add({.method = "GET",
+                    .pattern = "/others-by-key",
+                    .auth = server::AuthRequirement::session_or_key,
+                    .gates = server::Gates::none,
+                    .handler = observe,
+                    .others_permission = "admin:access"});
         }
         dispatcher.add_dialect(ptero, ptero_routes);
         dispatcher.add_dialect(cala, cala_routes);
@@ -145,6 +169,14 @@ struct Fixture {
                        return crypto::to_hex(r.bytes(32));
                    })
             .token;
+    }
+
+    /// A Pterodactyl key of the user's, limited to `permissions` (nullopt: the whole account).
+    std::string key(std::optional<std::vector<std::string>> permissions = std::nullopt) {
+        return api_keys
+            .create(services::pterodactyl_key_format(), user.id,
+                    services::NewApiKey{"test", {}, std::move(permissions)})
+            .token();
     }
 
     server::HttpResponse send(const std::string& method, const std::string& path,
@@ -285,6 +317,61 @@ BOOST_AUTO_TEST_CASE(only_holders_of_the_routes_others_permission_act_for_other_
     // A route without the declaration lets nobody act for others, root admins included.
     BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=" + token}}).status == 200);
     BOOST_TEST(!may_act_for_other);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_without_a_permission_list_reaches_a_route_that_names_a_permission) {
+    BOOST_TEST(send("GET", "/keyed", {{"x-key", key()}}).status == 200);
+    BOOST_TEST(handler_calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_whose_list_lacks_the_routes_permission_is_forbidden) {
+    BOOST_TEST(
+        code(send("GET", "/keyed", {{"x-key", key(std::vector<std::string>{"account.write"})}})) ==
+        "forbidden");
+    BOOST_TEST(code(send("GET", "/keyed", {{"x-key", key(std::vector<std::string>{})}})) ==
+               "forbidden");
+    BOOST_TEST(handler_calls == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_whose_list_has_the_routes_permission_passes) {
+    BOOST_TEST(send("GET", "/keyed",
+                    {{"x-key", key(std::vector<std::string>{"account.write", "account.read"})}})
+                   .status == 200);
+    BOOST_TEST(handler_calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_browser_session_is_not_scoped_by_a_routes_key_permission) {
+    BOOST_TEST(send("GET", "/keyed", {{"cookie", "sid=" + login()}}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_never_reaches_a_browser_only_route) {
+    BOOST_TEST(code(send("GET", "/account", {{"x-key", key()}})) == "credentials_missing");
+    BOOST_TEST(code(send("GET", "/keyed", {{"x-key", key() + "x"}})) == "session_invalid");
+    BOOST_TEST(handler_calls == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_root_admins_key_acts_for_others_only_when_its_list_names_the_permission) {
+    users.rows.at(user.id).root_admin = true;
+    // A key for the whole account is not enough: acting for others must be named.
+    BOOST_TEST(send("GET", "/others-by-key", {{"x-key", key()}}).status == 200);
+    BOOST_TEST(!may_act_for_other);
+    BOOST_TEST(
+        send("GET", "/others-by-key", {{"x-key", key(std::vector<std::string>{"account.read"})}})
+            .status == 200);
+    BOOST_TEST(!may_act_for_other);
+    BOOST_TEST(
+        send("GET", "/others-by-key", {{"x-key", key(std::vector<std::string>{"admin:access"})}})
+            .status == 200);
+    BOOST_TEST(may_act_for_other);
+    // The same key of a user who is not a root admin acts only for its owner.
+    const auto listed = key(std::vector<std::string>{"admin:access"});
+    users.rows.at(user.id).root_admin = false;
+    BOOST_TEST(send("GET", "/others-by-key", {{"x-key", listed}}).status == 200);
+    BOOST_TEST(!may_act_for_other);
+    // Through a session a root admin acts for others on the same route.
+    users.rows.at(user.id).root_admin = true;
+    BOOST_TEST(send("GET", "/others-by-key", {{"cookie", "sid=" + login()}}).status == 200);
+    BOOST_TEST(may_act_for_other);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

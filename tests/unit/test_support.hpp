@@ -24,12 +24,19 @@ class ManualClock final : public services::Clock {
     services::Timestamp now_;
 };
 
-/// A counter-based byte stream: predictable, but never repeats within a test.
+/// A counter-based byte stream: predictable, but never repeats within a test. Each byte is the
+/// counter through SplitMix64's finaliser (Steele et al., 2014), not a linear function of it:
+/// the bytes of `n * 167 + 13` came round again every 256, so a test drawing more than that
+/// (a second batch of recovery codes, the 26th API key) got earlier values back.
 class CountingRandom final : public crypto::RandomSource {
   public:
     void fill(std::uint8_t* out, std::size_t size) override {
-        for (std::size_t i = 0; i < size; ++i)
-            out[i] = static_cast<std::uint8_t>(next_++ * 167 + 13);
+        for (std::size_t i = 0; i < size; ++i) {
+            std::uint64_t z = (next_++ + 1) * 0x9E3779B97F4A7C15ULL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            out[i] = static_cast<std::uint8_t>(z ^ (z >> 31));
+        }
     }
 
   private:

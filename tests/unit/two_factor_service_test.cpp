@@ -1,0 +1,376 @@
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "crypto/encoding.hpp"
+#include "crypto/totp.hpp"
+#include "service_error_text.hpp"
+#include "services/two_factor_service.hpp"
+#include "support/in_memory_world.hpp"
+#include "test_support.hpp"
+
+using namespace accountd;
+using namespace std::chrono_literals;
+using testing::refusal;
+
+namespace {
+
+const std::string kPassword = "correct horse battery";
+
+struct Fixture {
+    testing::ManualClock clock;
+    testing::CountingRandom random;
+    testing::InMemoryWorld world;
+    crypto::PasswordHasher hasher{crypto::Argon2Params{8192, 1, 1}, "pepper", random};
+    crypto::SecretBox box{std::string(32, 'b'), random};
+    services::TwoFactorService two_factor{
+        world.two_factor,
+        world.sessions,
+        hasher,
+        box,
+        random,
+        clock,
+        std::string(32, 't'),
+        services::TwoFactorSettings{
+            .totp = crypto::TotpParams{.digits = 6, .period_seconds = 30, .window_steps = 1},
+            .issuer = "Acme Panel",
+            .pending_login_seconds = 300,
+            .recovery_code_count = 10,
+            .recovery_code_length = 10,
+            .checkpoint_max_failures = 3,
+        }};
+    std::uint64_t id = 0;
+
+    Fixture() {
+        services::User u;
+        u.uuid = "11111111-2222-4333-8444-555555555555";
+        u.username = "alice";
+        u.email = "alice@example.com";
+        u.password_hash = hasher.hash(kPassword);
+        id = world.users.insert(u);
+    }
+
+    /// The stored user as it stands now.
+    services::User user() const { return world.users.rows.at(id); }
+
+    /// The code for the clock's time step plus `steps_ahead`, from the Base32 secret.
+    std::string code(const std::string& secret, std::int64_t steps_ahead = 0) const {
+        const auto key = crypto::base32_decode(secret);
+        BOOST_REQUIRE(key.has_value());
+        const auto step = crypto::totp_step(clock.now().time_since_epoch().count(), 30);
+        return crypto::hotp(*key, static_cast<std::uint64_t>(step + steps_ahead), 6);
+    }
+    /// Six digits that are none of the codes the window accepts now.
+    std::string wrong_code(const std::string& secret) const {
+        for (int i = 0;; ++i) {
+            std::string candidate = std::to_string(100000 + i * 7919);
+            if (candidate != code(secret, -1) && candidate != code(secret) &&
+                candidate != code(secret, 1)) {
+                return candidate;
+            }
+        }
+    }
+
+    /// Sets up and enables two-factor; returns the secret and fills `recovery`.
+    std::string enable(std::vector<std::string>* recovery = nullptr) {
+        const auto setup = two_factor.begin_setup(user());
+        auto codes = two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt);
+        if (recovery) *recovery = std::move(codes);
+        return setup.secret;
+    }
+
+    services::Session session_of(std::uint64_t user_id) {
+        services::Session s;
+        s.user_id = user_id;
+        s.dialect = "pterodactyl";
+        s.public_id = world.unique("session");
+        return s;
+    }
+    std::set<std::uint64_t> session_ids() const {
+        std::set<std::uint64_t> ids;
+        for (const auto& [sid, row] : world.sessions.rows)
+            ids.insert(sid);
+        return ids;
+    }
+
+    services::CheckpointResult checkpoint(const std::string& token,
+                                          const std::optional<std::string>& totp,
+                                          const std::optional<std::string>& recovery = {},
+                                          const std::string& dialect = "pterodactyl") {
+        return two_factor.checkpoint(token, dialect, totp, recovery, world.users);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(two_factor_service, Fixture)
+
+BOOST_AUTO_TEST_CASE(setup_stores_a_sealed_secret_and_leaves_two_factor_off) {
+    const auto setup = two_factor.begin_setup(user());
+    BOOST_TEST(setup.secret.size() == 32u);
+    BOOST_TEST(setup.otpauth_url == "otpauth://totp/Acme%20Panel:alice%40example.com?secret=" +
+                                        setup.secret + "&issuer=Acme%20Panel");
+    const auto sealed = world.two_factor.secret(id);
+    BOOST_REQUIRE(sealed.has_value());
+    const auto opened = box.open(*sealed, "totp:" + user().uuid);
+    BOOST_REQUIRE(opened.has_value());
+    BOOST_TEST(*opened == *crypto::base32_decode(setup.secret));
+    BOOST_TEST(sealed->find(*opened) == std::string::npos);
+    BOOST_TEST(!user().totp_enabled);
+}
+
+BOOST_AUTO_TEST_CASE(setup_is_refused_when_two_factor_is_already_enabled) {
+    enable();
+    const auto before = world.two_factor.secret(id);
+    BOOST_TEST(refusal([&] { two_factor.begin_setup(user()); }) == "two_factor: already_enabled");
+    BOOST_TEST((world.two_factor.secret(id) == before));
+}
+
+BOOST_AUTO_TEST_CASE(enabling_with_a_wrong_password_is_refused_for_the_two_factor_purpose) {
+    const auto setup = two_factor.begin_setup(user());
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), code(setup.secret), "wrong password!", std::nullopt);
+               }) == "wrong_password: two_factor");
+    BOOST_TEST(refusal([&] { two_factor.enable(user(), code(setup.secret), "", std::nullopt); }) ==
+               "wrong_password: two_factor");
+    BOOST_TEST(!user().totp_enabled);
+    BOOST_TEST(world.two_factor.codes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(enabling_with_a_wrong_code_is_refused_as_an_invalid_code) {
+    const auto setup = two_factor.begin_setup(user());
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), wrong_code(setup.secret), kPassword, std::nullopt);
+               }) == "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] { two_factor.enable(user(), "12345a", kPassword, std::nullopt); }) ==
+               "two_factor: invalid_code");
+    BOOST_TEST(!user().totp_enabled);
+}
+
+BOOST_AUTO_TEST_CASE(enabling_without_a_setup_is_refused_as_not_set_up) {
+    BOOST_TEST(refusal([&] { two_factor.enable(user(), "123456", kPassword, std::nullopt); }) ==
+               "two_factor: not_set_up");
+    // The password is checked before anything else.
+    BOOST_TEST(refusal([&] { two_factor.enable(user(), "123456", "nope", std::nullopt); }) ==
+               "wrong_password: two_factor");
+}
+
+BOOST_AUTO_TEST_CASE(a_secret_sealed_for_another_account_does_not_open_as_not_set_up) {
+    const auto setup = two_factor.begin_setup(user());
+    auto moved = user();
+    moved.uuid = "99999999-2222-4333-8444-555555555555";
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(moved, code(setup.secret), kPassword, std::nullopt);
+               }) == "two_factor: not_set_up");
+}
+
+BOOST_AUTO_TEST_CASE(
+    enabling_returns_recovery_codes_and_ends_every_other_session_but_the_kept_one) {
+    const auto kept = world.sessions.insert(session_of(id), "h1");
+    world.sessions.insert(session_of(id), "h2");
+    world.sessions.insert(session_of(id), "h3");
+    const auto other_user = world.make_user();
+    const auto others = world.sessions.insert(session_of(other_user), "h4");
+
+    const auto setup = two_factor.begin_setup(user());
+    const auto codes = two_factor.enable(user(), code(setup.secret), kPassword, kept);
+
+    BOOST_TEST(codes.size() == 10u);
+    for (const auto& c : codes) {
+        BOOST_TEST(c.size() == 10u);
+        BOOST_TEST(std::all_of(c.begin(), c.end(), [](char ch) { return std::isalnum(ch) != 0; }));
+    }
+    BOOST_TEST(std::set<std::string>(codes.begin(), codes.end()).size() == 10u);
+    // Stored only as salted digests.
+    const auto stored = world.two_factor.recovery_codes(id);
+    BOOST_TEST(stored.size() == 10u);
+    for (const auto& rc : stored) {
+        BOOST_TEST(rc.salt.size() == 16u);
+        BOOST_TEST((std::find(codes.begin(), codes.end(), rc.code_hash) == codes.end()));
+    }
+    BOOST_TEST(user().totp_enabled);
+    BOOST_TEST((session_ids() == std::set<std::uint64_t>{kept, others}));
+}
+
+BOOST_AUTO_TEST_CASE(enabling_without_a_session_to_keep_ends_all_of_the_users_sessions) {
+    world.sessions.insert(session_of(id), "h1");
+    enable();
+    BOOST_TEST(world.sessions.rows.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_time_step_that_enabled_two_factor_is_not_accepted_again) {
+    const auto setup = two_factor.begin_setup(user());
+    const auto used = code(setup.secret);
+    two_factor.enable(user(), used, kPassword, std::nullopt);
+    BOOST_TEST(world.two_factor.totp.at(id).last_step.value_or(-1) ==
+               crypto::totp_step(clock.now().time_since_epoch().count(), 30));
+
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint(token, used); }) == "two_factor: checkpoint_code");
+    // Enabling again (new recovery codes) does not take a used step either.
+    BOOST_TEST(refusal([&] { two_factor.enable(user(), used, kPassword, std::nullopt); }) ==
+               "two_factor: invalid_code");
+
+    clock.advance(30s);
+    const auto next = code(setup.secret);
+    BOOST_TEST(checkpoint(token, next).user.id == id);
+    const auto again = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint(again, next); }) == "two_factor: checkpoint_code");
+}
+
+BOOST_AUTO_TEST_CASE(enabling_again_with_a_fresh_code_replaces_the_recovery_codes) {
+    std::vector<std::string> first;
+    const auto secret = enable(&first);
+    clock.advance(30s);
+    const auto second = two_factor.enable(user(), code(secret), kPassword, std::nullopt);
+    BOOST_TEST(second.size() == 10u);
+    BOOST_TEST(world.two_factor.recovery_codes(id).size() == 10u);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint(token, std::nullopt, first.front()); }) ==
+               "two_factor: checkpoint_recovery");
+    BOOST_TEST(checkpoint(token, std::nullopt, second.front()).used_recovery_code);
+}
+
+BOOST_AUTO_TEST_CASE(disabling_needs_the_password_and_forgets_secret_codes_and_pending_sign_ins) {
+    enable();
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { two_factor.disable(user(), "wrong password!"); }) ==
+               "wrong_password: two_factor");
+    BOOST_TEST(user().totp_enabled);
+    BOOST_TEST(two_factor.pending_user(token, "pterodactyl").value_or(0) == id);
+
+    two_factor.disable(user(), kPassword);
+    BOOST_TEST(!user().totp_enabled);
+    BOOST_TEST(!world.two_factor.secret(id).has_value());
+    BOOST_TEST(world.two_factor.recovery_codes(id).empty());
+    BOOST_TEST(world.two_factor.pending.empty());
+    BOOST_TEST(!two_factor.pending_user(token, "pterodactyl").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_pending_sign_in_names_its_user_until_it_expires) {
+    enable();
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(token.size() == 64u);
+    // Stored as a digest only.
+    BOOST_REQUIRE(world.two_factor.pending.size() == 1u);
+    const auto& stored = world.two_factor.pending.begin()->second;
+    BOOST_TEST(stored.token_hash != token);
+    BOOST_TEST((stored.login.expires_at == clock.now() + 300s));
+
+    BOOST_TEST(two_factor.pending_user(token, "pterodactyl").value_or(0) == id);
+    BOOST_TEST(!two_factor.pending_user(token + "x", "pterodactyl").has_value());
+    BOOST_TEST(!two_factor.pending_user("", "pterodactyl").has_value());
+    BOOST_TEST(!two_factor.pending_user(std::string(257, 'a'), "pterodactyl").has_value());
+    clock.advance(299s);
+    BOOST_TEST(two_factor.pending_user(token, "pterodactyl").value_or(0) == id);
+    clock.advance(1s);
+    BOOST_TEST(!two_factor.pending_user(token, "pterodactyl").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_pending_sign_in_belongs_to_the_dialect_that_started_it) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(!two_factor.pending_user(token, "calagopus").has_value());
+    BOOST_TEST(refusal([&] { checkpoint(token, code(secret), std::nullopt, "calagopus"); }) ==
+               "two_factor: checkpoint_expired");
+    // Not used up by the attempt from the wrong dialect.
+    BOOST_TEST(checkpoint(token, code(secret)).user.id == id);
+}
+
+BOOST_AUTO_TEST_CASE(the_checkpoint_completes_with_the_current_totp_code_once) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    const auto result = checkpoint(token, code(secret));
+    BOOST_TEST(result.user.id == id);
+    BOOST_TEST(result.user.username == "alice");
+    BOOST_TEST(!result.used_recovery_code);
+    BOOST_TEST(world.two_factor.pending.empty());
+    clock.advance(30s);
+    BOOST_TEST(refusal([&] { checkpoint(token, code(secret)); }) ==
+               "two_factor: checkpoint_expired");
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_or_unknown_confirmation_token_is_refused_as_expired) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint("", code(secret)); }) == "two_factor: checkpoint_expired");
+    BOOST_TEST(refusal([&] { checkpoint(std::string(64, 'z'), code(secret)); }) ==
+               "two_factor: checkpoint_expired");
+    clock.advance(300s);
+    BOOST_TEST(refusal([&] { checkpoint(token, code(secret)); }) ==
+               "two_factor: checkpoint_expired");
+}
+
+BOOST_AUTO_TEST_CASE(the_checkpoint_refuses_an_account_suspended_or_without_two_factor_since) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    world.users.rows.at(id).suspended = true;
+    BOOST_TEST(refusal([&] { checkpoint(token, code(secret)); }) ==
+               "two_factor: checkpoint_expired");
+    world.users.rows.at(id).suspended = false;
+    world.users.rows.at(id).totp_enabled = false;
+    BOOST_TEST(refusal([&] { checkpoint(token, code(secret)); }) ==
+               "two_factor: checkpoint_expired");
+}
+
+BOOST_AUTO_TEST_CASE(a_recovery_code_completes_the_checkpoint_once) {
+    std::vector<std::string> recovery;
+    const auto secret = enable(&recovery);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    // The recovery code wins over a (wrong) TOTP code given with it.
+    const auto result = checkpoint(token, wrong_code(secret), recovery[3]);
+    BOOST_TEST(result.user.id == id);
+    BOOST_TEST(result.used_recovery_code);
+    BOOST_TEST(world.two_factor.recovery_codes(id).size() == 9u);
+
+    const auto again = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint(again, std::nullopt, recovery[3]); }) ==
+               "two_factor: checkpoint_recovery");
+    BOOST_TEST(checkpoint(again, std::nullopt, recovery[4]).used_recovery_code);
+    BOOST_TEST(world.two_factor.recovery_codes(id).size() == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_recovery_code_falls_back_to_the_totp_code) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    const auto result = checkpoint(token, code(secret), std::string());
+    BOOST_TEST(!result.used_recovery_code);
+    BOOST_TEST(result.user.id == id);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_codes_are_counted_until_the_pending_sign_in_dies_at_the_maximum) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint(token, wrong_code(secret)); }) ==
+               "two_factor: checkpoint_code");
+    BOOST_TEST(world.two_factor.pending.begin()->second.failures == 1);
+    BOOST_TEST(refusal([&] { checkpoint(token, std::nullopt, std::string("not-a-code")); }) ==
+               "two_factor: checkpoint_recovery");
+    BOOST_TEST(refusal([&] { checkpoint(token, std::nullopt); }) == "two_factor: checkpoint_code");
+    // Three wrong answers (checkpoint_max_failures): the token is gone, even for the right code.
+    BOOST_TEST(world.two_factor.pending.empty());
+    BOOST_TEST(!two_factor.pending_user(token, "pterodactyl").has_value());
+    BOOST_TEST(refusal([&] { checkpoint(token, code(secret)); }) ==
+               "two_factor: checkpoint_expired");
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_code_below_the_maximum_can_be_corrected) {
+    const auto secret = enable();
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "pterodactyl");
+    BOOST_TEST(refusal([&] { checkpoint(token, wrong_code(secret)); }) ==
+               "two_factor: checkpoint_code");
+    BOOST_TEST(refusal([&] { checkpoint(token, wrong_code(secret)); }) ==
+               "two_factor: checkpoint_code");
+    BOOST_TEST(checkpoint(token, code(secret)).user.id == id);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
