@@ -1,13 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <memory>
-#include <sstream>
-
 #include "service_error_text.hpp"
 #include "services/ssh_key_service.hpp"
+#include "ssh_keygen.hpp"
 #include "support/in_memory_world.hpp"
 #include "test_support.hpp"
 
@@ -16,51 +11,18 @@ using testing::refusal;
 
 namespace {
 
-std::string run(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"),
-                                               pclose);
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    while (fgets(buffer, sizeof buffer, pipe.get()) != nullptr)
-        out += buffer;
-    return out;
-}
+using testing::run_command;
+using testing::slurp;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Keys made by ssh-keygen in a private directory, removed afterwards (as in
-// ssh_public_key_test.cpp).
-struct KeyDir {
-    std::string dir;
-    KeyDir() {
-        char name[] = "/tmp/accountd-ssh-service-XXXXXX";
-        dir = mkdtemp(name);
-    }
-    ~KeyDir() { std::system(("rm -rf '" + dir + "'").c_str()); }
-
-    /// The .pub path of a new key.
+// ssh-keygen's keys; a type it cannot make fails the test here.
+struct KeyDir : testing::KeyDir {
     std::string generate(const std::string& name, const std::string& args) {
-        const std::string path = dir + "/" + name;
-        run("ssh-keygen -q -N '' -C test@accountd " + args + " -f '" + path + "'");
-        std::ifstream probe(path + ".pub");
-        BOOST_REQUIRE_MESSAGE(probe.good(), "ssh-keygen made no " << name);
-        return path + ".pub";
+        auto pub = testing::KeyDir::generate(name, args);
+        BOOST_REQUIRE_MESSAGE(!pub.empty(), "ssh-keygen made no " << name);
+        return pub;
     }
     std::string public_key(const std::string& name, const std::string& args = "-t ed25519") {
-        return slurp(generate(name, args));
-    }
-    /// ssh-keygen -lf: "256 SHA256:<fingerprint> comment (TYPE)" -> fingerprint.
-    static std::string keygen_fingerprint(const std::string& pub) {
-        const auto line = run("ssh-keygen -l -E sha256 -f '" + pub + "'");
-        const auto start = line.find("SHA256:");
-        BOOST_REQUIRE(start != std::string::npos);
-        return line.substr(start + 7, line.find(' ', start) - start - 7);
+        return testing::slurp(generate(name, args));
     }
 };
 
@@ -147,7 +109,7 @@ BOOST_AUTO_TEST_CASE(a_user_cannot_add_the_same_key_twice_but_another_user_can) 
     BOOST_TEST(refusal([&] { ssh.add(owner, "second", key); }) ==
                "invalid_fields: public_key ssh_duplicate");
     // The same key in its PKCS#8 form is the same key.
-    const auto pkcs8 = run("ssh-keygen -e -m PKCS8 -f '" + pub + "'");
+    const auto pkcs8 = run_command("ssh-keygen -e -m PKCS8 -f '" + pub + "'");
     if (!pkcs8.empty()) {
         BOOST_TEST(refusal([&] { ssh.add(owner, "third", pkcs8); }) ==
                    "invalid_fields: public_key ssh_duplicate");

@@ -1,62 +1,18 @@
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
-
 #include "crypto/ssh_public_key.hpp"
+#include "ssh_keygen.hpp"
 
 using namespace accountd::crypto;
 
 namespace {
 
+using accountd::testing::KeyDir;
+using accountd::testing::slurp;
+
 std::string run(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"),
-                                               pclose);
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    while (fgets(buffer, sizeof buffer, pipe.get()) != nullptr)
-        out += buffer;
-    return out;
+    return accountd::testing::run_command(command);
 }
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Keys made by ssh-keygen in a private directory, removed afterwards.
-struct KeyDir {
-    std::string dir;
-    KeyDir() {
-        char name[] = "/tmp/accountd-ssh-XXXXXX";
-        dir = mkdtemp(name);
-    }
-    ~KeyDir() {
-        std::error_code ignored;  // a destructor must not throw; a leftover temp dir is harmless
-        std::filesystem::remove_all(dir, ignored);
-    }
-
-    /// Generates a key; returns the .pub path, empty when ssh-keygen cannot make this type.
-    std::string generate(const std::string& name, const std::string& args) {
-        const std::string path = dir + "/" + name;
-        run("ssh-keygen -q -N '' -C test@accountd " + args + " -f '" + path + "'");
-        std::ifstream probe(path + ".pub");
-        return probe.good() ? path + ".pub" : "";
-    }
-    /// ssh-keygen -lf: "256 SHA256:<fingerprint> comment (TYPE)" -> fingerprint.
-    static std::string keygen_fingerprint(const std::string& pub) {
-        const auto line = run("ssh-keygen -l -E sha256 -f '" + pub + "'");
-        const auto start = line.find("SHA256:");
-        BOOST_REQUIRE(start != std::string::npos);
-        return line.substr(start + 7, line.find(' ', start) - start - 7);
-    }
-};
 
 SshPublicKey accepted(const std::string& text) {
     auto parsed = parse_ssh_public_key(text);
