@@ -45,7 +45,7 @@ enum class ErrorCode {
 
 class ApiError : public std::runtime_error {
   public:
-    explicit ApiError(ErrorCode code, std::string internal_reason = {})
+    explicit ApiError(ErrorCode code, const std::string& internal_reason = {})
         : std::runtime_error(internal_reason.empty() ? "api error" : internal_reason),
           code_(code) {}
 

@@ -44,8 +44,8 @@ std::string_view rule_name(Rule rule) {
     return "";
 }
 
-ServiceError::ServiceError(Kind kind, std::string what)
-    : std::runtime_error(std::move(what)), kind_(kind) {}
+ServiceError::ServiceError(Kind kind, const std::string& what)
+    : std::runtime_error(what), kind_(kind) {}
 
 ServiceError ServiceError::invalid(std::string field, Rule rule, std::string argument) {
     return invalid({FieldViolation{std::move(field), rule, std::move(argument)}});

@@ -93,7 +93,7 @@ class ServiceError : public std::runtime_error {
     int retry_after() const { return retry_after_; }
 
   private:
-    ServiceError(Kind kind, std::string what);
+    ServiceError(Kind kind, const std::string& what);
 
     Kind kind_;
     std::vector<FieldViolation> violations_;

@@ -16,7 +16,7 @@ SignInService::SignInService(AuthService& auth, LoginThrottle& throttle,
 
 void SignInService::record(const char* event, std::optional<std::uint64_t> actor,
                            std::optional<std::uint64_t> subject, const SignInClient& client,
-                           nlohmann::json extra) {
+                           const nlohmann::json& extra) {
     nlohmann::json properties = {{"ip", client.ip},
                                  {"useragent", client.user_agent.substr(0, 255)}};
     properties.update(extra);
@@ -58,7 +58,7 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
                                   attempt.identifier.find('@') != std::string::npos;
             extra[by_email ? "email" : "username"] = attempt.identifier;
         }
-        record("auth:fail", std::nullopt, result.account_id, client, std::move(extra));
+        record("auth:fail", std::nullopt, result.account_id, client, extra);
         const std::string_view reason =
             result.user ? std::string_view("two_factor_checkpoint_unavailable") : result.failure;
         const std::string user =

@@ -68,7 +68,7 @@ class SignInService {
     SignInOutcome complete(User user, const SignInClient& client, const TokenMinter& mint);
     void record(const char* event, std::optional<std::uint64_t> actor,
                 std::optional<std::uint64_t> subject, const SignInClient& client,
-                nlohmann::json extra = nlohmann::json::object());
+                const nlohmann::json& extra = nlohmann::json::object());
 
     AuthService& auth_;
     LoginThrottle& throttle_;

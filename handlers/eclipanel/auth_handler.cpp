@@ -12,9 +12,6 @@
 namespace accountd::handlers::eclipanel {
 namespace {
 
-using server::ApiError;
-using server::ErrorCode;
-
 // EcliPanel's schema for the login body: email (format email, <= 254), password (1-128).
 void validate_login_body(const std::string& email, const std::string& password) {
     const auto at = email.find('@');
