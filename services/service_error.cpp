@@ -2,7 +2,7 @@
 
 namespace accountd::services {
 
-std::string_view rule_name(Rule rule) {
+std::string_view rule_id(Rule rule) {
     switch (rule) {
         case Rule::required:
             return "required";
@@ -16,10 +16,10 @@ std::string_view rule_name(Rule rule) {
             return "email";
         case Rule::min:
             return "min";
-        // Laravel's `max` names both the string and the array check.
         case Rule::max:
-        case Rule::max_items:
             return "max";
+        case Rule::max_items:
+            return "max_items";
         case Rule::between:
             return "between";
         case Rule::size:
@@ -30,18 +30,44 @@ std::string_view rule_name(Rule rule) {
             return "confirmed";
         case Rule::unique:
             return "unique";
-        // Not Laravel rules (Pterodactyl's "after" hooks and ours): reported with an empty rule.
         case Rule::guessable:
+            return "guessable";
         case Rule::ip_range:
+            return "ip_range";
         case Rule::narrower:
+            return "narrower";
         case Rule::ssh_not_valid:
+            return "ssh_not_valid";
         case Rule::ssh_dsa:
+            return "ssh_dsa";
         case Rule::ssh_rsa_too_short:
+            return "ssh_rsa_too_short";
         case Rule::ssh_duplicate:
+            return "ssh_duplicate";
         case Rule::ssh_too_many:
-            return "";
+            return "ssh_too_many";
     }
-    return "";
+    return "unknown";
+}
+
+std::string_view failure_id(TwoFactorFailure failure) {
+    switch (failure) {
+        case TwoFactorFailure::already_enabled:
+            return "already_enabled";
+        case TwoFactorFailure::not_set_up:
+            return "not_set_up";
+        case TwoFactorFailure::invalid_code:
+            return "invalid_code";
+        case TwoFactorFailure::checkpoint_code:
+            return "checkpoint_code";
+        case TwoFactorFailure::checkpoint_expired:
+            return "checkpoint_expired";
+        case TwoFactorFailure::checkpoint_recovery:
+            return "checkpoint_recovery";
+        case TwoFactorFailure::password_in_query:
+            return "password_in_query";
+    }
+    return "unknown";
 }
 
 ServiceError::ServiceError(Kind kind, const std::string& what)
@@ -53,7 +79,9 @@ ServiceError ServiceError::invalid(std::string field, Rule rule, std::string arg
 
 ServiceError ServiceError::invalid(std::vector<FieldViolation> violations) {
     // The field name only: values (a mistyped password) never reach the log line.
-    ServiceError error(Kind::invalid_fields, "invalid field " + violations.front().field);
+    ServiceError error(Kind::invalid_fields, "invalid field " + violations.front().field + " (" +
+                                                 std::string(rule_id(violations.front().rule)) +
+                                                 ")");
     error.violations_ = std::move(violations);
     return error;
 }
@@ -73,7 +101,7 @@ ServiceError ServiceError::limit_reached() {
 }
 
 ServiceError ServiceError::two_factor(TwoFactorFailure failure) {
-    ServiceError error(Kind::two_factor, "two-factor refused");
+    ServiceError error(Kind::two_factor, "two-factor refused: " + std::string(failure_id(failure)));
     error.two_factor_ = failure;
     return error;
 }

@@ -38,9 +38,9 @@ enum class Rule {
     ssh_too_many,  ///< argument: the most keys an account may have
 };
 
-/// Laravel's name of a rule, as `meta.rule` reports it ("" for checks that are not Laravel
-/// rules). Stable: logs use it too.
-std::string_view rule_name(Rule rule);
+/// The rule's stable id (its enumerator's name), for logs and tests. How a dialect names a rule
+/// on the wire is the dialect's business (Pterodactyl: Laravel's `meta.rule`).
+std::string_view rule_id(Rule rule);
 
 struct FieldViolation {
     std::string field;  ///< dotted path: "email", "allowed_ips.2"
@@ -58,6 +58,9 @@ enum class TwoFactorFailure {
     checkpoint_recovery,  ///< a wrong or spent recovery code
     password_in_query,    ///< the legacy form that puts the password in the URL
 };
+
+/// The failure's stable id (its enumerator's name), for logs and tests.
+std::string_view failure_id(TwoFactorFailure failure);
 
 /// What the current password was asked for: the panels word its refusal differently.
 enum class PasswordPurpose { account_change, two_factor };

@@ -79,6 +79,40 @@ std::string validation_message(const services::FieldViolation& v) {
     return "The " + label + " is invalid.";
 }
 
+// Laravel's name of a rule as `meta.rule` reports it: its `max` names both the string and the
+// array check, and checks that are not Laravel rules (Pterodactyl's "after" hooks and ours)
+// report an empty rule.
+std::string_view laravel_rule(services::Rule rule) {
+    using services::Rule;
+    switch (rule) {
+        case Rule::max_items:
+            return "max";
+        case Rule::guessable:
+        case Rule::ip_range:
+        case Rule::narrower:
+        case Rule::ssh_not_valid:
+        case Rule::ssh_dsa:
+        case Rule::ssh_rsa_too_short:
+        case Rule::ssh_duplicate:
+        case Rule::ssh_too_many:
+            return "";
+        case Rule::required:
+        case Rule::string:
+        case Rule::integer:
+        case Rule::array:
+        case Rule::email:
+        case Rule::min:
+        case Rule::max:
+        case Rule::between:
+        case Rule::size:
+        case Rule::length:
+        case Rule::confirmed:
+        case Rule::unique:
+            break;
+    }
+    return services::rule_id(rule);
+}
+
 struct Shape {
     int status;
     const char* code;
@@ -269,11 +303,10 @@ server::HttpResponse PterodactylDialect::render_error(const server::ApiError& er
     if (error.code() != ErrorCode::invalid_field) {
         return server::HttpResponse::json(shape.status, {{"errors", {item_for(shape.detail)}}});
     }
-    // Checks that are not Laravel rules (Pterodactyl's "after" hooks) report an empty rule.
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
     for (const auto& v : error.violations) {
         auto item = item_for(validation_message(v));
-        item["meta"] = {{"source_field", v.field}, {"rule", services::rule_name(v.rule)}};
+        item["meta"] = {{"source_field", v.field}, {"rule", laravel_rule(v.rule)}};
         errors.push_back(std::move(item));
     }
     return server::HttpResponse::json(shape.status, {{"errors", errors}});

@@ -23,7 +23,7 @@ std::string error_of(F&& f) {
     } catch (const ApiError& e) {
         return std::string(error_code_name(e.code()));
     } catch (const accountd::services::ServiceError& e) {
-        return "field:" + std::string(accountd::services::rule_name(e.violations().front().rule));
+        return "field:" + std::string(accountd::services::rule_id(e.violations().front().rule));
     }
     BOOST_FAIL("expected an ApiError or a ServiceError");
     return "none";

@@ -10,76 +10,6 @@
 
 namespace accountd::testing {
 
-inline std::string_view rule_text(services::Rule rule) {
-    using services::Rule;
-    switch (rule) {
-        case Rule::required:
-            return "required";
-        case Rule::string:
-            return "string";
-        case Rule::integer:
-            return "integer";
-        case Rule::array:
-            return "array";
-        case Rule::email:
-            return "email";
-        case Rule::min:
-            return "min";
-        case Rule::max:
-            return "max";
-        case Rule::max_items:
-            return "max_items";
-        case Rule::between:
-            return "between";
-        case Rule::size:
-            return "size";
-        case Rule::length:
-            return "length";
-        case Rule::confirmed:
-            return "confirmed";
-        case Rule::unique:
-            return "unique";
-        case Rule::guessable:
-            return "guessable";
-        case Rule::ip_range:
-            return "ip_range";
-        case Rule::narrower:
-            return "narrower";
-        case Rule::ssh_not_valid:
-            return "ssh_not_valid";
-        case Rule::ssh_dsa:
-            return "ssh_dsa";
-        case Rule::ssh_rsa_too_short:
-            return "ssh_rsa_too_short";
-        case Rule::ssh_duplicate:
-            return "ssh_duplicate";
-        case Rule::ssh_too_many:
-            return "ssh_too_many";
-    }
-    return "?";
-}
-
-inline std::string_view failure_text(services::TwoFactorFailure failure) {
-    using services::TwoFactorFailure;
-    switch (failure) {
-        case TwoFactorFailure::already_enabled:
-            return "already_enabled";
-        case TwoFactorFailure::not_set_up:
-            return "not_set_up";
-        case TwoFactorFailure::invalid_code:
-            return "invalid_code";
-        case TwoFactorFailure::checkpoint_code:
-            return "checkpoint_code";
-        case TwoFactorFailure::checkpoint_expired:
-            return "checkpoint_expired";
-        case TwoFactorFailure::checkpoint_recovery:
-            return "checkpoint_recovery";
-        case TwoFactorFailure::password_in_query:
-            return "password_in_query";
-    }
-    return "?";
-}
-
 /// "kind" or "kind: detail" for `e`.
 inline std::string error_text(const services::ServiceError& e) {
     using Kind = services::ServiceError::Kind;
@@ -92,7 +22,7 @@ inline std::string error_text(const services::ServiceError& e) {
                 first = false;
                 out += v.field;
                 out += ' ';
-                out += rule_text(v.rule);
+                out += services::rule_id(v.rule);
                 if (!v.argument.empty()) out += ' ' + v.argument;
             }
             return out;
@@ -106,7 +36,7 @@ inline std::string error_text(const services::ServiceError& e) {
         case Kind::limit_reached:
             return "limit_reached";
         case Kind::two_factor:
-            return "two_factor: " + std::string(failure_text(e.two_factor_failure()));
+            return "two_factor: " + std::string(services::failure_id(e.two_factor_failure()));
         case Kind::throttled:
             return "throttled: " + std::to_string(e.retry_after());
     }
