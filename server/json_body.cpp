@@ -26,12 +26,10 @@ nlohmann::json parse_json_object(const HttpRequest& request) {
 }
 
 std::optional<std::string> optional_string(const nlohmann::json& body, const char* field) {
-    const auto it = body.find(field);
-    if (it == body.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) {
-        throw services::ServiceError::invalid(field, services::Rule::string, json_type_phrase(*it));
-    }
-    return it->get<std::string>();
+    FieldReader reader(body);
+    auto value = reader.string(field);
+    reader.check();
+    return value;
 }
 
 std::string required_string(const nlohmann::json& body, const char* field) {

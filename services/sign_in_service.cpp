@@ -17,8 +17,7 @@ SignInService::SignInService(AuthService& auth, LoginThrottle& throttle,
 void SignInService::record(const char* event, std::optional<std::uint64_t> actor,
                            std::optional<std::uint64_t> subject, const SignInClient& client,
                            const nlohmann::json& extra) {
-    nlohmann::json properties = {{"ip", client.ip},
-                                 {"useragent", client.user_agent.substr(0, 255)}};
+    nlohmann::json properties = {{"ip", client.ip}, {"useragent", client.user_agent}};
     properties.update(extra);
     activity_.record({event, actor, subject, client.ip, std::move(properties), std::nullopt});
 }
@@ -114,8 +113,7 @@ SignInOutcome SignInService::with_second_factor(const std::string& confirmation_
 SignInOutcome SignInService::complete(User user, const SignInClient& client,
                                       const TokenMinter& mint) {
     SignInOutcome outcome;
-    outcome.session =
-        sessions_.start(user, client.dialect, client.ip, client.user_agent.substr(0, 255), mint);
+    outcome.session = sessions_.start(user, client.dialect, client.ip, client.user_agent, mint);
     record("auth:success", user.id, user.id, client);
     outcome.user = std::move(user);
     return outcome;

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "server/logger.hpp"
 #include "services/activity_service.hpp"
@@ -20,8 +21,11 @@ namespace accountd::services {
 
 /// Who is signing in, as the request shows it.
 struct SignInClient {
+    SignInClient(std::string ip, std::string_view user_agent, std::string dialect)
+        : ip(std::move(ip)), user_agent(user_agent.substr(0, 255)), dialect(std::move(dialect)) {}
+
     std::string ip;
-    std::string user_agent;  ///< cut to 255 bytes by the service
+    std::string user_agent;  ///< at most 255 bytes (what sessions and activity store)
     std::string dialect;     ///< the session (or pending sign-in) belongs to this dialect only
 };
 

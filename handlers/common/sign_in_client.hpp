@@ -10,8 +10,7 @@ namespace accountd::handlers {
 
 inline services::SignInClient sign_in_client(const server::RequestContext& ctx,
                                              std::string dialect) {
-    return {ctx.client_ip, std::string(ctx.request.header("user-agent").substr(0, 255)),
-            std::move(dialect)};
+    return {ctx.client_ip, ctx.request.header("user-agent"), std::move(dialect)};
 }
 
 }  // namespace accountd::handlers
