@@ -6,15 +6,30 @@
 
 namespace accountd::server {
 
-nlohmann::json parse_json_object(const HttpRequest& request) {
-    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return nlohmann::json::object();
-    }
+namespace {
+
+void require_json_type(const HttpRequest& request) {
     const std::string type = request.media_type();
     if (type.empty()) throw ApiError(ErrorCode::missing_content_type);
     if (type != "application/json" && !type.ends_with("+json")) {
         throw ApiError(ErrorCode::unsupported_media_type, "content type " + type);
     }
+}
+
+}  // namespace
+
+nlohmann::json parse_json_object(const RequestContext& ctx) {
+    if (ctx.principal && ctx.principal->source == CredentialSource::session_cookie) {
+        require_json_type(ctx.request);
+    }
+    return parse_json_object(ctx.request);
+}
+
+nlohmann::json parse_json_object(const HttpRequest& request) {
+    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return nlohmann::json::object();
+    }
+    require_json_type(request);
     // Non-throwing parse; nlohmann also rejects invalid UTF-8 here.
     auto body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded()) throw ApiError(ErrorCode::malformed_json, "syntax error");

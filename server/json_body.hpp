@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "server/http_request.hpp"
+#include "server/request_context.hpp"
 #include "services/service_error.hpp"
 
 namespace accountd::server {
@@ -18,6 +19,11 @@ namespace accountd::server {
 /// be declared application/json (or +json): missing_content_type / unsupported_media_type
 /// otherwise; malformed_json when it does not parse or is another kind of value.
 nlohmann::json parse_json_object(const HttpRequest& request);
+
+/// The same, for a handler: a caller authenticated by a cookie must also declare the body JSON
+/// when it is empty. A browser sends a cookie with a cross-site form too, and a form can only
+/// be form or text, so the route that takes a body refuses it before it reads anything.
+nlohmann::json parse_json_object(const RequestContext& ctx);
 
 /// The field as a string; nullopt when absent or null. Throws ServiceError (Rule::string).
 std::optional<std::string> optional_string(const nlohmann::json& body, const char* field);

@@ -17,7 +17,7 @@ std::string mint_token(const services::Session&, crypto::RandomSource& random) {
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     services::PasswordLogin attempt;
     attempt.identifier = server::required_string(body, "user");
     attempt.password = server::required_string(body, "password");

@@ -25,7 +25,7 @@ void validate_login_body(const std::string& email, const std::string& password) 
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     services::PasswordLogin attempt;
     attempt.identifier = server::required_string(body, "email");
     attempt.password = server::required_string(body, "password");

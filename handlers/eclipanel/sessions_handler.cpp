@@ -14,7 +14,7 @@ using server::ErrorCode;
 // admin:access, see the route) may; an unknown session id still answers success, as EcliPanel
 // does, so ids cannot be probed.
 server::HttpResponse logout_session(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     const long long user_id = server::required_integer(body, "userId");
     const std::string session_id = server::required_string(body, "sessionId");
     const auto& caller = ctx.caller();

@@ -21,7 +21,7 @@ server::HttpResponse read_account(server::RequestContext& ctx) {
 }
 
 server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     const auto password = password_of(body, "password");
     server::FieldReader fields(body);
     // Laravel turns "" into null before validation, so an empty field counts as missing.
@@ -37,7 +37,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
 }
 
 server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     const auto current = password_of(body, "current_password");
     server::FieldReader fields(body);
     auto password = fields.string("password");

@@ -33,7 +33,7 @@ server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& 
 }
 
 server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     services::NewApiKey request;
     request.description = server::optional_string(body, "description");
     if (const auto it = body.find("allowed_ips"); it != body.end() && !it->is_null()) {

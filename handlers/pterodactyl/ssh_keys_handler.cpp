@@ -42,7 +42,7 @@ server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& 
 }
 
 server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     const auto name = server::optional_string(body, "name").value_or("");
     const auto public_key = server::optional_string(body, "public_key").value_or("");
     const auto key = deps.ssh_keys.add(ctx.caller().user.id, name, public_key);
@@ -52,7 +52,7 @@ server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ct
 
 // Always 204, whether or not the caller had such a key: nothing tells whose keys exist.
 server::HttpResponse remove_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     const auto fingerprint = required_text(body, "fingerprint");
     if (looks_like_fingerprint(fingerprint) &&
         deps.ssh_keys.remove(ctx.caller().user.id, fingerprint)) {

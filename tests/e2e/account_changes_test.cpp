@@ -327,4 +327,46 @@ BOOST_AUTO_TEST_CASE(changes_from_another_site_are_refused) {
     BOOST_TEST(stored_email(t.user.id) == t.user.email);
 }
 
+// The own host under another scheme or port is another site (before: any scheme and port of
+// the request's host passed).
+BOOST_AUTO_TEST_CASE(the_same_host_on_another_port_or_scheme_is_another_site) {
+    const auto t = create_user();
+    auto client = calagopus_signed_in(t);
+    const std::string base = client.base_url();  // http://127.0.0.1:<port>
+    const std::string host =
+        base.substr(base.find("://") + 3, base.rfind(':') - base.find("://") - 3);
+    const auto body = nlohmann::json{{"email", "x@example.com"}, {"password", t.password}}.dump();
+    for (const std::string& origin :
+         {"http://" + host + ":1", "https://" + host + base.substr(base.rfind(':')),
+          "http://" + host}) {
+        const auto r = client.request("PUT", "/api/client/account/email", body,
+                                      {{"Content-Type", "application/json"}, {"Origin", origin}});
+        BOOST_TEST(r.status == 403, origin);
+        BOOST_TEST(r.json()["errors"].is_array(), origin);
+    }
+    BOOST_TEST(stored_email(t.user.id) == t.user.email);
+}
+
+// A cross-site form can only be form-encoded or text: a cookie write to a route that reads a
+// body must say JSON even when the body is empty.
+BOOST_AUTO_TEST_CASE(a_cookie_write_that_takes_a_body_must_say_json) {
+    const auto t = create_user();
+    auto client = calagopus_signed_in(t);
+    // Before: an empty body was `{}` whatever its type, and reached the field checks.
+    auto r = client.request(
+        "PUT", "/api/client/account/email", "",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Origin", client.base_url()}});
+    BOOST_TEST(r.status == 400);
+    BOOST_TEST(r.json()["errors"][0] == "invalid payload: unsupported content type");
+    r = client.request("PUT", "/api/client/account/email", "", same_origin(client));
+    BOOST_TEST(r.json()["errors"][0] == "invalid payload: missing content type header");
+
+    auto pterodactyl_browser = pterodactyl_session(create_user());
+    Headers form = pterodactyl_browser.write;
+    form.emplace_back("Content-Type", "text/plain");
+    r = pterodactyl_browser.client.request("POST", "/api/client/account/api-keys", "", form);
+    BOOST_TEST(r.status == 415);
+    BOOST_TEST(r.json()["errors"][0]["code"] == "UnsupportedMediaTypeHttpException");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -133,6 +133,12 @@ BOOST_AUTO_TEST_CASE(out_of_bounds_or_malformed_values_are_refused_with_the_key_
                std::string::npos);
     BOOST_TEST(message_of("[database]\nurl = host=x\n").find("database.url") != std::string::npos);
     BOOST_TEST(message_of("[server]\nno equals sign\n").find("test.conf:2") != std::string::npos);
+    for (const char* origin : {"panel.example.com", "https://", "https://a.example/path",
+                               "https://user@a.example", "://a.example"}) {
+        BOOST_TEST(message_of(std::string("[server]\ntrusted_origins = ") + origin)
+                           .find("server.trusted_origins") != std::string::npos,
+                   origin);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_secrets_file_open_to_every_user_is_refused) {

@@ -49,6 +49,30 @@ BOOST_AUTO_TEST_CASE(bodies_must_be_declared_json) {
     BOOST_TEST(parse_json_object(json_request("{}", "application/vnd.api+json")).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_cookie_caller_must_declare_even_an_empty_body_json) {
+    const auto context_for = [](const HttpRequest& request,
+                                std::optional<CredentialSource> source) {
+        RequestContext ctx{request, {}, std::nullopt, "127.0.0.1"};
+        if (source) ctx.principal = Principal{{}, std::nullopt, std::nullopt, *source};
+        return ctx;
+    };
+    const auto empty_form = json_request("", "application/x-www-form-urlencoded");
+    const auto untyped = json_request("", "");
+    BOOST_TEST(error_of([&] {
+                   parse_json_object(context_for(empty_form, CredentialSource::session_cookie));
+               }) == "unsupported_media_type");
+    BOOST_TEST(error_of([&] {
+                   parse_json_object(context_for(untyped, CredentialSource::session_cookie));
+               }) == "missing_content_type");
+    BOOST_TEST(
+        parse_json_object(context_for(json_request(""), CredentialSource::session_cookie)).empty());
+    // Bearer and key callers, and the unauthenticated, are no cross-site form.
+    BOOST_TEST(parse_json_object(context_for(untyped, CredentialSource::api_key)).empty());
+    BOOST_TEST(
+        parse_json_object(context_for(empty_form, CredentialSource::session_bearer)).empty());
+    BOOST_TEST(parse_json_object(context_for(untyped, std::nullopt)).empty());
+}
+
 BOOST_AUTO_TEST_CASE(malformed_or_non_object_json_is_malformed_json) {
     for (const char* body : {"{", "{\"a\":}", "[1,2]", "\"text\"", "42", "{\"a\":\"\xff\"}"}) {
         BOOST_TEST(error_of([&] { parse_json_object(json_request(body)); }) == "malformed_json",
