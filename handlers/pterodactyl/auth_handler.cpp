@@ -33,7 +33,7 @@ server::HttpResponse completed_login(const HandlerDeps& deps, const services::Us
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     // Pterodactyl does not validate these: a missing field is simply a failed sign-in.
     services::PasswordLogin attempt;
     attempt.identifier = server::optional_string(body, "user").value_or("");
@@ -54,7 +54,7 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 // The second half of a sign-in with two-factor: the confirmation token from /auth/login and a
 // TOTP code (`authentication_code`) or a recovery code (`recovery_token`).
 server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = server::parse_json_object(ctx);
     const auto token = server::optional_string(body, "confirmation_token").value_or("");
     if (token.empty()) {
         throw services::ServiceError::invalid("confirmation_token", services::Rule::required);
@@ -90,19 +90,33 @@ server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx
     return response;
 }
 
-// The SPA calls this before signing in. With a live session it refreshes the XSRF cookie;
-// without one there is nothing to bind a token to, and sign-in itself needs none.
+// The SPA calls this before signing in (Sanctum's route).
 server::HttpResponse csrf_cookie(const HandlerDeps& deps, server::RequestContext& ctx) {
     auto response = server::HttpResponse::no_content();
-    if (ctx.principal) {
-        response.set_cookie(session_cookie(deps.config, kXsrfCookie,
-                                           xsrf_token_for(deps.keys, *ctx.caller().session),
-                                           ScriptAccess::readable));
-    }
+    set_xsrf_cookies(deps, ctx, response);
     return response;
 }
 
 }  // namespace
+
+// A guest value names no stored session (nothing is written for anonymous requests), so it
+// authenticates nothing, and sign-in mints a new token whatever cookie it finds.
+std::string set_xsrf_cookies(const HandlerDeps& deps, const server::RequestContext& ctx,
+                             server::HttpResponse& response) {
+    std::string xsrf;
+    if (ctx.principal && ctx.principal->session) {
+        xsrf = xsrf_token_for(deps.keys, *ctx.principal->session);
+    } else {
+        auto guest = ctx.request.cookie(deps.config.pterodactyl_cookie).value_or("");
+        if (!is_guest_token(guest)) {
+            guest = crypto::random_alphanumeric(deps.random, kGuestTokenLength);
+        }
+        response.set_cookie(session_cookie(deps.config, deps.config.pterodactyl_cookie, guest));
+        xsrf = guest_xsrf_token_for(deps.keys, guest);
+    }
+    response.set_cookie(session_cookie(deps.config, kXsrfCookie, xsrf, ScriptAccess::readable));
+    return xsrf;
+}
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
     router.add({.method = "POST",

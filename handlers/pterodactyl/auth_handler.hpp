@@ -14,4 +14,9 @@ inline constexpr const char* kCsrfCookiePath = "/sanctum/csrf-cookie";
 
 void register_auth_routes(server::Router& router, const HandlerDeps& deps);
 
+/// Sets the XSRF-TOKEN cookie for the caller's session, or for a visitor a guest session cookie
+/// and its XSRF-TOKEN (as Laravel starts a session for every visitor), and returns the token.
+std::string set_xsrf_cookies(const HandlerDeps& deps, const server::RequestContext& ctx,
+                             server::HttpResponse& response);
+
 }  // namespace accountd::handlers::pterodactyl

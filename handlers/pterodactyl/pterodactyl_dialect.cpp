@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
@@ -256,6 +257,17 @@ std::string xsrf_token_for(const services::ServerKeys& keys, const services::Ses
     return crypto::base64url_encode(crypto::hmac_sha256(keys.xsrf, session.public_id));
 }
 
+bool is_guest_token(std::string_view token) {
+    return token.size() == kGuestTokenLength && std::all_of(token.begin(), token.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) != 0;
+           });
+}
+
+std::string guest_xsrf_token_for(const services::ServerKeys& keys, std::string_view guest_token) {
+    return crypto::base64url_encode(
+        crypto::hmac_sha256(keys.xsrf, "guest:" + std::string(guest_token)));
+}
+
 std::optional<server::PresentedCredential> PterodactylDialect::find_credential(
     const server::HttpRequest& request) const {
     // Sanctum: the value after the last "Bearer " (case-sensitive), cut at the first ','.
@@ -266,7 +278,9 @@ std::optional<server::PresentedCredential> PterodactylDialect::find_credential(
         token = token.substr(0, token.find(','));
         if (!token.empty()) bearer_token = std::string(token);
     }
-    if (auto cookie = request.cookie(deps_.config.pterodactyl_cookie)) {
+    // A guest cookie (from /sanctum/csrf-cookie) is a visitor, not a credential.
+    if (auto cookie = request.cookie(deps_.config.pterodactyl_cookie);
+        cookie && !is_guest_token(*cookie)) {
         return server::PresentedCredential{server::CredentialSource::session_cookie,
                                            std::move(*cookie), std::move(bearer_token)};
     }

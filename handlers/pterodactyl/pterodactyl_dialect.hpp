@@ -13,6 +13,13 @@ inline constexpr const char* kXsrfCookie = "XSRF-TOKEN";
 /// dies with the session.
 std::string xsrf_token_for(const services::ServerKeys& keys, const services::Session& session);
 
+/// A visitor's session cookie before sign-in: 40 alphanumerics, like a Laravel session id, and
+/// shorter than a session token (48), so the two are never confused.
+inline constexpr std::size_t kGuestTokenLength = 40;
+bool is_guest_token(std::string_view token);
+/// The XSRF token of a guest session cookie: an HMAC of it, in its own domain.
+std::string guest_xsrf_token_for(const services::ServerKeys& keys, std::string_view guest_token);
+
 class PterodactylDialect final : public server::DialectAdapter {
   public:
     explicit PterodactylDialect(const HandlerDeps& deps) : deps_(deps) {}

@@ -321,10 +321,43 @@ BOOST_AUTO_TEST_CASE(the_csrf_cookie_route_answers_204) {
     BOOST_TEST(pterodactyl().get("/sanctum/csrf-cookie").status == 204);
 }
 
-BOOST_AUTO_TEST_CASE(get_on_the_login_page_goes_to_the_panel_frontend_not_to_accountd) {
+// Reference 7.1: Sanctum's route starts a session for a visitor and sets both cookies, so the
+// SPA's sign-in carries X-XSRF-TOKEN (before: 204 with no cookie at all).
+BOOST_AUTO_TEST_CASE(the_csrf_cookie_route_gives_a_visitor_a_session_and_xsrf_cookie) {
+    auto client = pterodactyl();
+    auto r = client.get("/sanctum/csrf-cookie");
+    BOOST_TEST(r.status == 204);
+    const auto guest = client.cookie("pterodactyl_session");
+    const auto xsrf = client.cookie("XSRF-TOKEN");
+    BOOST_REQUIRE(guest.has_value());
+    BOOST_REQUIRE(xsrf.has_value());
+    BOOST_TEST(guest->size() == 40u);
+    BOOST_TEST(!xsrf->empty());
+    BOOST_TEST(r.set_cookie("pterodactyl_session").find("HttpOnly") != std::string::npos);
+    BOOST_TEST(r.set_cookie("XSRF-TOKEN").find("HttpOnly") == std::string::npos);
+    // Asked again, the visitor keeps its session and token.
+    r = client.get("/sanctum/csrf-cookie");
+    BOOST_TEST((client.cookie("pterodactyl_session") == guest));
+    BOOST_TEST((client.cookie("XSRF-TOKEN") == xsrf));
+    // A guest session authenticates nothing.
+    BOOST_TEST(client.get("/api/client/account").status == 401);
+    // Signing in replaces it with a real session and that session's XSRF token.
+    const auto t = create_user();
+    r = client.post_json("/auth/login", {{"user", t.user.username}, {"password", t.password}},
+                         {{"X-XSRF-TOKEN", *xsrf}});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST((client.cookie("pterodactyl_session") != guest));
+    BOOST_TEST((client.cookie("XSRF-TOKEN") != xsrf));
+    BOOST_TEST(client.get("/api/client/account").status == 200);
+}
+
+// The test stack has accountd render the SPA's pages (pterodactyl_spa_shell_test.cpp); the
+// sign-in page is one, not a login call.
+BOOST_AUTO_TEST_CASE(get_on_the_login_page_is_the_spa_page_not_a_login) {
     const auto r = pterodactyl().get("/auth/login");
     BOOST_TEST(r.status == 200);
-    BOOST_TEST(r.body.find("served by the panel") != std::string::npos);
+    BOOST_TEST(r.header("content-type") == "text/html; charset=utf-8");
+    BOOST_TEST(r.body.find("window.SiteConfiguration") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
