@@ -69,12 +69,25 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     return options;
 }
 
+// The configuration, and the files it names that workers read at start, checked here: a worker
+// that could not start would only be replaced, again and again.
+config::Config load_path(const std::string& path) {
+    auto config = config::load_config(path, config::process_environment());
+    if (!config.pterodactyl_index_template.empty()) {
+        try {
+            handlers::pterodactyl::SpaShell::from_file(config.pterodactyl_index_template);
+        } catch (const handlers::pterodactyl::SpaShellError& e) {
+            throw config::ConfigError(std::string("pterodactyl.index_template: ") + e.what());
+        }
+    }
+    return config;
+}
+
 config::Config load(const Options& options) {
-    const auto env = config::process_environment();
     const auto it = options.values.find("--config");
-    const std::string path =
-        it != options.values.end() ? it->second : config::default_config_path(env);
-    return config::load_config(path, env);
+    return load_path(it != options.values.end()
+                         ? it->second
+                         : config::default_config_path(config::process_environment()));
 }
 
 std::string config_path(const Options& options) {
@@ -130,7 +143,7 @@ int serve(const Options& options, std::ostream& err) {
     };
     const std::string path = config_path(options);
     const auto reload = [&]() {
-        auto next = config::load_config(path, config::process_environment());
+        auto next = load_path(path);
         if (next.socket_path != config.socket_path) {
             log.warn("master.reload_socket_unchanged", {{"reason", "socket path needs a restart"}});
         }

@@ -10,7 +10,9 @@
 #include "handlers/pterodactyl/activity_handler.hpp"
 #include "handlers/pterodactyl/api_keys_handler.hpp"
 #include "handlers/pterodactyl/auth_handler.hpp"
+#include "handlers/pterodactyl/locale_handler.hpp"
 #include "handlers/pterodactyl/permissions_handler.hpp"
+#include "handlers/pterodactyl/spa_handler.hpp"
 #include "handlers/pterodactyl/ssh_keys_handler.hpp"
 #include "handlers/pterodactyl/two_factor_handler.hpp"
 
@@ -49,6 +51,12 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::pterodactyl::register_ssh_key_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_api_key_routes(pterodactyl_routes_, deps_);
     handlers::pterodactyl::register_two_factor_routes(pterodactyl_routes_, deps_);
+    handlers::pterodactyl::register_locale_routes(pterodactyl_routes_, deps_);
+    if (!root_.config().pterodactyl_index_template.empty()) {
+        spa_shell_.emplace(
+            handlers::pterodactyl::SpaShell::from_file(root_.config().pterodactyl_index_template));
+        handlers::pterodactyl::register_spa_routes(pterodactyl_routes_, deps_, *spa_shell_);
+    }
     handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);

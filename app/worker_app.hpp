@@ -3,12 +3,14 @@
 // their route tables, and the dispatch chain.
 
 #include <memory>
+#include <optional>
 
 #include "app/service_root.hpp"
 #include "handlers/calagopus/calagopus_dialect.hpp"
 #include "handlers/common/handler_deps.hpp"
 #include "handlers/eclipanel/eclipanel_dialect.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
+#include "handlers/pterodactyl/spa_shell.hpp"
 #include "server/dispatcher.hpp"
 #include "server/router.hpp"
 
@@ -38,6 +40,8 @@ class WorkerApp {
     handlers::pterodactyl::PterodactylDialect pterodactyl_;
     handlers::calagopus::CalagopusDialect calagopus_;
     handlers::eclipanel::EclipanelDialect eclipanel_;
+    /// The SPA's page, read once at start (a reload starts new workers that read it again).
+    std::optional<handlers::pterodactyl::SpaShell> spa_shell_;
     server::Router pterodactyl_routes_;
     server::Router calagopus_routes_;
     server::Router eclipanel_routes_;

@@ -68,6 +68,13 @@ struct KeySpec {
 
 const std::vector<KeySpec>& key_table() {
     static const std::vector<KeySpec> table = {
+        {"app.name", "Pterodactyl",
+         "The panel's name as users know it (Pterodactyl's APP_NAME): the issuer authenticator "
+         "apps show, and a word a new password may not be made of.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.empty() || v.size() > 64) throw ConfigError(k + ": must be 1-64 characters");
+             c.app_name = v;
+         }},
         {"server.socket", "/run/accountd/accountd.sock",
          "FastCGI unix socket the master creates (ignored under systemd socket activation).",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -100,11 +107,20 @@ const std::vector<KeySpec>& key_table() {
              c.max_body_bytes = static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
          }},
         {"server.trusted_origins", "",
-         "Comma-separated extra Origins (scheme://host[:port]) allowed to make "
-         "cookie-authenticated "
-         "writes; the request's own Host is always allowed.",
-         [](Config& c, const std::string&, const std::string& v) {
+         "Comma-separated extra origins (scheme://host[:port], compared whole) allowed to make "
+         "cookie-authenticated writes; the request's own origin (scheme, host and port) always "
+         "is.",
+         [](Config& c, const std::string& k, const std::string& v) {
              c.trusted_origins = parse_list(v);
+             for (const auto& origin : c.trusted_origins) {
+                 const auto scheme_end = origin.find("://");
+                 if (scheme_end == std::string::npos || scheme_end == 0 ||
+                     origin.size() == scheme_end + 3 ||
+                     origin.find_first_of("/?#@ ", scheme_end + 3) != std::string::npos) {
+                     throw ConfigError(k + ": \"" + origin +
+                                       "\" is not an origin (scheme://host[:port], no path)");
+                 }
+             }
          }},
         {"database.url", "db=accountd user=accountd host=localhost",
          "SOCI MySQL connection string (db, user, password, host, port, unix_socket, charset). "
@@ -253,6 +269,23 @@ const std::vector<KeySpec>& key_table() {
          "TOTP time steps accepted either side of now (RFC 6238 section 5.2); each step once.",
          [](Config& c, const std::string& k, const std::string& v) {
              c.totp_window = static_cast<int>(parse_integer(k, v, 0, 4));
+         }},
+        {"pterodactyl.index_template", "",
+         "Absolute path of the page that carries Pterodactyl's SPA (the panel's built page or a "
+         "copy of its wrapper); accountd serves it with the session's bootstrap data for /, "
+         "/account/... and the GET pages under /auth/. Empty: the panel serves its pages.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (!v.empty() && v.front() != '/')
+                 throw ConfigError(k + ": must be an absolute path");
+             c.pterodactyl_index_template = v;
+         }},
+        {"pterodactyl.lang_dir", "",
+         "Absolute path of the panel's language files (resources/lang); /locales/locale.json "
+         "serves their texts to the SPA. Empty: every namespace is empty.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (!v.empty() && v.front() != '/')
+                 throw ConfigError(k + ": must be an absolute path");
+             c.pterodactyl_lang_dir = v;
          }},
         {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -408,6 +441,11 @@ Config load_config(const std::string& path, const EnvLookup& env) {
     }
     if (config.password_max_length < config.password_min_length) {
         throw ConfigError("password.max_length: must not be below password.min_length");
+    }
+    if (!config.pterodactyl_index_template.empty() &&
+        !std::ifstream(config.pterodactyl_index_template)) {
+        throw ConfigError("pterodactyl.index_template: cannot read " +
+                          config.pterodactyl_index_template);
     }
     for (const auto& list : config.password_blocklist_files) {
         if (!std::ifstream(list)) {

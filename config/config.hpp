@@ -31,6 +31,8 @@ class ConfigError : public std::runtime_error {
 struct Config {
     Config();
 
+    // [app]
+    std::string app_name;  ///< the panel's name (Pterodactyl's APP_NAME): TOTP issuer, context word
     // [server]
     std::string socket_path;
     unsigned socket_mode{};
@@ -77,6 +79,9 @@ struct Config {
     int activity_retention_days{};  ///< 0 keeps entries forever
     // [housekeeping]
     int housekeeping_interval{};  ///< seconds between one worker's runs
+    // [pterodactyl] the SPA's pages and translations (empty: the panel serves them)
+    std::string pterodactyl_index_template;
+    std::string pterodactyl_lang_dir;
     // [log]
     std::string log_level;
 

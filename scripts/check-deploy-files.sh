@@ -29,7 +29,8 @@ done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/accountd-deploy-check.XXXXXX")
 trap 'rm -rf -- "$TMP"' EXIT
 
-SNIPPETS=(accountd-maps.conf accountd-api.conf accountd-fastcgi.conf accountd-pterodactyl.conf)
+SNIPPETS=(accountd-maps.conf accountd-api.conf accountd-fastcgi.conf accountd-pterodactyl.conf
+          accountd-pterodactyl-spa.conf)
 for f in "${SNIPPETS[@]}" accountd-site.conf; do
     [ -f "$NGINX_SRC/$f" ] || { echo "check-deploy-files: missing nginx/$f" >&2; exit 1; }
 done
@@ -237,6 +238,18 @@ server {
     listen 127.0.0.1:8082;
     set \$accountd_dialect eclipanel;
     include $B/accountd/accountd-api.conf;
+}
+
+# A PHP panel whose SPA pages accountd renders (pterodactyl.index_template set).
+server {
+    listen 127.0.0.1:8083;
+    root /var/www/pterodactyl/public;
+    set \$accountd_dialect pterodactyl;
+    include $B/accountd/accountd-api.conf;
+    include $B/accountd/accountd-pterodactyl.conf;
+    include $B/accountd/accountd-pterodactyl-spa.conf;
+    location /assets/ { }
+    location / { try_files \$uri \$uri/ /index.php?\$query_string; }
 }
 EOF
 write_wrapper "$B" "$B/existing.conf"

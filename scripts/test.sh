@@ -33,11 +33,14 @@ write_config "$STATE/accountd.conf" accountd_e2e accountd_e2e e2e-password 3
 printf '\n[throttle]\nlogin_ip_max = 1000000\n' >>"$STATE/accountd.conf"
 # Below the per-account checkpoint throttle (5), so the e2e test sees the token die first.
 printf '\n[security]\ncheckpoint_max_failures = 3\n' >>"$STATE/accountd.conf"
+# accountd serves Pterodactyl's SPA pages, from a stand-in template and language files.
+printf '\n[pterodactyl]\nindex_template = %s\nlang_dir = %s\n' \
+    "$ROOT/tests/data/pterodactyl/index.html" "$ROOT/tests/data/pterodactyl/lang" >>"$STATE/accountd.conf"
 "$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
 start_accountd "$BIN" "$STATE/accountd.conf"
 # Far above what one test client sends, so the odd-input suite's rapid requests to the login
 # routes reach accountd's own handlers and throttles rather than nginx's limit_req.
-write_nginx_conf 600000r/m "$P1" "$P2" "$P3"
+write_nginx_conf 600000r/m "$P1" "$P2" "$P3" spa
 start_nginx
 
 export ACCOUNTD_TEST_CONFIG=$STATE/accountd.conf

@@ -48,6 +48,8 @@ std::string_view status_reason(int status) {
             return "Created";
         case 204:
             return "No Content";
+        case 302:
+            return "Found";
         case 400:
             return "Bad Request";
         case 401:

@@ -24,12 +24,28 @@ bool is_parameter(const std::string& segment) {
     return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+// `{name...}`, last in a pattern: one or more remaining segments, joined by '/'.
+bool is_rest(const std::string& segment) {
+    return is_parameter(segment) && segment.ends_with("...}") && segment.size() > 5;
+}
+
+// How specific a match is, lower wins: literals beat parameters, which beat a rest.
+std::size_t rank_of(const std::vector<std::string>& pattern, std::size_t params) {
+    return params + (!pattern.empty() && is_rest(pattern.back()) ? 1000 : 0);
+}
+
 bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
              std::map<std::string, std::string>& params) {
-    if (pattern.size() != path.size()) return false;
+    const bool rest = !pattern.empty() && is_rest(pattern.back());
+    if (rest ? path.size() < pattern.size() : pattern.size() != path.size()) return false;
     std::map<std::string, std::string> found;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (is_parameter(pattern[i])) {
+        if (rest && i + 1 == pattern.size()) {
+            std::string joined = path[i];
+            for (std::size_t j = i + 1; j < path.size(); ++j)
+                joined += "/" + path[j];
+            found[pattern[i].substr(1, pattern[i].size() - 5)] = std::move(joined);
+        } else if (is_parameter(pattern[i])) {
             found[pattern[i].substr(1, pattern[i].size() - 2)] = path[i];
         } else if (pattern[i] != path[i]) {
             return false;
@@ -51,9 +67,10 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
     const auto segments = split_path(path);
     const std::string wanted = method == "HEAD" ? "GET" : method;
     std::vector<std::string> allowed;
-    // A literal route wins over a parameterised one of the same shape.
+    // A literal route wins over a parameterised one of the same shape, and both over a rest.
     const Compiled* best = nullptr;
     std::map<std::string, std::string> best_params;
+    std::size_t best_rank = 0;
     for (const auto& compiled : routes_) {
         std::map<std::string, std::string> params;
         if (!matches(compiled.segments, segments, params)) continue;
@@ -61,9 +78,11 @@ RouteMatch Router::match(const std::string& method, const std::string& path) con
             allowed.push_back(compiled.route.method);
             continue;
         }
-        if (best == nullptr || params.size() < best_params.size()) {
+        const auto rank = rank_of(compiled.segments, params.size());
+        if (best == nullptr || rank < best_rank) {
             best = &compiled;
             best_params = std::move(params);
+            best_rank = rank;
         }
     }
     if (best != nullptr) return RouteMatch{&best->route, std::move(best_params)};

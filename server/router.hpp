@@ -1,8 +1,8 @@
 #pragma once
 // Routes are data: method, path pattern, what the caller must present and may do, and the
 // handler. The dispatcher enforces what a route declares; handlers never check credentials,
-// scopes or CSRF themselves. Patterns are literal segments and `{name}` parameters. One Router
-// per dialect.
+// scopes or CSRF themselves. Patterns are literal segments, `{name}` parameters and, last, a
+// `{name...}` rest (one or more segments). One Router per dialect.
 
 #include <functional>
 #include <map>

@@ -143,11 +143,15 @@ start_accountd() {  # start_accountd BINARY CONFIG
 stop_accountd() { stop_pidfile "$STATE/run/accountd.pid" TERM accountd; }
 
 # --- nginx -----------------------------------------------------------------------------------
-# write_nginx_conf LOGIN_RATE PTERODACTYL_PORT CALAGOPUS_PORT ECLIPANEL_PORT
+# write_nginx_conf LOGIN_RATE PTERODACTYL_PORT CALAGOPUS_PORT ECLIPANEL_PORT [spa]
 # Uses the real snippets from nginx/ (their /etc/nginx/accountd/ paths pointed at a copy), so the
-# tests exercise the deployment configuration.
+# tests exercise the deployment configuration. With `spa`, accountd serves Pterodactyl's SPA
+# pages (accountd-pterodactyl-spa.conf; the config must name pterodactyl.index_template);
+# without, a stand-in for the panel's frontend answers them.
 write_nginx_conf() {
-    local rate=$1 p1=$2 p2=$3 p3=$4 n=$STATE/nginx
+    local rate=$1 p1=$2 p2=$3 p3=$4 spa=${5:-} n=$STATE/nginx
+    local frontend="        location @panel_frontend { default_type text/plain; return 200 'The Pterodactyl SPA is served by the panel, not by accountd.'; }"
+    [ "$spa" = spa ] && frontend="        include $n/conf/accountd-pterodactyl-spa.conf;"
     mkdir -p "$n/conf" "$n/logs" "$n/tmp"
     for f in "$ROOT"/nginx/accountd-*.conf; do
         sed "s#/etc/nginx/accountd/#$n/conf/#g" "$f" >"$n/conf/$(basename "$f")"
@@ -188,7 +192,7 @@ http {
     upstream accountd_backend { server unix:$STATE/run/accountd.sock; }
     limit_req_zone \$binary_remote_addr zone=accountd_login:1m rate=$rate;
 $(_server_block "$p1" pterodactyl "        include $n/conf/accountd-pterodactyl.conf;
-        location @panel_frontend { default_type text/plain; return 200 'The Pterodactyl SPA is served by the panel, not by accountd.'; }")
+$frontend")
 $(_server_block "$p2" calagopus "")
 $(_server_block "$p3" eclipanel "")
 }

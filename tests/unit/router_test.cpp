@@ -94,4 +94,39 @@ BOOST_AUTO_TEST_CASE(a_known_path_with_another_method_lists_the_allowed_ones) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_rest_parameter_takes_the_remaining_segments_and_ranks_last) {
+    Router router;
+    const auto tagged = [](int tag) {
+        return [tag](RequestContext&) {
+            HttpResponse response;
+            response.status = tag;
+            return response;
+        };
+    };
+    router.add({.method = "GET", .pattern = "/auth/{page...}", .handler = tagged(1)});
+    router.add({.method = "POST", .pattern = "/auth/login", .handler = tagged(2)});
+    router.add({.method = "GET", .pattern = "/auth/password/reset/{token}", .handler = tagged(3)});
+    router.add({.method = "GET", .pattern = "/auth/password", .handler = tagged(4)});
+
+    HttpRequest request;
+    RequestContext ctx{request, {}, std::nullopt, ""};
+    const auto status_of = [&](const std::string& method, const std::string& path) {
+        return router.match(method, path).route->handler(ctx).status;
+    };
+    BOOST_TEST(status_of("GET", "/auth/login") == 1);
+    BOOST_TEST(status_of("POST", "/auth/login") == 2);
+    BOOST_TEST(status_of("GET", "/auth/password/reset/abc") == 3);
+    BOOST_TEST(status_of("GET", "/auth/password") == 4);
+    const auto deep = router.match("GET", "/auth/password/reset/abc/more");
+    BOOST_TEST(deep.params.at("page") == "password/reset/abc/more");
+    // The rest needs at least one segment.
+    BOOST_CHECK_THROW(router.match("GET", "/auth"), ApiError);
+    try {
+        router.match("PUT", "/auth/login");
+        BOOST_FAIL("expected method_not_allowed");
+    } catch (const ApiError& e) {
+        BOOST_TEST((e.allowed_methods == std::vector<std::string>{"GET", "HEAD", "POST"}));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
