@@ -26,6 +26,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "credentials_malformed";
         case ErrorCode::session_invalid:
             return "session_invalid";
+        case ErrorCode::token_invalid:
+            return "token_invalid";
         case ErrorCode::invalid_credentials:
             return "invalid_credentials";
         case ErrorCode::wrong_password:

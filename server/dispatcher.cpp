@@ -20,6 +20,7 @@ bool is_access_denial(ErrorCode code) {
     switch (code) {
         case ErrorCode::credentials_malformed:
         case ErrorCode::session_invalid:
+        case ErrorCode::token_invalid:
         case ErrorCode::csrf_mismatch:
         case ErrorCode::two_factor_required:
         case ErrorCode::account_suspended:
@@ -127,7 +128,8 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
                 // application key) still is.
                 if (e.code() != ErrorCode::credentials_missing &&
                     e.code() != ErrorCode::credentials_malformed &&
-                    e.code() != ErrorCode::session_invalid) {
+                    e.code() != ErrorCode::session_invalid &&
+                    e.code() != ErrorCode::token_invalid) {
                     throw;
                 }
             }

@@ -73,6 +73,7 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::credentials_malformed:
             return {401, "invalid authorization cookie"};
         case ErrorCode::session_invalid:
+        case ErrorCode::token_invalid:
             return {401, "invalid session"};
         case ErrorCode::invalid_credentials:
             return {400, "invalid username or password"};

@@ -189,6 +189,7 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::credentials_missing:
         case ErrorCode::credentials_malformed:
         case ErrorCode::session_invalid:
+        case ErrorCode::token_invalid:
             return {401, "AuthenticationException", "Unauthenticated."};
         case ErrorCode::invalid_credentials:
             return {400, "DisplayException",
