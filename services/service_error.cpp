@@ -20,6 +20,10 @@ std::string_view rule_id(Rule rule) {
             return "max";
         case Rule::max_items:
             return "max_items";
+        case Rule::min_value:
+            return "min_value";
+        case Rule::max_value:
+            return "max_value";
         case Rule::between:
             return "between";
         case Rule::size:

@@ -23,6 +23,8 @@ enum class Rule {
     min,        ///< argument: the least number of characters
     max,        ///< argument: the most characters
     max_items,  ///< argument: the most entries of a list
+    min_value,  ///< a number below the least allowed; argument: that least
+    max_value,  ///< a number above the most allowed; argument: that most
     between,    ///< argument: "least,most" characters
     size,       ///< argument: the exact number of characters
     length,     ///< outside the dialect's length bounds (no argument)

@@ -37,6 +37,10 @@ std::string validation_message(const services::FieldViolation& v) {
             return "The " + label + " may not be greater than " + v.argument + " characters.";
         case Rule::max_items:
             return "The " + label + " may not have more than " + v.argument + " items.";
+        case Rule::min_value:
+            return "The " + label + " must be at least " + v.argument + ".";
+        case Rule::max_value:
+            return "The " + label + " may not be greater than " + v.argument + ".";
         case Rule::between: {
             const auto comma = v.argument.find(',');
             return "The " + label + " must be between " + v.argument.substr(0, comma) + " and " +
@@ -86,7 +90,10 @@ std::string_view laravel_rule(services::Rule rule) {
     using services::Rule;
     switch (rule) {
         case Rule::max_items:
+        case Rule::max_value:
             return "max";
+        case Rule::min_value:
+            return "min";
         case Rule::guessable:
         case Rule::ip_range:
         case Rule::narrower:
