@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
 #include "handlers/common/account_changes.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
 
@@ -21,7 +22,7 @@ server::HttpResponse read_account(server::RequestContext& ctx) {
 }
 
 server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = read_body(ctx.request);
     const auto password = password_of(body, "password");
     server::FieldReader fields(body);
     // Laravel turns "" into null before validation, so an empty field counts as missing.
@@ -37,7 +38,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
 }
 
 server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = read_body(ctx.request);
     const auto current = password_of(body, "current_password");
     server::FieldReader fields(body);
     auto password = fields.string("password");

@@ -2,6 +2,7 @@
 
 #include "handlers/common/account_activity.hpp"
 #include "handlers/common/time_format.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -33,7 +34,7 @@ server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& 
 }
 
 server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = read_body(ctx.request);
     services::NewApiKey request;
     request.description = server::optional_string(body, "description");
     if (const auto it = body.find("allowed_ips"); it != body.end() && !it->is_null()) {

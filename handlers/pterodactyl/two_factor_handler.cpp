@@ -2,6 +2,7 @@
 
 #include "handlers/common/account_activity.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -16,7 +17,7 @@ server::HttpResponse setup(const HandlerDeps& deps, server::RequestContext& ctx)
 
 // Both fields are validated before anything is checked, `code` errors first, as in Pterodactyl.
 server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = read_body(ctx.request);
     server::FieldReader fields(body);
     const auto code = fields.string("code").value_or("");
     if (!fields.failed("code")) {
@@ -45,7 +46,7 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
     if (ctx.request.query_param("password")) {
         throw services::ServiceError::two_factor(services::TwoFactorFailure::password_in_query);
     }
-    const auto body = server::parse_json_object(ctx.request);
+    const auto body = read_body(ctx.request);
     const auto password = server::optional_string(body, "password").value_or("");
     deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip,
                                    [&] { deps.two_factor.disable(ctx.caller().user, password); });
