@@ -59,13 +59,13 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 }  // namespace
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
-    // Exempt from the account gates, as in Pterodactyl: the SPA must be able to show the
-    // account page that tells the user to enable two-factor.
     router.add({.method = "GET",
                 .pattern = kAccountPath,
                 .auth = server::AuthRequirement::session_or_key,
-                .gates = server::Gates::none,
-                .handler = [](server::RequestContext& ctx) { return read_account(ctx); }});
+                .gates = server::Gates::except_two_factor,
+                .handler = [](server::RequestContext& ctx) { return read_account(ctx); },
+                .gate_exemption = "Pterodactyl exempts it from required two-factor: the SPA "
+                                  "shows the account page that tells the user to enable it"});
     router.add(
         {.method = "PUT",
          .pattern = kEmailPath,

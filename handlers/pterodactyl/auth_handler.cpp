@@ -120,13 +120,16 @@ void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
                 .pattern = kLogoutPath,
                 .auth = server::AuthRequirement::session,
                 .gates = server::Gates::none,
-                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
+                .gate_exemption = server::kSignOutExemption});
     router.add({.method = "GET",
                 .pattern = kCsrfCookiePath,
                 .auth = server::AuthRequirement::session,
                 .gates = server::Gates::none,
                 .handler = [&deps](server::RequestContext& ctx) { return csrf_cookie(deps, ctx); },
-                .auth_optional = true});
+                .auth_optional = true,
+                // The SPA fetches the XSRF token before it signs out.
+                .gate_exemption = server::kSignOutExemption});
 }
 
 }  // namespace accountd::handlers::pterodactyl

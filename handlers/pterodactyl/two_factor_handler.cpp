@@ -62,6 +62,8 @@ void register_two_factor_routes(server::Router& router, const HandlerDeps& deps)
     // a key must never manage two-factor, and even setup would replace a secret the user is in
     // the middle of scanning.
     const auto session = server::AuthRequirement::session;
+    // Where a user without the required two-factor goes to enable it (as in Pterodactyl).
+    constexpr std::string_view enrolment = "enrolling in two-factor is how the gate is passed";
     // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
     // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
     router.add({.method = "GET",
@@ -69,22 +71,26 @@ void register_two_factor_routes(server::Router& router, const HandlerDeps& deps)
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
                 .handler = [&deps](server::RequestContext& ctx) { return setup(deps, ctx); },
-                .csrf_on_get = true});
+                .csrf_on_get = true,
+                .gate_exemption = enrolment});
     router.add({.method = "POST",
                 .pattern = kTwoFactorPath,
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return enable(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return enable(deps, ctx); },
+                .gate_exemption = enrolment});
     router.add({.method = "POST",
                 .pattern = kTwoFactorDisablePath,
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); },
+                .gate_exemption = enrolment});
     router.add({.method = "DELETE",
                 .pattern = kTwoFactorPath,
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); },
+                .gate_exemption = enrolment});
 }
 
 }  // namespace accountd::handlers::pterodactyl

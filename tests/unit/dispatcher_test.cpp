@@ -93,11 +93,31 @@ struct Fixture {
         };
         for (auto* r : {&ptero_routes, &cala_routes, &ecli_routes}) {
             r->add({"GET", "/open", server::AuthRequirement::none, server::Gates::all, ok});
-            r->add({"GET", "/account", server::AuthRequirement::session, server::Gates::none, ok});
+            r->add({.method = "GET",
+                    .pattern = "/account",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .gate_exemption = "test"});
+            r->add({.method = "GET",
+                    .pattern = "/account-by-key",
+                    .auth = server::AuthRequirement::session_or_key,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .gate_exemption = "test"});
             r->add({"GET", "/gated", server::AuthRequirement::session, server::Gates::all, ok});
-            r->add({"POST", "/write", server::AuthRequirement::session, server::Gates::none, ok});
-            r->add({"GET", "/enrol", server::AuthRequirement::session,
-                    server::Gates::except_two_factor, ok});
+            r->add({.method = "POST",
+                    .pattern = "/write",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .gate_exemption = "test"});
+            r->add({.method = "GET",
+                    .pattern = "/enrol",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::except_two_factor,
+                    .handler = ok,
+                    .gate_exemption = "test"});
             r->add({"GET", "/boom", server::AuthRequirement::none, server::Gates::all,
                     [](server::RequestContext&) -> server::HttpResponse {
                         throw std::runtime_error("secret detail");
@@ -125,31 +145,36 @@ struct Fixture {
                     .auth = server::AuthRequirement::session,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .auth_optional = true});
+                    .auth_optional = true,
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/rotate",
                     .auth = server::AuthRequirement::session,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .csrf_on_get = true});
+                    .csrf_on_get = true,
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/others",
                     .auth = server::AuthRequirement::session,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .others_permission = "admin:access"});
+                    .others_permission = "admin:access",
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/keyed",
                     .auth = server::AuthRequirement::session_or_key,
                     .gates = server::Gates::none,
                     .handler = ok,
-                    .key_permission = "account.read"});
+                    .key_permission = "account.read",
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/others-by-key",
                     .auth = server::AuthRequirement::session_or_key,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .others_permission = "admin:access"});
+                    .others_permission = "admin:access",
+                    .gate_exemption = "test"});
         }
         dispatcher.add_dialect(ptero, ptero_routes);
         dispatcher.add_dialect(cala, cala_routes);
@@ -249,6 +274,16 @@ BOOST_AUTO_TEST_CASE(a_suspended_account_only_reads_its_account_and_signs_out) {
     BOOST_TEST(code(send("GET", "/gated", {{"cookie", "sid=" + token}})) == "account_suspended");
     BOOST_TEST(code(send("GET", "/enrol", {{"cookie", "sid=" + token}})) == "account_suspended");
     BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_suspended_accounts_api_key_is_refused_even_where_sessions_pass) {
+    const auto token = key();
+    BOOST_TEST(send("GET", "/account-by-key", {{"x-key", token}}).status == 200);
+    users.rows.at(user.id).suspended = true;
+    BOOST_TEST(code(send("GET", "/account-by-key", {{"x-key", token}})) == "account_suspended");
+    BOOST_TEST(code(send("GET", "/keyed", {{"x-key", token}})) == "account_suspended");
+    BOOST_TEST(send("GET", "/account-by-key", {{"cookie", "sid=" + login()}}).status == 200);
+    BOOST_TEST(handler_calls == 2);
 }
 
 BOOST_AUTO_TEST_CASE(required_two_factor_follows_the_configured_rule) {
