@@ -95,6 +95,8 @@ ApiError api_error_of(const services::ServiceError& error) {
             api.retry_after = error.retry_after();
             return api;
         }
+        case Kind::not_permitted:
+            return ApiError(ErrorCode::forbidden, error.what());
     }
     return ApiError(ErrorCode::internal, "unknown service error kind");
 }

@@ -116,4 +116,8 @@ ServiceError ServiceError::throttled(int retry_after_seconds) {
     return error;
 }
 
+ServiceError ServiceError::not_permitted(const std::string& why) {
+    return ServiceError(Kind::not_permitted, "not permitted: " + why);
+}
+
 }  // namespace accountd::services

@@ -58,8 +58,9 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
 // Someone else's key, an application key and an unknown identifier all answer 404.
 server::HttpResponse delete_key(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto& identifier = ctx.params.at("identifier");
-    if (!deps.api_keys.remove(services::pterodactyl_key_format(), ctx.caller().user.id,
-                              identifier)) {
+    const auto& caller = ctx.caller();
+    if (!deps.api_keys.remove(services::pterodactyl_key_format(), caller.user.id, identifier,
+                              caller.api_key ? &*caller.api_key : nullptr)) {
         throw ApiError(ErrorCode::not_found, "no such key of the caller");
     }
     record_own_activity(deps, ctx, "user:api-key.delete", {{"identifier", identifier}});
