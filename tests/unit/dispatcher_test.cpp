@@ -27,6 +27,8 @@ class FakeAdapter final : public server::DialectAdapter {
             return server::PresentedCredential{server::CredentialSource::api_key, std::string(key),
                                                std::nullopt};
         }
+        // A token of the dialect's form that we never issued (EcliPanel: a badly signed JWT).
+        if (!r.header("x-forged").empty()) throw server::ApiError(ErrorCode::token_invalid);
         if (auto sid = r.cookie("sid"))
             return server::PresentedCredential{server::CredentialSource::session_cookie, *sid,
                                                std::nullopt};
@@ -329,6 +331,13 @@ BOOST_AUTO_TEST_CASE(an_optional_authentication_route_runs_with_or_without_a_cal
     BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=" + login()}}).status == 200);
     BOOST_TEST(saw_principal);
     BOOST_TEST(handler_calls == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_token_we_never_issued_is_refused_but_counts_as_none_where_auth_is_optional) {
+    BOOST_TEST(code(send("GET", "/account", {{"x-forged", "1"}})) == "token_invalid");
+    BOOST_TEST(send("GET", "/maybe", {{"x-forged", "1"}}).status == 200);
+    BOOST_TEST(!saw_principal);
+    BOOST_TEST(handler_calls == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_get_that_changes_state_is_checked_for_csrf_like_a_write) {
