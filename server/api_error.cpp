@@ -26,6 +26,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "credentials_malformed";
         case ErrorCode::session_invalid:
             return "session_invalid";
+        case ErrorCode::token_invalid:
+            return "token_invalid";
         case ErrorCode::invalid_credentials:
             return "invalid_credentials";
         case ErrorCode::wrong_password:
@@ -93,6 +95,8 @@ ApiError api_error_of(const services::ServiceError& error) {
             api.retry_after = error.retry_after();
             return api;
         }
+        case Kind::not_permitted:
+            return ApiError(ErrorCode::forbidden, error.what());
     }
     return ApiError(ErrorCode::internal, "unknown service error kind");
 }

@@ -23,6 +23,7 @@ enum class ErrorCode {
     credentials_missing,    ///< no session cookie, no Authorization header
     credentials_malformed,  ///< a credential is present but not of the dialect's format
     session_invalid,        ///< unknown, expired or revoked session
+    token_invalid,          ///< a token of the dialect's form that we never issued (bad signature)
     invalid_credentials,    ///< login: unknown user, wrong password or suspended (same answer)
     wrong_password,         ///< an account change whose current-password confirmation failed
     conflict,               ///< the value is taken (e.g. another account's e-mail)

@@ -30,7 +30,8 @@ class DialectAdapter {
     virtual config::Dialect dialect() const = 0;
 
     /// The session credential the request carries, nullopt when it carries none. Throws
-    /// ApiError credentials_malformed when one is present but cannot be ours.
+    /// ApiError credentials_malformed when one is present but cannot be ours, or token_invalid
+    /// when the dialect can tell a token we never issued (EcliPanel: a JWT not signed by us).
     virtual std::optional<PresentedCredential> find_credential(
         const HttpRequest& request) const = 0;
 

@@ -20,6 +20,7 @@ bool is_access_denial(ErrorCode code) {
     switch (code) {
         case ErrorCode::credentials_malformed:
         case ErrorCode::session_invalid:
+        case ErrorCode::token_invalid:
         case ErrorCode::csrf_mismatch:
         case ErrorCode::two_factor_required:
         case ErrorCode::account_suspended:
@@ -127,7 +128,8 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
                 // application key) still is.
                 if (e.code() != ErrorCode::credentials_missing &&
                     e.code() != ErrorCode::credentials_malformed &&
-                    e.code() != ErrorCode::session_invalid) {
+                    e.code() != ErrorCode::session_invalid &&
+                    e.code() != ErrorCode::token_invalid) {
                     throw;
                 }
             }
@@ -220,9 +222,12 @@ void Dispatcher::authorize(const Entry& entry, const Route& route, RequestContex
 }
 
 void Dispatcher::apply_account_gates(const Route& route, const Principal& caller) const {
-    if (route.gates == Gates::none) return;
-    if (caller.user.suspended) throw ApiError(ErrorCode::account_suspended);
-    if (route.gates == Gates::except_two_factor) return;
+    // A key is for automation, and a suspension stops all of it; a browser keeps what the
+    // route's exemption allows (signing out, reading the account where the panel permits).
+    if (caller.user.suspended && (caller.api_key || route.gates != Gates::none)) {
+        throw ApiError(ErrorCode::account_suspended);
+    }
+    if (route.gates != Gates::all) return;
     const auto rule = config_.require_2fa;
     const bool needs_2fa = rule == config::TwoFactorRequirement::all ||
                            (rule == config::TwoFactorRequirement::admins && caller.user.root_admin);

@@ -1,6 +1,7 @@
 #include "server/router.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "server/api_error.hpp"
 
@@ -58,6 +59,11 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }  // namespace
 
 void Router::add(Route route) {
+    if (route.auth != AuthRequirement::none && route.gates != Gates::all &&
+        route.gate_exemption.empty()) {
+        throw std::invalid_argument(route.method + " " + route.pattern +
+                                    ": an account gate is dropped without a gate_exemption");
+    }
     Compiled compiled{std::move(route), {}};
     compiled.segments = split_path(compiled.route.pattern);
     routes_.push_back(std::move(compiled));

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "server/http_response.hpp"
@@ -20,13 +21,22 @@ enum class AuthRequirement {
     session_or_key,  ///< a browser session, or an API key of the caller
 };
 
+/// The gate exemption of sign-out routes (and what signing out needs): ending one's own session
+/// only takes access away, so a suspended or 2FA-pending user may always do it.
+inline constexpr std::string_view kSignOutExemption =
+    "signing out only takes access away, so every session may do it";
+
 using Handler = std::function<HttpResponse(RequestContext&)>;
 
-/// Which account gates (checked after authentication) a route passes through.
+/// Which account gates (checked after authentication) a route passes through. Anything but
+/// `all` on an authenticated route is an exemption, and must say why (Route::gate_exemption).
+/// An API key of a suspended account is refused on every route, whatever its gates: only
+/// browser sessions pass through `none`.
 enum class Gates {
     all,                ///< suspension and required two-factor
     except_two_factor,  ///< suspension only: where a user goes to enable two-factor
-    none,               ///< neither: reading the account and signing out, as the panels allow
+    none,               ///< neither (sessions): signing out, and what a panel lets a suspended
+                        ///< user still read
 };
 
 struct Route {
@@ -47,6 +57,10 @@ struct Route {
     bool auth_optional = false;
     /// A GET that changes state: cookie callers pass the dialect's CSRF check as for writes.
     bool csrf_on_get = false;
+    /// Why an authenticated route lets callers past a gate (`gates` other than `all`): the
+    /// reference behaviour or the reason it is safe. Router::add refuses such a route without
+    /// one, so no route drops a gate by an oversight.
+    std::string_view gate_exemption{};
 };
 
 struct RouteMatch {
@@ -56,6 +70,8 @@ struct RouteMatch {
 
 class Router {
   public:
+    /// Throws std::invalid_argument for an authenticated route whose gates are not `all` and
+    /// that names no gate_exemption (a programming error, caught when the routes are built).
     void add(Route route);
 
     /// The route for `method` and `path`. HEAD matches GET routes. Throws ApiError

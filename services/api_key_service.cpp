@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/hash.hpp"
+#include "services/api_key_scope.hpp"
 #include "services/ip_range.hpp"
 #include "services/text.hpp"
 
@@ -103,6 +104,23 @@ IssuedApiKey ApiKeyService::create(const ApiKeyFormat& format, std::uint64_t use
     issued.secret = format.new_secret(random_);
     key.id = keys_.insert(key, crypto::hmac_sha256(hash_key_, issued.token()));
     return issued;
+}
+
+bool ApiKeyService::remove(const ApiKeyFormat& format, std::uint64_t user_id,
+                           const std::string& identifier, const ApiKey* made_with) {
+    if (!format.plausible_identifier(identifier)) return false;
+    if (made_with && is_restricted(*made_with)) {
+        const auto target = keys_.find_by_identifier(identifier);
+        // Someone else's key, or one of another kind, answers like a missing one.
+        if (!target || target->key.user_id != user_id || target->key.format != format.name ||
+            target->key.key_type != kAccountKeyType) {
+            return false;
+        }
+        if (!is_within(target->key, *made_with)) {
+            throw ServiceError::not_permitted("a restricted key deleting a wider key");
+        }
+    }
+    return keys_.remove(user_id, format.name, kAccountKeyType, identifier);
 }
 
 AuthenticatedKey ApiKeyService::authenticate(const ApiKeyFormat& format, const std::string& token,

@@ -66,10 +66,11 @@ class ApiKeyService {
         return keys_.list_for_user(user_id, format.name, kAccountKeyType);
     }
     /// Deletes the user's key; false for an unknown identifier or someone else's key.
-    bool remove(const ApiKeyFormat& format, std::uint64_t user_id, const std::string& identifier) {
-        return format.plausible_identifier(identifier) &&
-               keys_.remove(user_id, format.name, kAccountKeyType, identifier);
-    }
+    /// `made_with` is the API key making the request, if one is: a restricted key deletes only
+    /// keys within its own restrictions (itself included), never the owner's wider ones; throws
+    /// ServiceError not_permitted otherwise.
+    bool remove(const ApiKeyFormat& format, std::uint64_t user_id, const std::string& identifier,
+                const ApiKey* made_with = nullptr);
 
     /// Checks a key presented in a dialect whose keys have `format` against the client address
     /// `ip`. A key refused for its allow-list is recorded as auth:ip-blocked on its owner.

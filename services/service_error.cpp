@@ -20,6 +20,10 @@ std::string_view rule_id(Rule rule) {
             return "max";
         case Rule::max_items:
             return "max_items";
+        case Rule::min_value:
+            return "min_value";
+        case Rule::max_value:
+            return "max_value";
         case Rule::between:
             return "between";
         case Rule::size:
@@ -110,6 +114,10 @@ ServiceError ServiceError::throttled(int retry_after_seconds) {
     ServiceError error(Kind::throttled, "throttled");
     error.retry_after_ = retry_after_seconds;
     return error;
+}
+
+ServiceError ServiceError::not_permitted(const std::string& why) {
+    return ServiceError(Kind::not_permitted, "not permitted: " + why);
 }
 
 }  // namespace accountd::services

@@ -23,6 +23,8 @@ enum class Rule {
     min,        ///< argument: the least number of characters
     max,        ///< argument: the most characters
     max_items,  ///< argument: the most entries of a list
+    min_value,  ///< a number below the least allowed; argument: that least
+    max_value,  ///< a number above the most allowed; argument: that most
     between,    ///< argument: "least,most" characters
     size,       ///< argument: the exact number of characters
     length,     ///< outside the dialect's length bounds (no argument)
@@ -75,6 +77,8 @@ class ServiceError : public std::runtime_error {
         limit_reached,        ///< the account holds as many of these (API keys) as allowed
         two_factor,           ///< see two_factor_failure()
         throttled,            ///< too many attempts; see retry_after()
+        not_permitted,        ///< the credential making the request may not do this: a
+                              ///< restricted API key reaching past its own restrictions
     };
 
     static ServiceError invalid(std::string field, Rule rule, std::string argument = {});
@@ -85,6 +89,8 @@ class ServiceError : public std::runtime_error {
     static ServiceError limit_reached();
     static ServiceError two_factor(TwoFactorFailure failure);
     static ServiceError throttled(int retry_after_seconds);
+    /// `why` is for the log line only.
+    static ServiceError not_permitted(const std::string& why);
 
     Kind kind() const { return kind_; }
     const std::vector<FieldViolation>& violations() const { return violations_; }

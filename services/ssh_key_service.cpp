@@ -1,13 +1,30 @@
 #include "services/ssh_key_service.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "crypto/ssh_public_key.hpp"
+#include "services/api_key_scope.hpp"
 #include "services/text.hpp"
 
 namespace accountd::services {
+namespace {
+
+// A fingerprint is unpadded base64 of a SHA-256: anything else cannot be one of ours, and is
+// not worth a query.
+bool looks_like_fingerprint(const std::string& text) {
+    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
+    });
+}
+
+}  // namespace
+
 SshKey SshKeyService::add(std::uint64_t user_id, const std::string& name,
-                          const std::string& public_key) {
+                          const std::string& public_key, const ApiKey* made_with) {
+    if (made_with && is_restricted(*made_with)) {
+        throw ServiceError::not_permitted("a restricted key adding an SSH key");
+    }
     const std::string trimmed_name = trim(name);
     if (trimmed_name.empty()) throw ServiceError::invalid("name", Rule::required);
     if (utf8_length(trimmed_name) > 191) throw ServiceError::invalid("name", Rule::max, "191");
@@ -38,6 +55,14 @@ SshKey SshKeyService::add(std::uint64_t user_id, const std::string& name,
     key.created_at = clock_.now();
     if (!keys_.insert(key)) throw ServiceError::invalid("public_key", Rule::ssh_duplicate);
     return key;
+}
+
+bool SshKeyService::remove(std::uint64_t user_id, const std::string& fingerprint,
+                           const ApiKey* made_with) {
+    if (made_with && is_restricted(*made_with)) {
+        throw ServiceError::not_permitted("a restricted key removing an SSH key");
+    }
+    return looks_like_fingerprint(fingerprint) && keys_.remove(user_id, fingerprint);
 }
 
 }  // namespace accountd::services

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crypto/random.hpp"
+#include "services/api_key.hpp"
 #include "services/clock.hpp"
 #include "services/service_error.hpp"
 #include "services/ssh_key.hpp"
@@ -22,14 +23,18 @@ class SshKeyService {
 
     std::vector<SshKey> list(std::uint64_t user_id) { return keys_.list_for_user(user_id); }
 
-    /// Throws RuleViolation: ("name", required|max 191), ("public_key", required|not_valid|dsa|
-    /// rsa_too_short|duplicate|too_many).
-    SshKey add(std::uint64_t user_id, const std::string& name, const std::string& public_key);
+    /// Throws ServiceError: invalid_fields ("name", required|max 191), ("public_key",
+    /// required|not_valid|dsa|rsa_too_short|duplicate|too_many); not_permitted when `made_with`
+    /// (the API key making the request, if one is) is restricted: an SSH key has no allow-list,
+    /// no expiry and no permission list, so a restricted key minting one would widen itself.
+    SshKey add(std::uint64_t user_id, const std::string& name, const std::string& public_key,
+               const ApiKey* made_with = nullptr);
 
-    /// True when the user had a key with this fingerprint.
-    bool remove(std::uint64_t user_id, const std::string& fingerprint) {
-        return keys_.remove(user_id, fingerprint);
-    }
+    /// True when the user had a key with this fingerprint. Throws ServiceError not_permitted
+    /// when `made_with` is restricted: an SSH key is wider than it, and a key deletes only
+    /// credentials within its own restrictions (whether or not such a key exists).
+    bool remove(std::uint64_t user_id, const std::string& fingerprint,
+                const ApiKey* made_with = nullptr);
 
   private:
     SshKeyRepository& keys_;

@@ -51,18 +51,19 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 }  // namespace
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
-    // Both stay reachable for suspended or 2FA-pending accounts, as in Calagopus.
     router.add(
         {.method = "GET",
          .pattern = kAccountPath,
          .auth = server::AuthRequirement::session,
          .gates = server::Gates::none,
-         .handler = [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); }});
+         .handler = [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); },
+         .gate_exemption = "Calagopus lets suspended and 2FA-pending users read their account"});
     router.add({.method = "POST",
                 .pattern = kLogoutPath,
                 .auth = server::AuthRequirement::session,
                 .gates = server::Gates::none,
-                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
+                .gate_exemption = server::kSignOutExemption});
     router.add(
         {.method = "PUT",
          .pattern = kEmailPath,

@@ -27,6 +27,10 @@ std::string field_message(const services::FieldViolation& v) {
         case Rule::between:
             return v.field + ": length is greater than " +
                    v.argument.substr(v.argument.find(',') + 1);
+        case Rule::min_value:
+            return v.field + ": lower than " + v.argument;
+        case Rule::max_value:
+            return v.field + ": greater than " + v.argument;
         case Rule::email:
             return v.field + ": not a valid email: invalid format";
         case Rule::guessable:
@@ -73,6 +77,7 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::credentials_malformed:
             return {401, "invalid authorization cookie"};
         case ErrorCode::session_invalid:
+        case ErrorCode::token_invalid:
             return {401, "invalid session"};
         case ErrorCode::invalid_credentials:
             return {400, "invalid username or password"};

@@ -80,12 +80,15 @@ void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
                 .pattern = kLogoutPath,
                 .auth = server::AuthRequirement::session,
                 .gates = server::Gates::none,
-                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
+                .gate_exemption = server::kSignOutExemption});
+    // EcliPanel refuses a suspended account everywhere, this included (403).
     router.add({.method = "GET",
                 .pattern = kSessionPath,
                 .auth = server::AuthRequirement::session,
-                .gates = server::Gates::none,
-                .handler = [](server::RequestContext& ctx) { return who_am_i(ctx); }});
+                .gates = server::Gates::except_two_factor,
+                .handler = [](server::RequestContext& ctx) { return who_am_i(ctx); },
+                .gate_exemption = kWhoAmIExemption});
 }
 
 }  // namespace accountd::handlers::eclipanel

@@ -11,6 +11,12 @@ inline constexpr const char* kLoginPath = "/api/auth/login";
 inline constexpr const char* kLogoutPath = "/api/auth/logout";
 inline constexpr const char* kSessionPath = "/api/auth/session";
 
+/// The gate exemption of the "who am I" reads (/api/auth/session, /api/users/me): a user
+/// without the required two-factor still learns who they are, as Pterodactyl's account read
+/// allows; a suspended one does not (EcliPanel answers 403 there).
+inline constexpr std::string_view kWhoAmIExemption =
+    "reading one's own account stays open to a user who still has to enable two-factor";
+
 void register_auth_routes(server::Router& router, const HandlerDeps& deps);
 
 /// The cookie that ends the browser's copy of the session token.

@@ -1,5 +1,6 @@
 #include "handlers/eclipanel/eclipanel_dialect.hpp"
 
+#include "crypto/jwt.hpp"
 #include "handlers/common/origin_check.hpp"
 
 namespace accountd::handlers::eclipanel {
@@ -29,6 +30,8 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {401, "Invalid token format"};
         case ErrorCode::session_invalid:
             return {401, "Invalid session"};
+        case ErrorCode::token_invalid:
+            return {401, "Invalid token"};
         case ErrorCode::invalid_credentials:
             return {401, "Invalid credentials"};
         case ErrorCode::application_key:
@@ -72,25 +75,30 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
 
 std::optional<server::PresentedCredential> EclipanelDialect::find_credential(
     const server::HttpRequest& request) const {
+    std::optional<server::PresentedCredential> found;
     const std::string_view authorization = request.header("authorization");
     if (!authorization.empty()) {
         // EcliPanel takes `Bearer <token>` or a bare token longer than 20 characters.
         if (authorization.starts_with("Bearer ") &&
             authorization.find(' ', 7) == std::string_view::npos && authorization.size() > 7) {
-            return server::PresentedCredential{server::CredentialSource::session_bearer,
-                                               std::string(authorization.substr(7)), std::nullopt};
+            found = server::PresentedCredential{server::CredentialSource::session_bearer,
+                                                std::string(authorization.substr(7)), std::nullopt};
+        } else if (authorization.size() > 20 && authorization.find(' ') == std::string_view::npos) {
+            found = server::PresentedCredential{server::CredentialSource::session_bearer,
+                                                std::string(authorization), std::nullopt};
+        } else {
+            throw server::ApiError(ErrorCode::credentials_malformed, "authorization scheme");
         }
-        if (authorization.size() > 20 && authorization.find(' ') == std::string_view::npos) {
-            return server::PresentedCredential{server::CredentialSource::session_bearer,
-                                               std::string(authorization), std::nullopt};
-        }
-        throw server::ApiError(ErrorCode::credentials_malformed, "authorization scheme");
+    } else if (auto cookie = request.cookie(deps_.config.eclipanel_cookie)) {
+        found = server::PresentedCredential{server::CredentialSource::session_cookie,
+                                            std::move(*cookie), std::nullopt};
     }
-    if (auto cookie = request.cookie(deps_.config.eclipanel_cookie)) {
-        return server::PresentedCredential{server::CredentialSource::session_cookie,
-                                           std::move(*cookie), std::nullopt};
+    // A token we never signed is "Invalid token"; "Invalid session" is kept for one we signed
+    // whose session has ended, as EcliPanel tells them apart.
+    if (found && !crypto::jwt_hs256_verify(found->token, deps_.keys.jwt)) {
+        throw server::ApiError(ErrorCode::token_invalid, "token not signed with our key");
     }
-    return std::nullopt;
+    return found;
 }
 
 void EclipanelDialect::check_cookie_write(const server::HttpRequest& request,

@@ -36,7 +36,7 @@ void register_sessions_routes(server::Router& router, const HandlerDeps& deps) {
         {.method = "POST",
          .pattern = kSessionLogoutPath,
          .auth = server::AuthRequirement::session,
-         .gates = server::Gates::none,
+         .gates = server::Gates::all,
          .handler = [&deps](server::RequestContext& ctx) { return logout_session(deps, ctx); },
          .others_permission = "admin:access"});
 }

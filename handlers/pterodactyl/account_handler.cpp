@@ -1,6 +1,7 @@
 #include "handlers/pterodactyl/account_handler.hpp"
 
 #include "handlers/common/account_changes.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/json_body.hpp"
 
@@ -21,7 +22,7 @@ server::HttpResponse read_account(server::RequestContext& ctx) {
 }
 
 server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     const auto password = password_of(body, "password");
     server::FieldReader fields(body);
     // Laravel turns "" into null before validation, so an empty field counts as missing.
@@ -37,7 +38,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
 }
 
 server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     const auto current = password_of(body, "current_password");
     server::FieldReader fields(body);
     auto password = fields.string("password");
@@ -58,13 +59,13 @@ server::HttpResponse update_password(const HandlerDeps& deps, server::RequestCon
 }  // namespace
 
 void register_account_routes(server::Router& router, const HandlerDeps& deps) {
-    // Exempt from the account gates, as in Pterodactyl: the SPA must be able to show the
-    // account page that tells the user to enable two-factor.
     router.add({.method = "GET",
                 .pattern = kAccountPath,
                 .auth = server::AuthRequirement::session_or_key,
-                .gates = server::Gates::none,
-                .handler = [](server::RequestContext& ctx) { return read_account(ctx); }});
+                .gates = server::Gates::except_two_factor,
+                .handler = [](server::RequestContext& ctx) { return read_account(ctx); },
+                .gate_exemption = "Pterodactyl exempts it from required two-factor: the SPA "
+                                  "shows the account page that tells the user to enable it"});
     router.add(
         {.method = "PUT",
          .pattern = kEmailPath,

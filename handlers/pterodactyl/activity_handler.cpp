@@ -5,6 +5,7 @@
 
 #include "handlers/pterodactyl/activity_transformer.hpp"
 #include "server/api_error.hpp"
+#include "services/text.hpp"
 
 namespace accountd::handlers::pterodactyl {
 namespace {
@@ -14,16 +15,29 @@ using server::ErrorCode;
 
 constexpr long long kDefaultPerPage = 25;
 constexpr long long kMaxPerPage = 100;
-constexpr long long kZeroPerPage = 15;  // Laravel's model default when per_page=0
+// Far past any real activity log; keeps page * per_page well inside 64 bits.
+constexpr long long kMaxPage = 1'000'000;
 
-long long number_or(const std::map<std::string, std::string>& query, const char* key,
-                    long long fallback) {
+// A pagination parameter: absent is `fallback`; present, it must be a whole number in
+// [least, most], else the field is refused (Laravel's integer|min|max rules), never quietly
+// read as page 1.
+long long bounded_number(const std::map<std::string, std::string>& query, const char* key,
+                         long long fallback, long long least, long long most,
+                         std::vector<services::FieldViolation>& problems) {
     const auto it = query.find(key);
     if (it == query.end()) return fallback;
     long long value = 0;
-    const auto& text = it->second;
+    // Laravel trims query input too (TrimStrings).
+    const std::string_view text = services::trim_view(it->second);
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return ec == std::errc{} && ptr == text.data() + text.size() ? value : fallback;
+    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size()) {
+        problems.push_back({key, services::Rule::integer, {}});
+    } else if (value < least) {
+        problems.push_back({key, services::Rule::min_value, std::to_string(least)});
+    } else if (value > most) {
+        problems.push_back({key, services::Rule::max_value, std::to_string(most)});
+    }
+    return value;
 }
 
 std::vector<std::string> split_lower(const std::string& text) {
@@ -87,11 +101,11 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
     if (const auto filter = query.find("filter[event]"); filter != query.end()) {
         q.event_contains = split_lower(filter->second.substr(0, 191));
     }
-    long long per_page = number_or(query, "per_page", kDefaultPerPage);
-    if (per_page == 0) per_page = kZeroPerPage;
-    if (per_page < 0) per_page = kDefaultPerPage;
-    per_page = std::min(per_page, kMaxPerPage);
-    const long long page = std::max(1LL, std::min(number_or(query, "page", 1), 1'000'000LL));
+    std::vector<services::FieldViolation> problems;
+    const long long per_page =
+        bounded_number(query, "per_page", kDefaultPerPage, 1, kMaxPerPage, problems);
+    const long long page = bounded_number(query, "page", 1, 1, kMaxPage, problems);
+    if (!problems.empty()) throw services::ServiceError::invalid(std::move(problems));
     q.limit = static_cast<std::uint32_t>(per_page);
     q.offset = static_cast<std::uint64_t>((page - 1) * per_page);
     const auto include = [&](const char* key) {

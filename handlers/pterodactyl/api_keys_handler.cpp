@@ -2,6 +2,7 @@
 
 #include "handlers/common/account_activity.hpp"
 #include "handlers/common/time_format.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -33,7 +34,7 @@ server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& 
 }
 
 server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     services::NewApiKey request;
     request.description = server::optional_string(body, "description");
     if (const auto it = body.find("allowed_ips"); it != body.end() && !it->is_null()) {
@@ -57,8 +58,9 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
 // Someone else's key, an application key and an unknown identifier all answer 404.
 server::HttpResponse delete_key(const HandlerDeps& deps, server::RequestContext& ctx) {
     const auto& identifier = ctx.params.at("identifier");
-    if (!deps.api_keys.remove(services::pterodactyl_key_format(), ctx.caller().user.id,
-                              identifier)) {
+    const auto& caller = ctx.caller();
+    if (!deps.api_keys.remove(services::pterodactyl_key_format(), caller.user.id, identifier,
+                              caller.api_key ? &*caller.api_key : nullptr)) {
         throw ApiError(ErrorCode::not_found, "no such key of the caller");
     }
     record_own_activity(deps, ctx, "user:api-key.delete", {{"identifier", identifier}});

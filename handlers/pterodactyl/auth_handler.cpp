@@ -4,6 +4,7 @@
 #include "handlers/common/session_cookie.hpp"
 #include "handlers/common/sign_in_client.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "handlers/pterodactyl/user_transformer.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -33,7 +34,7 @@ server::HttpResponse completed_login(const HandlerDeps& deps, const services::Us
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     // Pterodactyl does not validate these: a missing field is simply a failed sign-in.
     services::PasswordLogin attempt;
     attempt.identifier = server::optional_string(body, "user").value_or("");
@@ -54,7 +55,7 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 // The second half of a sign-in with two-factor: the confirmation token from /auth/login and a
 // TOTP code (`authentication_code`) or a recovery code (`recovery_token`).
 server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     const auto token = server::optional_string(body, "confirmation_token").value_or("");
     if (token.empty()) {
         throw services::ServiceError::invalid("confirmation_token", services::Rule::required);
@@ -133,13 +134,16 @@ void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
                 .pattern = kLogoutPath,
                 .auth = server::AuthRequirement::session,
                 .gates = server::Gates::none,
-                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
+                .gate_exemption = server::kSignOutExemption});
     router.add({.method = "GET",
                 .pattern = kCsrfCookiePath,
                 .auth = server::AuthRequirement::session,
                 .gates = server::Gates::none,
                 .handler = [&deps](server::RequestContext& ctx) { return csrf_cookie(deps, ctx); },
-                .auth_optional = true});
+                .auth_optional = true,
+                // The SPA fetches the XSRF token before it signs out.
+                .gate_exemption = server::kSignOutExemption});
 }
 
 }  // namespace accountd::handlers::pterodactyl

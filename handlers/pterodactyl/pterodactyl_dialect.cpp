@@ -38,6 +38,10 @@ std::string validation_message(const services::FieldViolation& v) {
             return "The " + label + " may not be greater than " + v.argument + " characters.";
         case Rule::max_items:
             return "The " + label + " may not have more than " + v.argument + " items.";
+        case Rule::min_value:
+            return "The " + label + " must be at least " + v.argument + ".";
+        case Rule::max_value:
+            return "The " + label + " may not be greater than " + v.argument + ".";
         case Rule::between: {
             const auto comma = v.argument.find(',');
             return "The " + label + " must be between " + v.argument.substr(0, comma) + " and " +
@@ -87,7 +91,10 @@ std::string_view laravel_rule(services::Rule rule) {
     using services::Rule;
     switch (rule) {
         case Rule::max_items:
+        case Rule::max_value:
             return "max";
+        case Rule::min_value:
+            return "min";
         case Rule::guessable:
         case Rule::ip_range:
         case Rule::narrower:
@@ -190,6 +197,7 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::credentials_missing:
         case ErrorCode::credentials_malformed:
         case ErrorCode::session_invalid:
+        case ErrorCode::token_invalid:
             return {401, "AuthenticationException", "Unauthenticated."};
         case ErrorCode::invalid_credentials:
             return {400, "DisplayException",

@@ -1,9 +1,8 @@
 #include "handlers/pterodactyl/ssh_keys_handler.hpp"
 
-#include <algorithm>
-
 #include "handlers/common/account_activity.hpp"
 #include "handlers/common/time_format.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -27,13 +26,6 @@ std::string required_text(const nlohmann::json& body, const char* field) {
     return *value;
 }
 
-// A fingerprint is unpadded base64 of a SHA-256: anything else cannot be one of ours.
-bool looks_like_fingerprint(const std::string& text) {
-    return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
-    });
-}
-
 server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
     nlohmann::ordered_json data = nlohmann::ordered_json::array();
     for (const auto& key : deps.ssh_keys.list(ctx.caller().user.id))
@@ -42,20 +34,23 @@ server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& 
 }
 
 server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     const auto name = server::optional_string(body, "name").value_or("");
     const auto public_key = server::optional_string(body, "public_key").value_or("");
-    const auto key = deps.ssh_keys.add(ctx.caller().user.id, name, public_key);
+    const auto& caller = ctx.caller();
+    const auto key = deps.ssh_keys.add(caller.user.id, name, public_key,
+                                       caller.api_key ? &*caller.api_key : nullptr);
     record_own_activity(deps, ctx, "user:ssh-key.create", {{"fingerprint", key.fingerprint}});
     return server::HttpResponse::json(200, ssh_key_item(key));
 }
 
 // Always 204, whether or not the caller had such a key: nothing tells whose keys exist.
 server::HttpResponse remove_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     const auto fingerprint = required_text(body, "fingerprint");
-    if (looks_like_fingerprint(fingerprint) &&
-        deps.ssh_keys.remove(ctx.caller().user.id, fingerprint)) {
+    const auto& caller = ctx.caller();
+    if (deps.ssh_keys.remove(caller.user.id, fingerprint,
+                             caller.api_key ? &*caller.api_key : nullptr)) {
         record_own_activity(deps, ctx, "user:ssh-key.delete", {{"fingerprint", fingerprint}});
     }
     return server::HttpResponse::no_content();

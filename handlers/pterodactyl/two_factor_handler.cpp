@@ -2,6 +2,7 @@
 
 #include "handlers/common/account_activity.hpp"
 #include "handlers/pterodactyl/pterodactyl_dialect.hpp"
+#include "handlers/pterodactyl/request_body.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -16,7 +17,7 @@ server::HttpResponse setup(const HandlerDeps& deps, server::RequestContext& ctx)
 
 // Both fields are validated before anything is checked, `code` errors first, as in Pterodactyl.
 server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     server::FieldReader fields(body);
     const auto code = fields.string("code").value_or("");
     if (!fields.failed("code")) {
@@ -45,7 +46,7 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
     if (ctx.request.query_param("password")) {
         throw services::ServiceError::two_factor(services::TwoFactorFailure::password_in_query);
     }
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_body(ctx);
     const auto password = server::optional_string(body, "password").value_or("");
     deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip,
                                    [&] { deps.two_factor.disable(ctx.caller().user, password); });
@@ -61,6 +62,8 @@ void register_two_factor_routes(server::Router& router, const HandlerDeps& deps)
     // a key must never manage two-factor, and even setup would replace a secret the user is in
     // the middle of scanning.
     const auto session = server::AuthRequirement::session;
+    // Where a user without the required two-factor goes to enable it (as in Pterodactyl).
+    constexpr std::string_view enrolment = "enrolling in two-factor is how the gate is passed";
     // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
     // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
     router.add({.method = "GET",
@@ -68,22 +71,26 @@ void register_two_factor_routes(server::Router& router, const HandlerDeps& deps)
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
                 .handler = [&deps](server::RequestContext& ctx) { return setup(deps, ctx); },
-                .csrf_on_get = true});
+                .csrf_on_get = true,
+                .gate_exemption = enrolment});
     router.add({.method = "POST",
                 .pattern = kTwoFactorPath,
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return enable(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return enable(deps, ctx); },
+                .gate_exemption = enrolment});
     router.add({.method = "POST",
                 .pattern = kTwoFactorDisablePath,
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); },
+                .gate_exemption = enrolment});
     router.add({.method = "DELETE",
                 .pattern = kTwoFactorPath,
                 .auth = session,
                 .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return disable(deps, ctx); },
+                .gate_exemption = enrolment});
 }
 
 }  // namespace accountd::handlers::pterodactyl

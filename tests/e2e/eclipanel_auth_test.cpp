@@ -123,9 +123,32 @@ BOOST_AUTO_TEST_CASE(missing_malformed_and_forged_credentials_are_401) {
     check_error(eclipanel().get("/api/users/me"), 401, "Missing auth token");
     check_error(eclipanel().get("/api/users/me", {{"Authorization", "Basic dXNlcjpwYXNz"}}), 401,
                 "Invalid token format");
-    const auto forged =
-        crypto::jwt_hs256_sign({{"userId", 1}, {"sessionId", "x"}}, "not the server key");
-    check_error(eclipanel().get("/api/users/me", bearer(forged)), 401, "Invalid session");
+}
+
+BOOST_AUTO_TEST_CASE(a_token_we_never_signed_is_invalid_and_a_signed_one_without_session_is_not) {
+    const auto t = create_user();
+    auto s = signed_in(t);
+    // Badly signed, malformed, truncated: "Invalid token", by header or by cookie.
+    const auto forged = crypto::jwt_hs256_sign({{"userId", t.user.id}, {"sessionId", s.session_id}},
+                                               "not the server key");
+    const std::string tampered = s.token.substr(0, s.token.rfind('.') + 1) + "AAAA";
+    for (const std::string& token :
+         {forged, tampered, s.token.substr(0, s.token.size() - 1), std::string("abc.def"),
+          std::string("x"), std::string(30, 'a'), std::string("a.b.c.d")}) {
+        check_error(eclipanel().get("/api/users/me", bearer(token)), 401, "Invalid token");
+        auto by_cookie = eclipanel();
+        by_cookie.set_cookie("token", token);
+        check_error(by_cookie.get("/api/auth/session"), 401, "Invalid token");
+    }
+    check_error(eclipanel().get("/api/users/me", {{"Authorization", std::string(30, 'a')}}), 401,
+                "Invalid token");
+    // Ours, but its session is gone: "Invalid session".
+    BOOST_TEST(eclipanel().request("POST", "/api/auth/logout", "", bearer(s.token)).status == 200);
+    check_error(eclipanel().get("/api/users/me", bearer(s.token)), 401, "Invalid session");
+    const auto no_session = crypto::jwt_hs256_sign(
+        {{"userId", t.user.id}, {"sessionId", "00000000-0000-4000-8000-000000000000"}},
+        Stack::get().root().keys().jwt);
+    check_error(eclipanel().get("/api/users/me", bearer(no_session)), 401, "Invalid session");
 }
 
 BOOST_AUTO_TEST_CASE(expired_and_revoked_sessions_are_401) {

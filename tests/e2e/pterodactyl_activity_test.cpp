@@ -102,7 +102,39 @@ BOOST_AUTO_TEST_CASE(unknown_filters_and_sorts_are_400) {
     r = client.get("/api/client/account/activity?sort=-ip");
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.json()["errors"][0]["code"] == "InvalidSortQuery");
-    BOOST_TEST(client.get("/api/client/account/activity?per_page=abc&page=-4").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_page_or_page_size_that_is_no_whole_number_in_range_is_422) {
+    const auto t = create_user();
+    auto client = pterodactyl_signed_in(t);
+    const auto check = [&](const std::string& query, const std::string& field,
+                           const std::string& rule, const std::string& detail) {
+        const auto r = client.get("/api/client/account/activity?" + query);
+        BOOST_TEST(r.status == 422, query << " -> " << r.status);
+        const auto error = r.json()["errors"][0];
+        BOOST_TEST(error["code"] == "ValidationException", query);
+        BOOST_TEST(error["status"] == "422", query);
+        BOOST_TEST(error["detail"] == detail, query << ": " << r.body);
+        BOOST_TEST(error["meta"] == (nlohmann::json{{"source_field", field}, {"rule", rule}}),
+                   query);
+    };
+    check("page=0", "page", "min", "The page must be at least 1.");
+    check("page=-1", "page", "min", "The page must be at least 1.");
+    check("page=abc", "page", "integer", "The page must be an integer.");
+    check("page=1.5", "page", "integer", "The page must be an integer.");
+    check("page=", "page", "integer", "The page must be an integer.");
+    check("page=99999999999999999999", "page", "integer", "The page must be an integer.");
+    check("page=1000001", "page", "max", "The page may not be greater than 1000000.");
+    check("per_page=0", "per_page", "min", "The per page must be at least 1.");
+    check("per_page=101", "per_page", "max", "The per page may not be greater than 100.");
+    check("per_page=abc&page=1", "per_page", "integer", "The per page must be an integer.");
+    // Both wrong: both reported.
+    BOOST_TEST(
+        client.get("/api/client/account/activity?per_page=abc&page=-4").json()["errors"].size() ==
+        2u);
+    // In range, with Laravel's trimming, still a page.
+    BOOST_TEST(client.get("/api/client/account/activity?page=%202&per_page=100").status == 200);
+    BOOST_TEST(client.get("/api/client/account/activity?page=1000000&per_page=1").status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(another_users_activity_is_never_listed) {

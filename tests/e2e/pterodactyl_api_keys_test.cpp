@@ -267,6 +267,30 @@ BOOST_AUTO_TEST_CASE(descriptions_and_addresses_are_validated) {
     BOOST_TEST(key_count(s) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(input_strings_are_trimmed_as_laravel_does) {
+    auto s = pterodactyl_session(create_user());
+    // Spaces only are an empty description: required, and nothing is stored.
+    for (const char* blank : {"   ", " \t\n ", "\u00a0\u3000"}) {
+        const auto r = create(s, {{"description", blank}});
+        BOOST_TEST(r.status == 422, r.body);
+        BOOST_TEST(r.json()["errors"][0]["meta"]["rule"] == "required");
+    }
+    BOOST_TEST(key_count(s) == 0u);
+    const auto r = create(s, {{"description", "  Deploy bot  "}, {"allowed_ips", {" 127.0.0.1 "}}});
+    BOOST_REQUIRE_EQUAL(r.status, 200);
+    BOOST_TEST(r.json()["attributes"]["description"] == "Deploy bot");
+    BOOST_TEST(r.json()["attributes"]["allowed_ips"] == nlohmann::json({"127.0.0.1"}));
+    // The sign-in name is trimmed too; the password is taken as typed.
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login", {{"user", "  " + s.t.user.username + " "},
+                                              {"password", s.t.password}})
+                   .status == 200);
+    BOOST_TEST(pterodactyl()
+                   .post_json("/auth/login",
+                              {{"user", s.t.user.username}, {"password", " " + s.t.password}})
+                   .status != 200);
+}
+
 BOOST_AUTO_TEST_CASE(a_key_is_deleted_and_the_deletion_logged) {
     auto s = pterodactyl_session(create_user());
     const auto key = create_key(s);

@@ -43,6 +43,9 @@ struct Fixture {
     services::ApiKey& stored(const services::IssuedApiKey& issued) {
         return world.api_keys.rows.at(issued.key.id).first;
     }
+    services::ApiKey& stored_row(const services::ApiKey& key) {
+        return world.api_keys.rows.at(key.id).first;
+    }
     KeyCheck check(const ApiKeyFormat& format, const std::string& token,
                    const std::string& ip = "192.0.2.10") {
         return keys.authenticate(format, token, ip).result;
@@ -250,6 +253,46 @@ BOOST_AUTO_TEST_CASE(listing_and_removing_see_only_the_owners_keys_of_the_format
     BOOST_TEST(keys.list(ptero, owner).size() == 1u);
     BOOST_TEST(check_name(check(ptero, first.token())) == "invalid");
     BOOST_TEST(check_name(check(ptero, theirs.token())) == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(a_restricted_key_deletes_only_keys_within_its_own_restrictions) {
+    auto caller = create(ptero, request("caller", {"10.0.0.0/8"})).key;
+    caller.expires_at = clock.now() + 3600s;
+    stored_row(caller).expires_at = caller.expires_at;
+    const auto wider = create(ptero, request("wider"));
+    const auto other_net = create(ptero, request("other net", {"192.0.2.0/24"}));
+    const auto child = keys.create(ptero, owner, request("child", {"10.1.0.0/16"}), &caller);
+    const auto theirs = keys.create(ptero, world.make_user("other"), request("theirs"));
+
+    // Wider than the caller: no list, another network, or no expiry.
+    BOOST_TEST(refusal([&] { keys.remove(ptero, owner, wider.key.identifier, &caller); }) ==
+               "not_permitted");
+    BOOST_TEST(refusal([&] { keys.remove(ptero, owner, other_net.key.identifier, &caller); }) ==
+               "not_permitted");
+    // Someone else's key and an unknown one answer as missing, not as forbidden.
+    BOOST_TEST(!keys.remove(ptero, owner, theirs.key.identifier, &caller));
+    BOOST_TEST(!keys.remove(ptero, owner, "ptlc_00000000000", &caller));
+    BOOST_TEST(world.api_keys.rows.size() == 5u);
+
+    // A key it made (same expiry, narrower list), and itself.
+    BOOST_TEST(keys.remove(ptero, owner, child.key.identifier, &caller));
+    BOOST_TEST(keys.remove(ptero, owner, caller.identifier, &caller));
+    // The owner's session (no key) and an unrestricted key delete any of the owner's keys.
+    const auto open = create(ptero, request("open")).key;
+    BOOST_TEST(keys.remove(ptero, owner, other_net.key.identifier, &open));
+    BOOST_TEST(keys.remove(ptero, owner, wider.key.identifier));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_limited_by_permissions_deletes_only_keys_with_fewer) {
+    const auto caller =
+        create(ptero, request("caller", {}, std::vector<std::string>{"a.read", "b.read"})).key;
+    const auto wider =
+        create(ptero, request("wider", {}, std::vector<std::string>{"a.read", "c.write"}));
+    const auto narrower =
+        create(ptero, request("narrower", {}, std::vector<std::string>{"b.read"}));
+    BOOST_TEST(refusal([&] { keys.remove(ptero, owner, wider.key.identifier, &caller); }) ==
+               "not_permitted");
+    BOOST_TEST(keys.remove(ptero, owner, narrower.key.identifier, &caller));
 }
 
 BOOST_AUTO_TEST_CASE(a_right_key_authenticates_with_its_owner) {

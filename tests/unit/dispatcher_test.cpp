@@ -27,6 +27,8 @@ class FakeAdapter final : public server::DialectAdapter {
             return server::PresentedCredential{server::CredentialSource::api_key, std::string(key),
                                                std::nullopt};
         }
+        // A token of the dialect's form that we never issued (EcliPanel: a badly signed JWT).
+        if (!r.header("x-forged").empty()) throw server::ApiError(ErrorCode::token_invalid);
         if (auto sid = r.cookie("sid"))
             return server::PresentedCredential{server::CredentialSource::session_cookie, *sid,
                                                std::nullopt};
@@ -93,11 +95,31 @@ struct Fixture {
         };
         for (auto* r : {&ptero_routes, &cala_routes, &ecli_routes}) {
             r->add({"GET", "/open", server::AuthRequirement::none, server::Gates::all, ok});
-            r->add({"GET", "/account", server::AuthRequirement::session, server::Gates::none, ok});
+            r->add({.method = "GET",
+                    .pattern = "/account",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .gate_exemption = "test"});
+            r->add({.method = "GET",
+                    .pattern = "/account-by-key",
+                    .auth = server::AuthRequirement::session_or_key,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .gate_exemption = "test"});
             r->add({"GET", "/gated", server::AuthRequirement::session, server::Gates::all, ok});
-            r->add({"POST", "/write", server::AuthRequirement::session, server::Gates::none, ok});
-            r->add({"GET", "/enrol", server::AuthRequirement::session,
-                    server::Gates::except_two_factor, ok});
+            r->add({.method = "POST",
+                    .pattern = "/write",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::none,
+                    .handler = ok,
+                    .gate_exemption = "test"});
+            r->add({.method = "GET",
+                    .pattern = "/enrol",
+                    .auth = server::AuthRequirement::session,
+                    .gates = server::Gates::except_two_factor,
+                    .handler = ok,
+                    .gate_exemption = "test"});
             r->add({"GET", "/boom", server::AuthRequirement::none, server::Gates::all,
                     [](server::RequestContext&) -> server::HttpResponse {
                         throw std::runtime_error("secret detail");
@@ -125,31 +147,36 @@ struct Fixture {
                     .auth = server::AuthRequirement::session,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .auth_optional = true});
+                    .auth_optional = true,
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/rotate",
                     .auth = server::AuthRequirement::session,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .csrf_on_get = true});
+                    .csrf_on_get = true,
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/others",
                     .auth = server::AuthRequirement::session,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .others_permission = "admin:access"});
+                    .others_permission = "admin:access",
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/keyed",
                     .auth = server::AuthRequirement::session_or_key,
                     .gates = server::Gates::none,
                     .handler = ok,
-                    .key_permission = "account.read"});
+                    .key_permission = "account.read",
+                    .gate_exemption = "test"});
             r->add({.method = "GET",
                     .pattern = "/others-by-key",
                     .auth = server::AuthRequirement::session_or_key,
                     .gates = server::Gates::none,
                     .handler = observe,
-                    .others_permission = "admin:access"});
+                    .others_permission = "admin:access",
+                    .gate_exemption = "test"});
         }
         dispatcher.add_dialect(ptero, ptero_routes);
         dispatcher.add_dialect(cala, cala_routes);
@@ -251,6 +278,16 @@ BOOST_AUTO_TEST_CASE(a_suspended_account_only_reads_its_account_and_signs_out) {
     BOOST_TEST(send("GET", "/account", {{"cookie", "sid=" + token}}).status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_suspended_accounts_api_key_is_refused_even_where_sessions_pass) {
+    const auto token = key();
+    BOOST_TEST(send("GET", "/account-by-key", {{"x-key", token}}).status == 200);
+    users.rows.at(user.id).suspended = true;
+    BOOST_TEST(code(send("GET", "/account-by-key", {{"x-key", token}})) == "account_suspended");
+    BOOST_TEST(code(send("GET", "/keyed", {{"x-key", token}})) == "account_suspended");
+    BOOST_TEST(send("GET", "/account-by-key", {{"cookie", "sid=" + login()}}).status == 200);
+    BOOST_TEST(handler_calls == 2);
+}
+
 BOOST_AUTO_TEST_CASE(required_two_factor_follows_the_configured_rule) {
     const auto token = login();
     config.require_2fa = config::TwoFactorRequirement::admins;
@@ -294,6 +331,13 @@ BOOST_AUTO_TEST_CASE(an_optional_authentication_route_runs_with_or_without_a_cal
     BOOST_TEST(send("GET", "/maybe", {{"cookie", "sid=" + login()}}).status == 200);
     BOOST_TEST(saw_principal);
     BOOST_TEST(handler_calls == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_token_we_never_issued_is_refused_but_counts_as_none_where_auth_is_optional) {
+    BOOST_TEST(code(send("GET", "/account", {{"x-forged", "1"}})) == "token_invalid");
+    BOOST_TEST(send("GET", "/maybe", {{"x-forged", "1"}}).status == 200);
+    BOOST_TEST(!saw_principal);
+    BOOST_TEST(handler_calls == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_get_that_changes_state_is_checked_for_csrf_like_a_write) {

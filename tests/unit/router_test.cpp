@@ -3,6 +3,8 @@
 #include "server/api_error.hpp"
 #include "server/router.hpp"
 
+#include <stdexcept>
+
 using namespace accountd::server;
 
 namespace {
@@ -127,6 +129,32 @@ BOOST_AUTO_TEST_CASE(a_rest_parameter_takes_the_remaining_segments_and_ranks_las
     } catch (const ApiError& e) {
         BOOST_TEST((e.allowed_methods == std::vector<std::string>{"GET", "HEAD", "POST"}));
     }
+}
+
+BOOST_AUTO_TEST_CASE(an_authenticated_route_drops_a_gate_only_with_a_stated_exemption) {
+    Router router;
+    const auto ok = [](RequestContext&) { return HttpResponse::no_content(); };
+    for (const auto gates : {Gates::none, Gates::except_two_factor}) {
+        BOOST_CHECK_THROW(router.add({.method = "POST",
+                                      .pattern = "/api/sessions/logout",
+                                      .auth = AuthRequirement::session,
+                                      .gates = gates,
+                                      .handler = ok}),
+                          std::invalid_argument);
+        router.add({.method = "POST",
+                    .pattern = "/api/sessions/logout",
+                    .auth = AuthRequirement::session,
+                    .gates = gates,
+                    .handler = ok,
+                    .gate_exemption = "stated"});
+    }
+    // Public routes have no account to gate.
+    router.add({.method = "POST",
+                .pattern = "/api/auth/login",
+                .auth = AuthRequirement::none,
+                .gates = Gates::none,
+                .handler = ok});
+    BOOST_TEST(router.routes().size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

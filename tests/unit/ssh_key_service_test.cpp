@@ -152,4 +152,30 @@ BOOST_AUTO_TEST_CASE(a_user_removes_only_their_own_keys) {
     BOOST_TEST(!ssh.remove(owner, mine.fingerprint));
 }
 
+BOOST_AUTO_TEST_CASE(a_restricted_api_key_neither_adds_nor_removes_ssh_keys) {
+    const auto key = keys.public_key("k");
+    const auto kept = ssh.add(owner, "kept", keys.public_key("kept"));
+    services::ApiKey by_address;
+    by_address.allowed_ips = {"192.0.2.0/24"};
+    services::ApiKey expiring;
+    expiring.expires_at = clock.now() + std::chrono::hours(1);
+    services::ApiKey scoped;
+    scoped.permissions = std::vector<std::string>{"account.read"};
+    for (const auto* restricted : {&by_address, &expiring, &scoped}) {
+        // An SSH key has none of these limits: minting one would widen the key.
+        BOOST_TEST(refusal([&] { ssh.add(owner, "new", key, restricted); }) == "not_permitted");
+        BOOST_TEST(refusal([&] { ssh.remove(owner, kept.fingerprint, restricted); }) ==
+                   "not_permitted");
+        // Refused whether or not such a key exists.
+        BOOST_TEST(refusal([&] { ssh.remove(owner, "no such fingerprint", restricted); }) ==
+                   "not_permitted");
+    }
+    BOOST_TEST(ssh.list(owner).size() == 1u);
+    // A key with no restriction reaches as far as the account.
+    const services::ApiKey open;
+    const auto added = ssh.add(owner, "new", key, &open);
+    BOOST_TEST(ssh.remove(owner, added.fingerprint, &open));
+    BOOST_TEST(ssh.remove(owner, kept.fingerprint, &open));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -43,10 +43,15 @@ class CountingRandom final : public crypto::RandomSource {
     std::uint64_t next_ = 0;
 };
 
+/// The path of tests/data/<file> (ACCOUNTD_TEST_DATA names the directory).
+inline std::string data_path(const std::string& file) {
+    const char* dir = std::getenv("ACCOUNTD_TEST_DATA");  // NOLINT(concurrency-mt-unsafe)
+    return std::string(dir != nullptr ? dir : "tests/data") + "/" + file;
+}
+
 /// Lines "name value" of tests/data/<file>, '#' comments skipped.
 inline std::map<std::string, std::string> read_test_data(const std::string& file) {
-    const char* dir = std::getenv("ACCOUNTD_TEST_DATA");  // NOLINT(concurrency-mt-unsafe)
-    const std::string path = std::string(dir != nullptr ? dir : "tests/data") + "/" + file;
+    const std::string path = data_path(file);
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read " + path);
     std::map<std::string, std::string> out;
