@@ -37,9 +37,6 @@ server::HttpResponse page(const HandlerDeps& deps, const SpaShell& shell, Audien
 
 void register_spa_routes(server::Router& router, const HandlerDeps& deps, const SpaShell& shell) {
     const auto add = [&](const char* pattern, Audience audience) {
-        // The page only carries the SPA: what the session may do is decided by the API calls
-        // it makes, which pass every gate, so a user who must enable two-factor still gets the
-        // page that lets them.
         router.add({.method = "GET",
                     .pattern = pattern,
                     .auth = server::AuthRequirement::session,
@@ -48,7 +45,10 @@ void register_spa_routes(server::Router& router, const HandlerDeps& deps, const 
                         [&deps, &shell, audience](server::RequestContext& ctx) {
                             return page(deps, shell, audience, ctx);
                         },
-                    .auth_optional = true});
+                    .auth_optional = true,
+                    .gate_exemption =
+                        "the page only carries the SPA: the API calls it makes pass every gate, "
+                        "and a user who must enable two-factor needs the page that lets them"});
     };
     add("/auth/{page...}", Audience::visitors);
     add("/", Audience::members);
