@@ -33,7 +33,8 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     const auto& caller = ctx.caller();
     std::vector<std::string> codes;
     deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {
-        codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
+        codes = deps.two_factor.enable(caller.user, code, password, caller.session->id,
+                                       caller.session->created_at);
     });
     record_own_activity(deps, ctx, "user:two-factor.create");
     return server::HttpResponse::json(
@@ -47,8 +48,10 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
     }
     const auto body = server::parse_json_object(ctx.request);
     const auto password = server::optional_string(body, "password").value_or("");
-    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip,
-                                   [&] { deps.two_factor.disable(ctx.caller().user, password); });
+    const auto& caller = ctx.caller();
+    deps.password_confirmation.run(caller.user.id, ctx.client_ip, [&] {
+        deps.two_factor.disable(caller.user, password, caller.session->created_at);
+    });
     record_own_activity(deps, ctx, "user:two-factor.delete");
     return server::HttpResponse::no_content();
 }
@@ -58,8 +61,8 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
 void register_two_factor_routes(server::Router& router, const HandlerDeps& deps) {
     // Past the required-2FA gate (this is where a user goes to satisfy it), not the suspension
     // one. Browser sessions only (a project security decision): Pterodactyl lets API keys in, but
-    // a key must never manage two-factor, and even setup would replace a secret the user is in
-    // the middle of scanning.
+    // a key must never manage two-factor (SECURITY.md), and a key has no sign-in whose age could
+    // prove a fresh second factor for disabling it or renewing the recovery codes.
     const auto session = server::AuthRequirement::session;
     // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
     // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
