@@ -64,8 +64,9 @@ void register_two_factor_routes(server::Router& router, const HandlerDeps& deps)
     // a key must never manage two-factor (SECURITY.md), and a key has no sign-in whose age could
     // prove a fresh second factor for disabling it or renewing the recovery codes.
     const auto session = server::AuthRequirement::session;
-    // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
-    // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
+    // A GET, yet it writes (a new pending secret, once the last one's setup time is over): it
+    // asks for the XSRF header like a write (the SPA's axios sends it on every request), so a
+    // cross-site link cannot.
     router.add({.method = "GET",
                 .pattern = kTwoFactorPath,
                 .auth = session,
