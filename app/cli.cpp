@@ -21,7 +21,7 @@ constexpr const char* kUsage =
     "  serve                      run the FastCGI master and its workers\n"
     "  migrate                    apply pending schema migrations\n"
     "  user create --email E --username U [--first-name F] [--last-name L]\n"
-    "              (--password P | --password-stdin) [--admin]\n"
+    "              --password-stdin [--admin]    (the password is the first line of stdin)\n"
     "  check-config [--keys]      validate the configuration (--keys: list every key)\n"
     "  help, --help               print this text\n"
     "The config path defaults to $ACCOUNTD_CONFIG or /etc/accountd/accountd.conf.\n";
@@ -35,10 +35,9 @@ struct Options {
 const std::map<std::string, bool>& known_options() {
     // option name -> takes a value
     static const std::map<std::string, bool> options = {
-        {"--config", true},          {"--email", true},     {"--username", true},
-        {"--first-name", true},      {"--last-name", true}, {"--password", true},
-        {"--password-stdin", false}, {"--admin", false},    {"--keys", false},
-        {"--help", false},
+        {"--config", true},     {"--email", true},     {"--username", true},
+        {"--first-name", true}, {"--last-name", true}, {"--password-stdin", false},
+        {"--admin", false},     {"--keys", false},     {"--help", false},
     };
     return options;
 }
@@ -50,6 +49,12 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         if (!arg.starts_with("--")) {
             options.positional.push_back(arg);
             continue;
+        }
+        // A password in argv shows in `ps` to every local user and lands in shell history.
+        if (arg == "--password") {
+            err << "accountd: --password is not accepted (argv shows in ps and shell history); "
+                   "pipe the password to --password-stdin\n";
+            return std::nullopt;
         }
         const auto known = known_options().find(arg);
         if (known == known_options().end()) {
@@ -177,11 +182,11 @@ int user_create(const Options& options, std::istream& in, std::ostream& out, std
     if (options.flags.contains("--password-stdin")) {
         std::getline(in, input.password);
         if (!input.password.empty() && input.password.back() == '\r') input.password.pop_back();
-    } else {
-        input.password = value("--password");
     }
     if (input.email.empty() || input.username.empty() || input.password.empty()) {
-        err << "accountd: user create needs --email, --username and a password\n" << kUsage;
+        err << "accountd: user create needs --email, --username and a password on stdin "
+               "(--password-stdin)\n"
+            << kUsage;
         return 2;
     }
     const config::Config config = load(options);

@@ -3,6 +3,17 @@
 #include "db/mysql_repositories.hpp"
 
 namespace accountd::app {
+namespace {
+
+// Key id 0 is derived from the server key: it sealed every TOTP secret before key ids existed.
+std::map<std::uint8_t, std::string> sealing_keys(const config::Config& config,
+                                                 const services::ServerKeys& keys) {
+    auto ring = config.sealing_keys;
+    ring[0] = keys.totp_encryption;
+    return ring;
+}
+
+}  // namespace
 
 ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
                          crypto::RandomSource& random)
@@ -14,8 +25,8 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       repositories_(db::open_mysql_repositories(config_.database_url)),
       hasher_(config_.argon2, keys_.password_pepper, random_),
       password_policy_(config_.password_min_length, config_.password_max_length,
-                       config_.password_blocklist_files),
-      secret_box_(keys_.totp_encryption, random_),
+                       config_.password_blocklist_files, config_.app_name),
+      secret_box_(sealing_keys(config_, keys_), config_.sealing_key_current, random_),
       auth_(repositories_->users(), hasher_, clock_),
       sessions_(repositories_->sessions(), clock_, random_, keys_.session_token,
                 services::SessionPolicy{
@@ -46,7 +57,9 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
                       .totp = crypto::TotpParams{.digits = 6,
                                                  .period_seconds = 30,
                                                  .window_steps = config_.totp_window},
-                      .issuer = config_.totp_issuer,
+                      .issuer = config_.effective_totp_issuer(),
+                      .setup_seconds = config_.totp_setup_seconds,
+                      .fresh_sign_in_seconds = config_.fresh_sign_in_seconds,
                       .pending_login_seconds = 300,
                       .recovery_code_count = 10,
                       .recovery_code_length = 10,

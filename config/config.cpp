@@ -253,11 +253,25 @@ const std::vector<KeySpec>& key_table() {
              else
                  throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
          }},
-        {"security.totp_issuer", "accountd",
-         "Name authenticator apps show for this service (the otpauth issuer).",
+        {"security.totp_issuer", "",
+         "Name authenticator apps show for this service (the otpauth issuer); empty means "
+         "app.name.",
          [](Config& c, const std::string& k, const std::string& v) {
-             if (v.empty() || v.size() > 64) throw ConfigError(k + ": must be 1-64 characters");
+             if (v.size() > 64) throw ConfigError(k + ": must be at most 64 characters");
              c.totp_issuer = v;
+         }},
+        {"security.totp_setup_seconds", "600",
+         "Seconds a two-factor setup in progress keeps its secret: the setup form returns the "
+         "same one until then (a reload or a second tab keeps working), and it cannot be "
+         "enabled after.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.totp_setup_seconds = static_cast<int>(parse_integer(k, v, 60, 86400));
+         }},
+        {"security.fresh_sign_in_seconds", "900",
+         "Disabling two-factor or renewing recovery codes needs a session whose sign-in (with "
+         "its checkpoint) is at most this many seconds old.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.fresh_sign_in_seconds = static_cast<int>(parse_integer(k, v, 60, 86400));
          }},
         {"security.checkpoint_max_failures", "5",
          "Wrong codes one confirmation token survives at the two-factor checkpoint; then the "
@@ -349,6 +363,17 @@ void apply_secrets(Config& config, const std::string& text, const std::string& o
             auto bytes = crypto::from_hex(value);
             if (!bytes) throw ConfigError("secrets.server_key: must be hexadecimal");
             config.server_key = std::move(*bytes);
+        } else if (key.starts_with("sealing_key_") && key != "sealing_key_current") {
+            const std::string id_text = key.substr(std::string_view("sealing_key_").size());
+            const auto id = parse_integer("secrets." + key, id_text, 1, 255);
+            auto bytes = crypto::from_hex(value);
+            if (!bytes || bytes->size() != 32) {
+                throw ConfigError("secrets." + key + ": must be 64 hexadecimal characters");
+            }
+            config.sealing_keys[static_cast<std::uint8_t>(id)] = std::move(*bytes);
+        } else if (key == "sealing_key_current") {
+            config.sealing_key_current =
+                static_cast<std::uint8_t>(parse_integer("secrets." + key, value, 0, 255));
         } else if (key == "database_password") {
             if (value.find('\'') != std::string::npos) {
                 throw ConfigError("secrets.database_password: must not contain a single quote");
@@ -435,6 +460,12 @@ Config load_config(const std::string& path, const EnvLookup& env) {
     }
     if (config.server_key.size() < 32) {
         throw ConfigError("secrets.server_key: must be at least 32 bytes (64 hex characters)");
+    }
+    if (config.sealing_key_current != 0 &&
+        !config.sealing_keys.contains(config.sealing_key_current)) {
+        throw ConfigError("secrets.sealing_key_current: no sealing_key_" +
+                          std::to_string(config.sealing_key_current) + " in " +
+                          config.secrets_file);
     }
     if (config.session_idle_timeout > config.session_absolute_lifetime) {
         throw ConfigError("session.idle_timeout: must not exceed session.absolute_lifetime");

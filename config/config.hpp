@@ -3,7 +3,9 @@
 // own file or the environment. Unknown keys and bad values are refused with the key's name.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,6 +48,10 @@ struct Config {
     // [secrets]
     std::string secrets_file;
     std::string server_key;  ///< raw bytes, >= 32; never logged
+    /// Keys for sealing TOTP secrets, by key id (1-255; id 0 is derived from server_key and
+    /// always known), and the id new secrets are sealed with. From the secrets file.
+    std::map<std::uint8_t, std::string> sealing_keys;
+    std::uint8_t sealing_key_current = 0;
     // [session]
     int session_absolute_lifetime{};
     int session_idle_timeout{};
@@ -72,7 +78,13 @@ struct Config {
     int client_per_minute{};
     // [security]
     TwoFactorRequirement require_2fa{};
-    std::string totp_issuer;
+    std::string totp_issuer;  ///< empty: app_name
+    /// The otpauth issuer authenticator apps show: totp_issuer, else app_name.
+    const std::string& effective_totp_issuer() const {
+        return totp_issuer.empty() ? app_name : totp_issuer;
+    }
+    int totp_setup_seconds{};     ///< how long a pending (not yet enabled) TOTP secret lasts
+    int fresh_sign_in_seconds{};  ///< how recent a sign-in must be to disable 2FA or renew codes
     int totp_window{};
     int checkpoint_max_failures{};
     // [activity]

@@ -11,6 +11,7 @@
 
 #include "crypto/encoding.hpp"
 #include "crypto/hash.hpp"
+#include "crypto/unicode_text.hpp"
 
 namespace accountd::crypto {
 namespace {
@@ -157,7 +158,9 @@ std::optional<std::string> PasswordHasher::argon2id_raw(std::string_view passwor
 
 std::string PasswordHasher::hash(std::string_view password) const {
     const std::string salt = random_->bytes(kSaltBytes);
-    auto raw = argon2id_raw(password, salt, params_, true, kHashBytes);
+    const auto normalized = nfkc(password);
+    auto raw = argon2id_raw(normalized ? std::string_view(*normalized) : password, salt, params_,
+                            true, kHashBytes);
     if (!raw) throw std::runtime_error("argon2id hashing failed");
     return "$argon2id$v=19$m=" + std::to_string(params_.memory_kib) +
            ",t=" + std::to_string(params_.iterations) +
@@ -166,6 +169,18 @@ std::string PasswordHasher::hash(std::string_view password) const {
 }
 
 PasswordCheck PasswordHasher::verify(std::string_view password, std::string_view stored) const {
+    const auto normalized = nfkc(password);
+    if (!normalized || *normalized == password) return verify_bytes(password, stored);
+    const auto check = verify_bytes(*normalized, stored);
+    if (check != PasswordCheck::mismatch) return check;
+    // Hashed before normalisation (or by another panel): the bytes as typed then.
+    return verify_bytes(password, stored) == PasswordCheck::mismatch
+               ? PasswordCheck::mismatch
+               : PasswordCheck::match_needs_rehash;
+}
+
+PasswordCheck PasswordHasher::verify_bytes(std::string_view password,
+                                           std::string_view stored) const {
     if (stored.starts_with("$argon2id$")) return verify_argon2id(password, stored);
     if (is_bcrypt(stored)) return verify_bcrypt(password, stored);
     return PasswordCheck::mismatch;
@@ -198,7 +213,7 @@ PasswordCheck PasswordHasher::verify_bcrypt(std::string_view password,
 }
 
 void PasswordHasher::burn_verification_time(std::string_view password) const {
-    (void)verify_argon2id(password, dummy_hash_);
+    (void)verify(password, dummy_hash_);
 }
 
 }  // namespace accountd::crypto

@@ -4,6 +4,13 @@
 // New hashes are PHC strings `$argon2id$v=19$m=..,t=..,p=..,keyid=p1$salt$hash`. The server pepper
 // is passed as argon2's secret input (RFC 9106 section 3.1, "K"); `keyid=p1` records that it was,
 // so an argon2id hash imported from another panel (no keyid, no pepper) still verifies.
+//
+// Passwords are hashed and verified in their NFKC form (crypto/unicode_text.hpp), so "é" typed
+// precomposed or as "e" + a combining accent is one password. Hashes made before that, and the
+// other panels' hashes, hold the bytes as typed: when the normal form does not match and differs
+// from the typed bytes, those are verified too, and a match asks for a rehash (of the normal
+// form). No weaker: typed bytes that are not in normal form can never be a normal form.
+// Text that is not well-formed UTF-8 is used as it is.
 
 #include <cstdint>
 #include <optional>
@@ -38,13 +45,15 @@ class PasswordHasher {
     /// mismatch, never an exception.
     PasswordCheck verify(std::string_view password, std::string_view stored) const;
 
-    /// Spends the time a real verification would, for logins of unknown users.
+    /// Spends the time a failed verification of `password` would, for logins of unknown users
+    /// (two hashes when the password is not in normal form, as verify() then tries both).
     void burn_verification_time(std::string_view password) const;
 
   private:
     std::optional<std::string> argon2id_raw(std::string_view password, std::string_view salt,
                                             const Argon2Params& params, bool with_pepper,
                                             std::size_t out_len) const;
+    PasswordCheck verify_bytes(std::string_view password, std::string_view stored) const;
     PasswordCheck verify_argon2id(std::string_view password, std::string_view stored) const;
     PasswordCheck verify_bcrypt(std::string_view password, std::string_view stored) const;
 

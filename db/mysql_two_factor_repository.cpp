@@ -11,24 +11,49 @@ long long as_id(std::uint64_t id) {
 
 }  // namespace
 
-std::optional<std::string> MysqlTwoFactorRepository::secret(std::uint64_t user_id) {
-    return guarded("two_factor.secret", [&]() -> std::optional<std::string> {
-        std::string sealed;
-        soci::indicator ind = soci::i_null;
+std::optional<services::StoredSecret> MysqlTwoFactorRepository::secret(std::uint64_t user_id) {
+    return guarded("two_factor.secret", [&]() -> std::optional<services::StoredSecret> {
+        services::StoredSecret stored;
+        std::tm set_at{};
+        soci::indicator secret_ind = soci::i_null;
+        soci::indicator set_at_ind = soci::i_null;
         const long long id = as_id(user_id);
-        db_.sql() << "SELECT totp_secret FROM users WHERE id = :id", soci::use(id),
-            soci::into(sealed, ind);
-        if (!db_.sql().got_data() || ind != soci::i_ok) return std::nullopt;
-        return sealed;
+        db_.sql() << "SELECT totp_secret, totp_secret_set_at FROM users WHERE id = :id",
+            soci::use(id), soci::into(stored.sealed, secret_ind), soci::into(set_at, set_at_ind);
+        if (!db_.sql().got_data() || secret_ind != soci::i_ok) return std::nullopt;
+        if (set_at_ind == soci::i_ok) stored.set_at = from_tm(set_at);
+        return stored;
     });
 }
 
-void MysqlTwoFactorRepository::set_secret(std::uint64_t user_id, const std::string& sealed) {
-    guarded("two_factor.set_secret", [&] {
+bool MysqlTwoFactorRepository::offer_pending_secret(std::uint64_t user_id,
+                                                    const std::string& sealed,
+                                                    services::Timestamp now,
+                                                    services::Timestamp fresh_since) {
+    return guarded("two_factor.offer_pending_secret", [&] {
         const long long id = as_id(user_id);
-        db_.sql() << "UPDATE users SET totp_secret = :s WHERE id = :id", soci::use(sealed),
-            soci::use(id);
-        return 0;
+        const std::tm at = to_tm(now);
+        const std::tm fresh = to_tm(fresh_since);
+        // One conditional UPDATE: of two setups racing, one stores and the other changes nothing.
+        soci::statement st =
+            (db_.sql().prepare << "UPDATE users SET totp_secret = :s, totp_secret_set_at = :at "
+                                  "WHERE id = :id AND totp_enabled = 0 AND (totp_secret IS NULL "
+                                  "OR totp_secret_set_at IS NULL OR totp_secret_set_at < :fresh)",
+             soci::use(sealed), soci::use(at), soci::use(id), soci::use(fresh));
+        st.execute(true);
+        return st.get_affected_rows() == 1;
+    });
+}
+
+bool MysqlTwoFactorRepository::reseal_secret(std::uint64_t user_id, const std::string& old_sealed,
+                                             const std::string& new_sealed) {
+    return guarded("two_factor.reseal_secret", [&] {
+        const long long id = as_id(user_id);
+        soci::statement st = (db_.sql().prepare << "UPDATE users SET totp_secret = :new "
+                                                   "WHERE id = :id AND totp_secret = :old",
+                              soci::use(new_sealed), soci::use(id), soci::use(old_sealed));
+        st.execute(true);
+        return st.get_affected_rows() == 1;
     });
 }
 
@@ -63,8 +88,8 @@ void MysqlTwoFactorRepository::disable(std::uint64_t user_id, services::Timestam
         soci::transaction tx(db_.sql());
         db_.sql() << "DELETE FROM recovery_codes WHERE user_id = :id", soci::use(id);
         db_.sql()
-            << "UPDATE users SET totp_enabled = 0, totp_secret = NULL, totp_last_step = NULL, "
-               "updated_at = :at WHERE id = :id",
+            << "UPDATE users SET totp_enabled = 0, totp_secret = NULL, totp_secret_set_at = NULL, "
+               "totp_last_step = NULL, updated_at = :at WHERE id = :id",
             soci::use(at), soci::use(id);
         tx.commit();
         return 0;

@@ -9,8 +9,11 @@ class MysqlTwoFactorRepository final : public services::TwoFactorRepository {
   public:
     explicit MysqlTwoFactorRepository(Database& db) : db_(db) {}
 
-    std::optional<std::string> secret(std::uint64_t user_id) override;
-    void set_secret(std::uint64_t user_id, const std::string& sealed) override;
+    std::optional<services::StoredSecret> secret(std::uint64_t user_id) override;
+    bool offer_pending_secret(std::uint64_t user_id, const std::string& sealed,
+                              services::Timestamp now, services::Timestamp fresh_since) override;
+    bool reseal_secret(std::uint64_t user_id, const std::string& old_sealed,
+                       const std::string& new_sealed) override;
     void enable(std::uint64_t user_id, std::int64_t step,
                 const std::vector<services::RecoveryCode>& codes, services::Timestamp now) override;
     void disable(std::uint64_t user_id, services::Timestamp now) override;

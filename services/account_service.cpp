@@ -51,7 +51,9 @@ void AccountService::change_password(const User& user, const std::string& curren
     std::vector<FieldViolation> problems;
     if (confirmation && *confirmation != *new_password)
         problems.push_back({new_field, Rule::confirmed, {}});
-    if (auto problem = policy_.check(*new_password, {user.username, user.email}, new_field)) {
+    if (auto problem = policy_.check(*new_password,
+                                     {user.username, user.email, user.name_first, user.name_last},
+                                     new_field)) {
         problems.push_back(std::move(*problem));
     }
     if (!problems.empty()) throw ServiceError::invalid(std::move(problems));

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "crypto/unicode_text.hpp"
 #include "services/text.hpp"
 
 namespace accountd::services {
@@ -70,13 +71,63 @@ std::string letters_of(const std::string& s) {
     return ascii_lower(out);
 }
 
+// A name as context words: all its letters ("alice.walker" gives "alicewalker"), and each run
+// of letters of it ("alice", "walker"), so its parts can come in any order.
+void add_words(std::vector<std::string>& words, const std::string& name) {
+    words.push_back(letters_of(name));
+    std::string run;
+    for (const char c : name + " ") {
+        if (is_letter(c)) {
+            run += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!run.empty()) {
+            words.push_back(std::move(run));
+            run.clear();
+        }
+    }
+}
+
+// Whether `letters` is some sequence of `words` (each used any number of times): the word-break
+// problem, by dynamic programming over the prefixes.
+bool made_of(const std::string& letters, const std::vector<std::string>& words) {
+    std::vector<bool> reachable(letters.size() + 1, false);
+    reachable[0] = true;
+    for (std::size_t end = 1; end <= letters.size(); ++end) {
+        for (const auto& word : words) {
+            if (word.size() <= end && reachable[end - word.size()] &&
+                letters.compare(end - word.size(), word.size(), word) == 0) {
+                reachable[end] = true;
+                break;
+            }
+        }
+    }
+    return reachable[letters.size()];
+}
+
 }  // namespace
 
 PasswordPolicy::PasswordPolicy(int min_length, int max_length,
-                               std::vector<std::string> blocklist_files)
+                               std::vector<std::string> blocklist_files, std::string app_name)
     : min_length_(min_length),
       max_length_(max_length),
-      blocklist_files_(std::move(blocklist_files)) {}
+      blocklist_files_(std::move(blocklist_files)),
+      app_name_(std::move(app_name)) {}
+
+bool PasswordPolicy::only_context_words(const std::string& password,
+                                        const PasswordContext& context) const {
+    const std::string letters = letters_of(password);
+    // A password with a letter or three besides its digits and symbols is not a name: a random
+    // password would be refused for holding the letters of a short one.
+    if (letters.size() < 4) return false;
+    std::vector<std::string> words = {"accountd", "pterodactyl", "calagopus", "eclipanel"};
+    for (const std::string& name :
+         {context.username, context.email.substr(0, context.email.find('@')), context.name_first,
+          context.name_last, app_name_}) {
+        add_words(words, name);
+    }
+    // A single letter would make almost any string of letters a "sequence of names".
+    std::erase_if(words, [](const std::string& w) { return w.size() < 2; });
+    return made_of(letters, words);
+}
 
 bool PasswordPolicy::listed(const std::vector<std::string>& candidates) const {
     for (const auto& path : blocklist_files_) {
@@ -95,9 +146,11 @@ bool PasswordPolicy::listed(const std::vector<std::string>& candidates) const {
     return false;
 }
 
-std::optional<FieldViolation> PasswordPolicy::check(const std::string& password,
+std::optional<FieldViolation> PasswordPolicy::check(const std::string& typed,
                                                     const PasswordContext& context,
                                                     const std::string& field) const {
+    // Judged as it is hashed: fullwidth "ｐａｓｓｗｏｒｄ" is "password".
+    const std::string password = crypto::nfkc(typed).value_or(typed);
     const auto length = utf8_length(password);
     if (length < static_cast<std::size_t>(min_length_)) {
         return FieldViolation{field, Rule::min, std::to_string(min_length_)};
@@ -115,15 +168,9 @@ std::optional<FieldViolation> PasswordPolicy::check(const std::string& password,
     for (const auto& form : forms) {
         if (repeats(form) || runs_along(form)) return FieldViolation{field, Rule::guessable, {}};
     }
-    // The account's own names and this service's, with whatever is stuck around them.
-    const std::string letters = letters_of(password);
-    const std::string local_part = context.email.substr(0, context.email.find('@'));
-    for (const std::string& word :
-         {letters_of(context.username), letters_of(local_part), std::string("accountd"),
-          std::string("pterodactyl"), std::string("calagopus"), std::string("eclipanel")}) {
-        // A name of a letter or two would refuse random passwords that happen to hold them.
-        if (word.size() >= 4 && letters == word) return FieldViolation{field, Rule::guessable, {}};
-    }
+    // The account's own names and the service's, alone or together, with whatever is stuck
+    // around and between them.
+    if (only_context_words(password, context)) return FieldViolation{field, Rule::guessable, {}};
     if (lowered == ascii_lower(context.email)) return FieldViolation{field, Rule::guessable, {}};
     if (listed(forms)) return FieldViolation{field, Rule::guessable, {}};
     return std::nullopt;

@@ -3,9 +3,11 @@
 // guessable. Guessable means: on a blocklist of common passwords and dictionary words (also with
 // digits or symbols stuck on either end, as in "Dragonfly2024!"), one character or one chunk
 // repeated ("abcabcabcabc"), a run along the alphabet, the digits or a keyboard row
-// ("qwertyuiopas", "987654321098"), or the account's own name or this service's name dressed up
-// the same way. No composition rules. Stored passwords are never re-checked, so an imported
-// account is never locked out.
+// ("qwertyuiopas", "987654321098"), or made of nothing but context-specific words (800-63B: the
+// account's own names, this service's, the panels' and the configured application name), alone
+// or strung together in any order with any separators, digits or symbols between and around
+// them ("accountd-alice", "Walker.Alice.2024"). No composition rules. Stored passwords are never
+// re-checked, so an imported account is never locked out.
 
 #include <optional>
 #include <string>
@@ -18,6 +20,8 @@ namespace accountd::services {
 struct PasswordContext {
     std::string username;
     std::string email;
+    std::string name_first;
+    std::string name_last;
 };
 
 class PasswordPolicy {
@@ -25,9 +29,13 @@ class PasswordPolicy {
     /// `blocklist_files`: text files of one entry per line (compared case-insensitively; lines
     /// starting with "#!" are comments). They are read at each check, which happens only when
     /// a password is set, so no worker holds them in memory.
-    PasswordPolicy(int min_length, int max_length, std::vector<std::string> blocklist_files);
+    /// `app_name`: the configured application name (app.name), a context word like the
+    /// service's and the panels' own names.
+    PasswordPolicy(int min_length, int max_length, std::vector<std::string> blocklist_files,
+                   std::string app_name = {});
 
-    /// Length first (in characters), then guessability: the rule the password breaks, as a
+    /// Judges the password's NFKC form (as it is hashed). Length first (in characters), then
+    /// guessability: the rule the password breaks, as a
     /// violation of `field` (Rule::min or Rule::max with the bound as argument, or
     /// Rule::guessable). Throws std::runtime_error when a blocklist file cannot be read:
     /// refusing every change beats accepting a listed password.
@@ -39,10 +47,13 @@ class PasswordPolicy {
 
   private:
     bool listed(const std::vector<std::string>& candidates) const;
+    /// Whether the password's letters are context words and nothing else.
+    bool only_context_words(const std::string& password, const PasswordContext& context) const;
 
     int min_length_;
     int max_length_;
     std::vector<std::string> blocklist_files_;
+    std::string app_name_;
 };
 
 }  // namespace accountd::services

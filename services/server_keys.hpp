@@ -12,7 +12,8 @@ struct ServerKeys {
     std::string xsrf;             ///< Pterodactyl XSRF tokens bound to a session
     std::string jwt;              ///< EcliPanel HS256 session JWTs
     std::string csrf;             ///< EcliPanel csrfToken values bound to a session
-    std::string totp_encryption;  ///< AES-256-GCM key for TOTP secrets at rest
+    std::string totp_encryption;  ///< AES-256-GCM key for TOTP secrets at rest: sealing key id 0
+                                  ///< (more, for rotation, come from the secrets file)
     std::string api_key;          ///< HMAC key for stored API-key digests
     std::string two_factor;       ///< HMAC key for recovery codes and pending sign-ins
 };

@@ -70,6 +70,10 @@ std::string_view failure_id(TwoFactorFailure failure) {
             return "checkpoint_recovery";
         case TwoFactorFailure::password_in_query:
             return "password_in_query";
+        case TwoFactorFailure::setup_expired:
+            return "setup_expired";
+        case TwoFactorFailure::fresh_sign_in_needed:
+            return "fresh_sign_in_needed";
     }
     return "unknown";
 }

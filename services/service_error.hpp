@@ -54,11 +54,13 @@ struct FieldViolation {
 enum class TwoFactorFailure {
     already_enabled,
     not_set_up,
-    invalid_code,         ///< a wrong TOTP code while enabling
-    checkpoint_code,      ///< a wrong TOTP code at the sign-in checkpoint
-    checkpoint_expired,   ///< unknown, expired, used-up or spent confirmation token
-    checkpoint_recovery,  ///< a wrong or spent recovery code
-    password_in_query,    ///< the legacy form that puts the password in the URL
+    invalid_code,          ///< a wrong TOTP code while enabling
+    checkpoint_code,       ///< a wrong TOTP code at the sign-in checkpoint
+    checkpoint_expired,    ///< unknown, expired, used-up or spent confirmation token
+    checkpoint_recovery,   ///< a wrong or spent recovery code
+    password_in_query,     ///< the legacy form that puts the password in the URL
+    setup_expired,         ///< enabling with a pending secret older than the setup time
+    fresh_sign_in_needed,  ///< disabling or renewing codes from a session signed in too long ago
 };
 
 /// The failure's stable id (its enumerator's name), for logs and tests.

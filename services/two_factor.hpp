@@ -17,6 +17,13 @@ struct RecoveryCode {
     std::string code_hash;
 };
 
+/// The user's TOTP secret as stored: sealed (crypto::SecretBox), and when it was stored as a
+/// pending secret (null for secrets stored before that was recorded, schema 12).
+struct StoredSecret {
+    std::string sealed;
+    std::optional<Timestamp> set_at;
+};
+
 struct PendingLogin {
     std::uint64_t id = 0;
     std::uint64_t user_id = 0;
@@ -27,10 +34,17 @@ struct PendingLogin {
 class TwoFactorRepository {
   public:
     virtual ~TwoFactorRepository() = default;
-    /// The sealed secret (secret box bytes), null when none was set up.
-    virtual std::optional<std::string> secret(std::uint64_t user_id) = 0;
-    /// Stores a new pending secret without enabling two-factor.
-    virtual void set_secret(std::uint64_t user_id, const std::string& sealed) = 0;
+    /// The stored secret, pending or enabled; null when none was set up.
+    virtual std::optional<StoredSecret> secret(std::uint64_t user_id) = 0;
+    /// Stores `sealed` as the user's pending secret, set at `now`, without enabling two-factor,
+    /// unless two-factor is enabled or a pending secret set at or after `fresh_since` is stored:
+    /// false then. Atomic across workers: of two setups racing, one stores and the other sees it.
+    virtual bool offer_pending_secret(std::uint64_t user_id, const std::string& sealed,
+                                      Timestamp now, Timestamp fresh_since) = 0;
+    /// Replaces the stored secret by the same secret sealed anew (under the current key), only
+    /// if it is still `old_sealed`; false otherwise. Keeps set_at.
+    virtual bool reseal_secret(std::uint64_t user_id, const std::string& old_sealed,
+                               const std::string& new_sealed) = 0;
     /// Turns two-factor on with `step` as the last used time step and replaces the codes.
     virtual void enable(std::uint64_t user_id, std::int64_t step,
                         const std::vector<RecoveryCode>& codes, Timestamp now) = 0;

@@ -31,10 +31,24 @@ std::string TwoFactorService::associated_data(const User& user) const {
     return "totp:" + user.uuid;
 }
 
-TotpSetup TwoFactorService::begin_setup(const User& user) {
-    if (user.totp_enabled) throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
-    const std::string key = random_.bytes(kSecretBytes);
-    store_.set_secret(user.id, box_.seal(key, associated_data(user)));
+void TwoFactorService::require_fresh_sign_in(Timestamp signed_in_at) const {
+    if (clock_.now() - signed_in_at > std::chrono::seconds(settings_.fresh_sign_in_seconds)) {
+        throw ServiceError::two_factor(TwoFactorFailure::fresh_sign_in_needed);
+    }
+}
+
+std::optional<std::string> TwoFactorService::open_secret(const User& user,
+                                                         const StoredSecret& stored) {
+    auto key = box_.open(stored.sealed, associated_data(user));
+    // Sealed again under the current key as it is used, so a rotated-out key can be retired.
+    // A concurrent change of the secret wins (the reseal then does nothing).
+    if (key && !box_.sealed_with_current_key(stored.sealed, associated_data(user))) {
+        store_.reseal_secret(user.id, stored.sealed, box_.seal(*key, associated_data(user)));
+    }
+    return key;
+}
+
+TotpSetup TwoFactorService::setup_for(const User& user, const std::string& key) const {
     TotpSetup setup;
     setup.secret = crypto::base32_encode(key, false);
     const std::string issuer = crypto::percent_encode(settings_.issuer);
@@ -43,10 +57,32 @@ TotpSetup TwoFactorService::begin_setup(const User& user) {
     return setup;
 }
 
+TotpSetup TwoFactorService::begin_setup(const User& user) {
+    if (user.totp_enabled) throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
+    const auto now = clock_.now();
+    auto fresh_since = now - std::chrono::seconds(settings_.setup_seconds);
+    // Twice at most: a second request (another tab) may store its secret between our read and
+    // our write; then we show the one it stored.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (const auto stored = store_.secret(user.id);
+            stored && stored->set_at && *stored->set_at >= fresh_since) {
+            if (const auto key = open_secret(user, *stored)) return setup_for(user, *key);
+            fresh_since = now + std::chrono::seconds(1);  // unreadable (its key is gone): replace
+        }
+        const std::string key = random_.bytes(kSecretBytes);
+        if (store_.offer_pending_secret(user.id, box_.seal(key, associated_data(user)), now,
+                                        fresh_since)) {
+            return setup_for(user, key);
+        }
+    }
+    // Neither stored nor readable: two-factor was enabled meanwhile.
+    throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
+}
+
 bool TwoFactorService::verify_code(const User& user, const std::string& code) {
-    const auto sealed = store_.secret(user.id);
-    if (!sealed) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
-    const auto key = box_.open(*sealed, associated_data(user));
+    const auto stored = store_.secret(user.id);
+    if (!stored) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
+    const auto key = open_secret(user, *stored);
     if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto now = clock_.now().time_since_epoch().count();
     const auto step = crypto::verify_totp(*key, code, now, settings_.totp, std::nullopt);
@@ -56,13 +92,21 @@ bool TwoFactorService::verify_code(const User& user, const std::string& code) {
 
 std::vector<std::string> TwoFactorService::enable(const User& user, const std::string& code,
                                                   const std::string& password,
-                                                  std::optional<std::uint64_t> keep_session_id) {
+                                                  std::optional<std::uint64_t> keep_session_id,
+                                                  Timestamp signed_in_at) {
+    // New recovery codes replace the ones the owner holds: as weighty as turning 2FA off.
+    if (user.totp_enabled) require_fresh_sign_in(signed_in_at);
     require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
-    const auto sealed = store_.secret(user.id);
-    if (!sealed) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
-    const auto key = box_.open(*sealed, associated_data(user));
-    if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto now = clock_.now();
+    const auto stored = store_.secret(user.id);
+    if (!stored) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
+    if (!user.totp_enabled &&
+        (!stored->set_at ||
+         now - *stored->set_at > std::chrono::seconds(settings_.setup_seconds))) {
+        throw ServiceError::two_factor(TwoFactorFailure::setup_expired);
+    }
+    const auto key = open_secret(user, *stored);
+    if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto step = crypto::verify_totp(*key, code, now.time_since_epoch().count(),
                                           settings_.totp, std::nullopt);
     if (!step) throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
@@ -71,22 +115,24 @@ std::vector<std::string> TwoFactorService::enable(const User& user, const std::s
         throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
     }
     std::vector<std::string> plain;
-    std::vector<RecoveryCode> stored;
+    std::vector<RecoveryCode> digests;
     for (int i = 0; i < settings_.recovery_code_count; ++i) {
         std::string code_text = crypto::random_alphanumeric(
             random_, static_cast<std::size_t>(settings_.recovery_code_length));
         RecoveryCode rc;
         rc.salt = random_.bytes(16);
         rc.code_hash = crypto::hmac_sha256(token_key_, rc.salt + code_text);
-        stored.push_back(std::move(rc));
+        digests.push_back(std::move(rc));
         plain.push_back(std::move(code_text));
     }
-    store_.enable(user.id, *step, stored, now);
+    store_.enable(user.id, *step, digests, now);
     sessions_.remove_all_for_user_except(user.id, keep_session_id);
     return plain;
 }
 
-void TwoFactorService::disable(const User& user, const std::string& password) {
+void TwoFactorService::disable(const User& user, const std::string& password,
+                               Timestamp signed_in_at) {
+    require_fresh_sign_in(signed_in_at);
     require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
     store_.disable(user.id, clock_.now());
     store_.delete_pending_for_user(user.id);

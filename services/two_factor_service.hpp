@@ -2,6 +2,12 @@
 // Two-factor rules (TOTP, RFC 6238): setup, enabling with a code and the password, disabling
 // with the password, and the sign-in checkpoint that completes a password sign-in with a code or
 // a one-time recovery code. Each time step is accepted once per user, across workers.
+//
+// A setup's secret is pending until enabled: the same one is shown for `setup_seconds` (so a
+// reload or a second tab does not break an enrolment in progress), and it cannot be enabled
+// after. Taking two-factor off or renewing the recovery codes needs, besides the password, a
+// session whose sign-in (the checkpoint included) is at most `fresh_sign_in_seconds` old: a
+// stolen session alone cannot strip the second factor.
 
 #include <optional>
 #include <string>
@@ -30,7 +36,9 @@ struct CheckpointResult {
 
 struct TwoFactorSettings {
     crypto::TotpParams totp;
-    std::string issuer = "accountd";
+    std::string issuer = "Pterodactyl";  ///< the configured application name
+    int setup_seconds = 600;             ///< a pending secret's life
+    int fresh_sign_in_seconds = 900;
     int pending_login_seconds = 300;  // as Pterodactyl's confirmation token
     int recovery_code_count = 10;
     int recovery_code_length = 10;
@@ -44,18 +52,25 @@ class TwoFactorService {
                      crypto::RandomSource& random, const Clock& clock, std::string token_key,
                      TwoFactorSettings settings);
 
-    /// A fresh secret, stored sealed but not yet enabled. Throws already_enabled.
+    /// The pending secret set up less than `setup_seconds` ago, or else a new one, stored
+    /// sealed but not yet enabled. Throws already_enabled.
     TotpSetup begin_setup(const User& user);
 
-    /// Checks the password, then the code against the pending secret; enables two-factor and
-    /// returns new recovery codes (shown once). Ends the user's other sessions, so every session
-    /// left has proven the second factor.
+    /// Checks the password, then the code against the pending secret (not_set_up without one,
+    /// setup_expired when older than `setup_seconds`); enables two-factor and returns new
+    /// recovery codes (shown once). Ends the user's other sessions, so every session left has
+    /// proven the second factor. With two-factor already on, this renews the recovery codes
+    /// with a code of the enabled secret, and `signed_in_at` (when the caller's session
+    /// completed its sign-in) must be recent (else fresh_sign_in_needed, before the password
+    /// is checked).
     std::vector<std::string> enable(const User& user, const std::string& code,
                                     const std::string& password,
-                                    std::optional<std::uint64_t> keep_session_id);
+                                    std::optional<std::uint64_t> keep_session_id,
+                                    Timestamp signed_in_at);
 
-    /// Checks the password; turns two-factor off and forgets the secret and recovery codes.
-    void disable(const User& user, const std::string& password);
+    /// Checks that `signed_in_at` is recent (fresh_sign_in_needed), then the password; turns
+    /// two-factor off and forgets the secret and recovery codes.
+    void disable(const User& user, const std::string& password, Timestamp signed_in_at);
 
     /// Remembers a password sign-in that still needs its second factor; returns the confirmation
     /// token (64 characters) the client sends to the checkpoint.
@@ -76,6 +91,10 @@ class TwoFactorService {
 
   private:
     std::string associated_data(const User& user) const;
+    void require_fresh_sign_in(Timestamp signed_in_at) const;
+    /// Opens the stored secret; seals it again under the current key when an older one sealed it.
+    std::optional<std::string> open_secret(const User& user, const StoredSecret& stored);
+    TotpSetup setup_for(const User& user, const std::string& key) const;
     bool verify_code(const User& user, const std::string& code);
     /// The id of the user's unused recovery code equal to `code`, compared in constant time.
     std::optional<std::uint64_t> matching_recovery_code(const User& user, const std::string& code);

@@ -55,7 +55,8 @@ User UserService::create(const NewUser& input) {
     if (utf8_length(input.name_first) > 191 || utf8_length(input.name_last) > 191) {
         throw InvalidUser("name", "first and last name may be at most 191 characters");
     }
-    if (const auto problem = policy_.check(input.password, {username, input.email})) {
+    if (const auto problem = policy_.check(
+            input.password, {username, input.email, input.name_first, input.name_last})) {
         if (problem->rule == Rule::guessable) {
             throw InvalidUser("password",
                               "password is too easy to guess (a common password, a word, a "

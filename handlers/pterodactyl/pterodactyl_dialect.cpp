@@ -147,6 +147,13 @@ Shape two_factor_shape(services::TwoFactorFailure failure) {
         case TwoFactorFailure::password_in_query:
             return {400, "BadRequestHttpException",
                     "Send the password in a JSON body; a password in the URL is refused."};
+        // Not Pterodactyl's own refusals: worded for its SPA, which shows `detail`.
+        case TwoFactorFailure::setup_expired:
+            return {400, "BadRequestHttpException",
+                    "The two-factor setup has expired; reload the page to scan a new QR code."};
+        case TwoFactorFailure::fresh_sign_in_needed:
+            return {400, "BadRequestHttpException",
+                    "This needs a recent sign-in: sign out, sign in again and retry."};
         case TwoFactorFailure::checkpoint_expired:
             break;
     }

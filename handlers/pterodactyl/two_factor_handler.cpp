@@ -34,7 +34,8 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     const auto& caller = ctx.caller();
     std::vector<std::string> codes;
     deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {
-        codes = deps.two_factor.enable(caller.user, code, password, caller.session->id);
+        codes = deps.two_factor.enable(caller.user, code, password, caller.session->id,
+                                       caller.session->created_at);
     });
     record_own_activity(deps, ctx, "user:two-factor.create");
     return server::HttpResponse::json(
@@ -48,8 +49,10 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
     }
     const auto body = read_body(ctx);
     const auto password = server::optional_string(body, "password").value_or("");
-    deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip,
-                                   [&] { deps.two_factor.disable(ctx.caller().user, password); });
+    const auto& caller = ctx.caller();
+    deps.password_confirmation.run(caller.user.id, ctx.client_ip, [&] {
+        deps.two_factor.disable(caller.user, password, caller.session->created_at);
+    });
     record_own_activity(deps, ctx, "user:two-factor.delete");
     return server::HttpResponse::no_content();
 }
@@ -59,13 +62,14 @@ server::HttpResponse disable(const HandlerDeps& deps, server::RequestContext& ct
 void register_two_factor_routes(server::Router& router, const HandlerDeps& deps) {
     // Past the required-2FA gate (this is where a user goes to satisfy it), not the suspension
     // one. Browser sessions only (a project security decision): Pterodactyl lets API keys in, but
-    // a key must never manage two-factor, and even setup would replace a secret the user is in
-    // the middle of scanning.
+    // a key must never manage two-factor (SECURITY.md), and a key has no sign-in whose age could
+    // prove a fresh second factor for disabling it or renewing the recovery codes.
     const auto session = server::AuthRequirement::session;
     // Where a user without the required two-factor goes to enable it (as in Pterodactyl).
     constexpr std::string_view enrolment = "enrolling in two-factor is how the gate is passed";
-    // A GET, yet it replaces the secret of a setup in progress: it asks for the XSRF header like
-    // a write (the SPA's axios sends it on every request), so a cross-site link cannot.
+    // A GET, yet it writes (a new pending secret, once the last one's setup time is over): it
+    // asks for the XSRF header like a write (the SPA's axios sends it on every request), so a
+    // cross-site link cannot.
     router.add({.method = "GET",
                 .pattern = kTwoFactorPath,
                 .auth = session,

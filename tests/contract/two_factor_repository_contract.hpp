@@ -54,12 +54,57 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_pending_secret_is_stored_without_enabling_two_fa
     const auto user = world.make_user();
     const auto other = world.make_user();
     const std::string sealed("\x01\x00sealed\xff", 9);  // ciphertext: any bytes
-    two_factor.set_secret(user, sealed);
-    BOOST_TEST(two_factor.secret(user).value() == sealed);
+    BOOST_TEST(two_factor.offer_pending_secret(user, sealed, kT0, kT0 - 600s));
+    BOOST_TEST(two_factor.secret(user).value().sealed == sealed);
+    BOOST_TEST((two_factor.secret(user).value().set_at == kT0));
     BOOST_TEST(!world.users.find_by_id(user).value().totp_enabled);
     BOOST_TEST(!two_factor.secret(other).has_value());
-    two_factor.set_secret(user, "replaced");
-    BOOST_TEST(two_factor.secret(user).value() == "replaced");
+}
+
+// A setup shows the pending secret while it is fresh; two racing setups store one secret.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_fresh_pending_secret_is_kept_and_a_stale_one_replaced, World,
+                              Worlds) {
+    World world;
+    services::TwoFactorRepository& two_factor = world.two_factor;
+    const auto user = world.make_user();
+    BOOST_TEST(two_factor.offer_pending_secret(user, "first", kT0, kT0 - 600s));
+    // Set at kT0, and kT0 is not before the freshness bound: kept.
+    BOOST_TEST(!two_factor.offer_pending_secret(user, "second", kT0 + 600s, kT0));
+    BOOST_TEST(two_factor.secret(user).value().sealed == "first");
+    BOOST_TEST((two_factor.secret(user).value().set_at == kT0));
+    BOOST_TEST(two_factor.offer_pending_secret(user, "third", kT0 + 601s, kT0 + 1s));
+    BOOST_TEST(two_factor.secret(user).value().sealed == "third");
+    BOOST_TEST((two_factor.secret(user).value().set_at == kT0 + 601s));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(no_pending_secret_replaces_an_enabled_one, World, Worlds) {
+    World world;
+    services::TwoFactorRepository& two_factor = world.two_factor;
+    const auto user = world.make_user();
+    BOOST_TEST(two_factor.offer_pending_secret(user, "enabled", kT0, kT0));
+    two_factor.enable(user, 1000, codes(1, "c"), kT0);
+    BOOST_TEST(!two_factor.offer_pending_secret(user, "pending", kT0 + 3600s, kT0 + 3600s));
+    BOOST_TEST(two_factor.secret(user).value().sealed == "enabled");
+    // Once disabled, a new setup stores again.
+    two_factor.disable(user, kT0 + 3600s);
+    BOOST_TEST(two_factor.offer_pending_secret(user, "pending", kT0 + 3600s, kT0 + 3000s));
+    BOOST_TEST(two_factor.secret(user).value().sealed == "pending");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_secret_is_resealed_only_while_it_is_unchanged, World, Worlds) {
+    World world;
+    services::TwoFactorRepository& two_factor = world.two_factor;
+    const auto user = world.make_user();
+    const auto other = world.make_user();
+    two_factor.offer_pending_secret(user, "old key", kT0, kT0);
+    two_factor.offer_pending_secret(other, "old key", kT0, kT0);
+    BOOST_TEST(!two_factor.reseal_secret(user, "something else", "new key"));
+    BOOST_TEST(two_factor.secret(user).value().sealed == "old key");
+    BOOST_TEST(two_factor.reseal_secret(user, "old key", "new key"));
+    BOOST_TEST(two_factor.secret(user).value().sealed == "new key");
+    BOOST_TEST((two_factor.secret(user).value().set_at == kT0));
+    BOOST_TEST(two_factor.secret(other).value().sealed == "old key");
+    BOOST_TEST(!two_factor.reseal_secret(987654321, "old key", "new key"));
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(enabling_turns_two_factor_on_and_stores_the_codes_in_order, World,
@@ -68,14 +113,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(enabling_turns_two_factor_on_and_stores_the_codes_
     services::TwoFactorRepository& two_factor = world.two_factor;
     const auto user = world.make_user();
     const auto other = world.make_user();
-    two_factor.set_secret(user, "sealed");
+    two_factor.offer_pending_secret(user, "sealed", kT0, kT0);
     const auto made = codes(3, "c");
     two_factor.enable(user, 1000, made, kT0 + 60s);
     const auto back = world.users.find_by_id(user);
     BOOST_REQUIRE(back.has_value());
     BOOST_TEST(back->totp_enabled);
     BOOST_TEST((back->updated_at == kT0 + 60s));
-    BOOST_TEST(two_factor.secret(user).value() == "sealed");
+    BOOST_TEST(two_factor.secret(user).value().sealed == "sealed");
     const auto stored = two_factor.recovery_codes(user);
     BOOST_REQUIRE(stored.size() == 3u);
     for (std::size_t i = 0; i < 3; ++i) {
@@ -109,9 +154,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(disabling_forgets_the_secret_the_codes_and_the_las
     services::TwoFactorRepository& two_factor = world.two_factor;
     const auto user = world.make_user();
     const auto other = world.make_user();
-    two_factor.set_secret(user, "sealed");
+    two_factor.offer_pending_secret(user, "sealed", kT0, kT0);
     two_factor.enable(user, 1000, codes(2, "c"), kT0);
-    two_factor.set_secret(other, "theirs");
+    two_factor.offer_pending_secret(other, "theirs", kT0, kT0);
     two_factor.enable(other, 1000, codes(2, "o"), kT0);
     two_factor.disable(user, kT0 + 120s);
     const auto back = world.users.find_by_id(user);
@@ -123,7 +168,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(disabling_forgets_the_secret_the_codes_and_the_las
     BOOST_TEST(two_factor.claim_step(user, 5));  // no last step any more
     // The other account keeps everything.
     BOOST_TEST(world.users.find_by_id(other).value().totp_enabled);
-    BOOST_TEST(two_factor.secret(other).value() == "theirs");
+    BOOST_TEST(two_factor.secret(other).value().sealed == "theirs");
     BOOST_TEST(two_factor.recovery_codes(other).size() == 2u);
 }
 

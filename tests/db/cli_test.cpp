@@ -120,18 +120,28 @@ BOOST_AUTO_TEST_CASE(user_create_reads_the_password_from_stdin_and_stores_argon2
 
 BOOST_AUTO_TEST_CASE(user_create_refuses_bad_input_and_duplicates) {
     const auto name = unique("dup");
-    const std::string base = "user create --config " + config + " --username " + name;
-    BOOST_TEST(run(base + " --email " + name + "@example.com --password short").exit_code == 2);
-    const auto guessable =
-        run(base + " --email " + name + "@example.com --password 'Dragonfly2024!!'");
+    const std::string base =
+        "user create --config " + config + " --username " + name + " --password-stdin";
+    const std::string email = " --email " + name + "@example.com";
+    BOOST_TEST(run(base + email, "short\n").exit_code == 2);
+    const auto guessable = run(base + email, "Dragonfly2024!!\n");
     BOOST_TEST(guessable.exit_code == 2);
     BOOST_TEST(guessable.err.find("too easy to guess") != std::string::npos, guessable.err);
-    BOOST_TEST(run(base + " --email not-an-email --password 'long enough password'").exit_code ==
-               2);
-    BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'")
-                   .exit_code == 0);
-    BOOST_TEST(run(base + " --email " + name + "@example.com --password 'long enough password'")
-                   .exit_code == 1);
+    BOOST_TEST(run(base + " --email not-an-email", "long enough password\n").exit_code == 2);
+    BOOST_TEST(run(base + email, "long enough password\n").exit_code == 0);
+    BOOST_TEST(run(base + email, "long enough password\n").exit_code == 1);
+}
+
+BOOST_AUTO_TEST_CASE(user_create_refuses_a_password_in_argv_and_creates_nothing) {
+    const auto name = unique("argv");
+    const auto r = run("user create --config " + config + " --email " + name +
+                       "@example.com --username " + name + " --password 'long enough password'");
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find("--password-stdin") != std::string::npos, r.err);
+    int count = -1;
+    database.sql() << "SELECT COUNT(*) FROM users WHERE username = :u", soci::use(name),
+        soci::into(count);
+    BOOST_TEST(count == 0);
 }
 
 BOOST_AUTO_TEST_CASE(help_prints_the_usage_and_succeeds) {

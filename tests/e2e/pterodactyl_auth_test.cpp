@@ -1,6 +1,9 @@
 // Pterodactyl dialect over HTTP through nginx: /auth/login, /api/client/account, /auth/logout.
 
+#include <crypt.h>
+
 #include <fstream>
+#include <memory>
 
 #include "db/mysql_user_repository.hpp"
 #include "e2e_fixture.hpp"
@@ -287,6 +290,37 @@ BOOST_AUTO_TEST_CASE(a_bcrypt_account_imported_from_pterodactyl_signs_in_and_is_
                    .post_json("/auth/login",
                               {{"user", u.username}, {"password", "correct horse battery staple"}})
                    .status == 200);
+}
+
+// Issue 8.21: "é" set as one code point signs in typed as "e" + a combining acute accent, and
+// the other way round.
+BOOST_AUTO_TEST_CASE(a_password_signs_in_whichever_unicode_form_it_is_typed_in) {
+    const std::string composed = "caf\xc3\xa9 au lait, s'il vous pla\xc3\xaet";
+    const std::string decomposed = "cafe\xcc\x81 au lait, s'il vous plai\xcc\x82t";
+    const auto name = unique_name("nfkc");
+    const auto user = Stack::get().root().user_service().create(
+        {name, name + "@example.com", "Test", "User", composed, false});
+    const auto sign_in = [&](const std::string& password) {
+        return pterodactyl().post_json("/auth/login", {{"user", name}, {"password", password}});
+    };
+    BOOST_TEST(sign_in(decomposed).status == 200);
+    BOOST_TEST(sign_in(composed).status == 200);
+
+    // A hash made before normalisation (here bcrypt, as imported) holds the bytes as typed then:
+    // they still sign in, and the rehash makes the other form work too.
+    char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+    BOOST_REQUIRE(crypt_gensalt_rn("$2y$", 4, nullptr, 0, setting, sizeof setting) != nullptr);
+    auto data = std::make_unique<crypt_data>();
+    const std::string raw_hash =
+        crypt_rn(decomposed.c_str(), setting, data.get(), sizeof(crypt_data));
+    const long long uid = static_cast<long long>(user.id);
+    Stack::get().sql() << "UPDATE users SET password_hash = :h WHERE id = :id", soci::use(raw_hash),
+        soci::use(uid);
+    BOOST_TEST(sign_in(composed).status != 200);  // the raw bytes differ: nothing to go on yet
+    BOOST_TEST(sign_in(decomposed).status == 200);
+    BOOST_TEST(
+        Stack::get().root().users().find_by_id(user.id)->password_hash->starts_with("$argon2id$"));
+    BOOST_TEST(sign_in(composed).status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(an_account_with_two_factor_is_not_let_in_on_its_password_alone) {

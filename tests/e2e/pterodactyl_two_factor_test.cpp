@@ -69,7 +69,10 @@ BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_e
     const auto r = s.client.get("/api/client/account/two-factor", s.write);
     BOOST_TEST(r.status == 200);
     const auto data = r.json()["data"];
-    BOOST_TEST(data["image_url_data"].get<std::string>().starts_with("otpauth://totp/accountd:"));
+    // The issuer is the application name (app.name, Pterodactyl's APP_NAME), issue 8.17.
+    BOOST_TEST(
+        data["image_url_data"].get<std::string>().starts_with("otpauth://totp/Pterodactyl:"));
+    BOOST_TEST(data["image_url_data"].get<std::string>().ends_with("&issuer=Pterodactyl"));
     BOOST_TEST(data["image_url_data"].get<std::string>().find(
                    "secret=" + data["secret"].get<std::string>()) != std::string::npos);
     BOOST_TEST(data["secret"].get<std::string>().size() == 32u);
@@ -78,7 +81,8 @@ BOOST_AUTO_TEST_CASE(setup_data_is_returned_and_a_sealed_secret_stored_without_e
     const long long uid = static_cast<long long>(s.t.user.id);
     Stack::get().sql() << "SELECT totp_secret FROM users WHERE id = :id", soci::use(uid),
         soci::into(stored);
-    BOOST_TEST(stored.size() == 12u + 20u + 16u);  // nonce, sealed 160-bit key, tag
+    BOOST_TEST(stored.size() == 2u + 12u + 20u + 16u);  // format, key id, nonce, 160-bit key, tag
+    BOOST_TEST(stored.substr(0, 2) == std::string("\x01\x00", 2));
     BOOST_TEST(stored.find(*crypto::base32_decode(data["secret"].get<std::string>())) ==
                std::string::npos);
 }
@@ -246,6 +250,76 @@ BOOST_AUTO_TEST_CASE(disabling_needs_the_password_and_forgets_everything) {
                    .post_json("/api/client/account/two-factor/disable",
                               {{"password", s.t.password}}, s.write)
                    .status == 204);
+}
+
+// Issue 8.7: a session signed in longer ago than security.fresh_sign_in_seconds cannot turn
+// two-factor off or renew the recovery codes, even with the password.
+BOOST_AUTO_TEST_CASE(disabling_or_renewing_codes_needs_a_recent_sign_in) {
+    auto s = pterodactyl_session(create_user());
+    const auto [secret, codes] = enable(s);
+    const long long uid = static_cast<long long>(s.t.user.id);
+    const int fresh = Stack::get().root().config().fresh_sign_in_seconds;
+    const auto age_sessions = [&](int seconds) {
+        Stack::get().sql() << "UPDATE sessions SET created_at = UTC_TIMESTAMP() - INTERVAL :s "
+                              "SECOND WHERE user_id = :id",
+            soci::use(seconds), soci::use(uid);
+    };
+    age_sessions(fresh + 60);
+    const std::string detail = "This needs a recent sign-in: sign out, sign in again and retry.";
+    Headers headers = s.write;
+    headers.emplace_back("Content-Type", "application/json");
+    check(s.client.request("DELETE", "/api/client/account/two-factor",
+                           nlohmann::json{{"password", s.t.password}}.dump(), headers),
+          400, "BadRequestHttpException", detail);
+    check(s.client.post_json("/api/client/account/two-factor/disable", {{"password", s.t.password}},
+                             s.write),
+          400, "BadRequestHttpException", detail);
+    check(s.client.post_json(
+              "/api/client/account/two-factor",
+              {{"code", code_for(secret, now_step() + 1)}, {"password", s.t.password}}, s.write),
+          400, "BadRequestHttpException", detail);
+    BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 1);
+    // The session itself still works for everything else.
+    BOOST_TEST(s.client.get("/api/client/account").status == 200);
+
+    age_sessions(fresh - 60);
+    BOOST_TEST(s.client
+                   .request("DELETE", "/api/client/account/two-factor",
+                            nlohmann::json{{"password", s.t.password}}.dump(), headers)
+                   .status == 204);
+    BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
+}
+
+// Issue 8.22: a reload or a second tab during enrolment gets the secret already scanned; once the
+// setup time is over, a new one, and the old one cannot be enabled any more (issue 8.12).
+BOOST_AUTO_TEST_CASE(setup_returns_the_same_secret_until_the_setup_time_is_over) {
+    auto s = pterodactyl_session(create_user());
+    auto tab = pterodactyl_session(s.t);
+    const auto first = s.client.get("/api/client/account/two-factor", s.write).json()["data"];
+    const auto second = tab.client.get("/api/client/account/two-factor", tab.write).json()["data"];
+    BOOST_TEST(first == second);
+    BOOST_TEST(s.client.get("/api/client/account/two-factor", s.write).json()["data"] == first);
+
+    const long long uid = static_cast<long long>(s.t.user.id);
+    const int ttl = Stack::get().root().config().totp_setup_seconds;
+    Stack::get().sql() << "UPDATE users SET totp_secret_set_at = UTC_TIMESTAMP() - INTERVAL :s "
+                          "SECOND WHERE id = :id",
+        soci::use(ttl + 5), soci::use(uid);
+    const std::string old_secret = first["secret"];
+    check(s.client.post_json(
+              "/api/client/account/two-factor",
+              {{"code", code_for(old_secret, now_step())}, {"password", s.t.password}}, s.write),
+          400, "BadRequestHttpException",
+          "The two-factor setup has expired; reload the page to scan a new QR code.");
+    BOOST_TEST(user_flag(s.t.user.id, "totp_enabled") == 0);
+    const auto renewed = tab.client.get("/api/client/account/two-factor", tab.write).json()["data"];
+    BOOST_TEST(renewed["secret"] != first["secret"]);
+    const std::string secret = renewed["secret"];
+    BOOST_TEST(s.client
+                   .post_json("/api/client/account/two-factor",
+                              {{"code", code_for(secret, now_step())}, {"password", s.t.password}},
+                              s.write)
+                   .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(the_legacy_delete_takes_a_json_body_but_never_a_password_in_the_url) {

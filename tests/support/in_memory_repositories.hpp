@@ -227,6 +227,7 @@ class InMemoryTwoFactor final : public services::TwoFactorRepository {
     /// What the users row holds besides totp_enabled (which stays on the InMemoryUsers row).
     struct Totp {
         std::optional<std::string> secret;
+        std::optional<services::Timestamp> secret_set_at;
         std::optional<std::int64_t> last_step;
     };
     struct Pending {
@@ -239,14 +240,29 @@ class InMemoryTwoFactor final : public services::TwoFactorRepository {
         codes;                                 ///< id -> user, code
     std::map<std::uint64_t, Pending> pending;  ///< by id
 
-    std::optional<std::string> secret(std::uint64_t user_id) override {
+    std::optional<services::StoredSecret> secret(std::uint64_t user_id) override {
         const auto it = totp.find(user_id);
-        if (it == totp.end()) return std::nullopt;
-        return it->second.secret;
+        if (it == totp.end() || !it->second.secret) return std::nullopt;
+        return services::StoredSecret{*it->second.secret, it->second.secret_set_at};
     }
-    void set_secret(std::uint64_t user_id, const std::string& sealed) override {
-        if (users_.rows.count(user_id) == 0) return;
-        totp[user_id].secret = sealed;
+    bool offer_pending_secret(std::uint64_t user_id, const std::string& sealed,
+                              services::Timestamp now, services::Timestamp fresh_since) override {
+        const auto user = users_.rows.find(user_id);
+        if (user == users_.rows.end() || user->second.totp_enabled) return false;
+        auto& state = totp[user_id];
+        if (state.secret && state.secret_set_at && *state.secret_set_at >= fresh_since) {
+            return false;
+        }
+        state.secret = sealed;
+        state.secret_set_at = now;
+        return true;
+    }
+    bool reseal_secret(std::uint64_t user_id, const std::string& old_sealed,
+                       const std::string& new_sealed) override {
+        const auto it = totp.find(user_id);
+        if (it == totp.end() || it->second.secret != old_sealed) return false;
+        it->second.secret = new_sealed;
+        return true;
     }
     void enable(std::uint64_t user_id, std::int64_t step,
                 const std::vector<services::RecoveryCode>& new_codes,

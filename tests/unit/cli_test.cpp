@@ -49,4 +49,20 @@ BOOST_AUTO_TEST_CASE(no_command_prints_the_usage_and_fails) {
     BOOST_TEST(r.err.starts_with("usage: accountd"));
 }
 
+// A password in argv is visible in `ps` and shell history: refused before anything is read.
+BOOST_AUTO_TEST_CASE(a_password_on_the_command_line_is_refused) {
+    const auto r = run({"user", "create", "--email", "a@example.com", "--username", "a",
+                        "--password", "a long enough password"});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find("--password-stdin") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("a long enough password") == std::string::npos);
+    BOOST_TEST(r.out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(user_create_without_a_password_on_stdin_is_a_usage_error) {
+    const auto r = run({"user", "create", "--email", "a@example.com", "--username", "a"});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find("--password-stdin") != std::string::npos, r.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -88,7 +88,12 @@ BOOST_AUTO_TEST_CASE(a_default_constructed_config_holds_the_table_defaults) {
     BOOST_TEST(c.database_url == "db=accountd user=accountd host=localhost");
     BOOST_TEST(c.password_blocklist_files.size() == 2u);
     BOOST_TEST(c.login_ip_account_max == 5);
-    BOOST_TEST(c.totp_issuer == "accountd");
+    BOOST_TEST(c.app_name == "Pterodactyl");
+    BOOST_TEST(c.totp_issuer.empty());
+    BOOST_TEST(c.effective_totp_issuer() == "Pterodactyl");
+    BOOST_TEST(c.totp_setup_seconds == 600);
+    BOOST_TEST(c.fresh_sign_in_seconds == 900);
+    BOOST_TEST(c.sealing_key_current == 0);
     BOOST_TEST(c.log_level == "info");
     BOOST_TEST(c.server_key.empty());
 }
@@ -163,6 +168,34 @@ BOOST_AUTO_TEST_CASE(the_server_key_comes_from_the_secrets_file_or_the_environme
                                        {"ACCOUNTD_DATABASE_URL", "db=other"}}));
     BOOST_TEST(overridden.server_key == std::string(32, '\xbb'));
     BOOST_TEST(overridden.database_url.starts_with("db=other"));
+}
+
+BOOST_AUTO_TEST_CASE(the_totp_issuer_is_the_app_name_unless_set) {
+    BOOST_TEST(parse_config("[app]\nname = Acme Hosting\n", "t").effective_totp_issuer() ==
+               "Acme Hosting");
+    BOOST_TEST(parse_config("[app]\nname = Acme\n[security]\ntotp_issuer = Other\n", "t")
+                   .effective_totp_issuer() == "Other");
+    BOOST_TEST(message_of("[app]\nname =\n").find("app.name") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(sealing_keys_and_the_current_one_come_from_the_secrets_file) {
+    const TempFile secrets("server_key = " + kKey + "\nsealing_key_1 = " + std::string(64, '1') +
+                           "\nsealing_key_7 = " + std::string(64, '7') +
+                           "\nsealing_key_current = 7\n");
+    const TempFile conf("[secrets]\nfile = " + secrets.path + "\n");
+    const auto c = load_config(conf.path, env_of({}));
+    BOOST_TEST(c.sealing_keys.size() == 2u);
+    BOOST_TEST(c.sealing_keys.at(1) == std::string(32, '\x11'));
+    BOOST_TEST(c.sealing_keys.at(7) == std::string(32, '\x77'));
+    BOOST_TEST(c.sealing_key_current == 7);
+
+    for (const std::string& bad : std::vector<std::string>{
+             "sealing_key_current = 2\n", "sealing_key_0 = " + std::string(64, '1') + "\n",
+             "sealing_key_1 = abcd\n", "sealing_key_x = " + std::string(64, '1') + "\n"}) {
+        const TempFile broken("server_key = " + kKey + "\n" + bad);
+        const TempFile broken_conf("[secrets]\nfile = " + broken.path + "\n");
+        BOOST_CHECK_THROW(load_config(broken_conf.path, env_of({})), ConfigError);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_or_short_server_key_is_refused) {

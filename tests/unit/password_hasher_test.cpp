@@ -1,6 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
+#include <crypt.h>
+
+#include <memory>
+
 #include "crypto/password_hasher.hpp"
+#include "crypto/unicode_text.hpp"
 #include "test_support.hpp"
 
 using namespace accountd::crypto;
@@ -11,6 +16,20 @@ namespace {
 // Small parameters keep the suite fast; one test uses the production default.
 const Argon2Params kFast{8192, 1, 1};
 const std::string kPhpPassword = "correct horse battery staple";
+
+// "café au lait" with é as one code point (U+00E9) and as e + U+0301 COMBINING ACUTE ACCENT.
+const std::string kComposed = "caf\xc3\xa9 au lait";
+const std::string kDecomposed = "cafe\xcc\x81 au lait";
+
+// A bcrypt hash of the bytes as given, as a hash made before normalisation (or by PHP) holds.
+std::string bcrypt_of(const std::string& password) {
+    char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+    BOOST_REQUIRE(crypt_gensalt_rn("$2b$", 4, nullptr, 0, setting, sizeof setting) != nullptr);
+    auto data = std::make_unique<crypt_data>();
+    const char* out = crypt_rn(password.c_str(), setting, data.get(), sizeof(crypt_data));
+    BOOST_REQUIRE(out != nullptr);
+    return out;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(password_hasher)
@@ -84,6 +103,46 @@ BOOST_AUTO_TEST_CASE(garbage_and_hostile_stored_strings_are_mismatches_not_error
           "$2y$10$short", "$1$md5crypt$xxxxxxxxxxxxxxxxxxxxxx"}) {
         BOOST_TEST((hasher.verify("pw", stored) == PasswordCheck::mismatch), stored);
     }
+}
+
+BOOST_AUTO_TEST_CASE(nfkc_composes_folds_compatibility_forms_and_refuses_bad_utf8) {
+    BOOST_TEST(nfkc(kDecomposed).value() == kComposed);
+    BOOST_TEST(nfkc(kComposed).value() == kComposed);
+    BOOST_TEST(nfkc("\xef\xbd\x90\xef\xbd\x81\xef\xbd\x93\xef\xbd\x93").value() ==
+               "pass");  // fullwidth
+    BOOST_TEST(nfkc(std::string("a\0b", 3)).value() == std::string("a\0b", 3));
+    BOOST_TEST(!nfkc("\xc3").has_value());          // truncated sequence
+    BOOST_TEST(!nfkc("\xed\xa0\x80").has_value());  // a UTF-16 surrogate
+    BOOST_TEST(nfkc("").value().empty());
+}
+
+// Issue 8.21: the same characters typed another way are the same password.
+BOOST_AUTO_TEST_CASE(passwords_are_compared_in_their_normal_form) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    BOOST_TEST((hasher.verify(kDecomposed, hasher.hash(kComposed)) == PasswordCheck::match));
+    BOOST_TEST((hasher.verify(kComposed, hasher.hash(kDecomposed)) == PasswordCheck::match));
+    BOOST_TEST((hasher.verify("cafe au lait", hasher.hash(kComposed)) == PasswordCheck::mismatch));
+    // Not UTF-8 at all: hashed and compared as the bytes they are.
+    const std::string latin1 = "caf\xe9 au lait";
+    BOOST_TEST((hasher.verify(latin1, hasher.hash(latin1)) == PasswordCheck::match));
+    BOOST_TEST((hasher.verify(kComposed, hasher.hash(latin1)) == PasswordCheck::mismatch));
+}
+
+// A hash made before normalisation holds the bytes as typed: they still verify, and ask for a
+// rehash, after which the password works in either form.
+BOOST_AUTO_TEST_CASE(a_hash_of_the_raw_bytes_still_verifies_and_asks_for_a_rehash) {
+    CountingRandom random;
+    const PasswordHasher hasher(kFast, "pepper", random);
+    const auto old_hash = bcrypt_of(kDecomposed);
+    BOOST_TEST((hasher.verify(kDecomposed, old_hash) == PasswordCheck::match_needs_rehash));
+    BOOST_TEST((hasher.verify(kDecomposed + "x", old_hash) == PasswordCheck::mismatch));
+    const auto rehashed = hasher.hash(kDecomposed);
+    BOOST_TEST((hasher.verify(kDecomposed, rehashed) == PasswordCheck::match));
+    BOOST_TEST((hasher.verify(kComposed, rehashed) == PasswordCheck::match));
+    // A composed password hashed raw was already in normal form: nothing changes for it.
+    BOOST_TEST((hasher.verify(kDecomposed, bcrypt_of(kComposed)) ==
+                PasswordCheck::match_needs_rehash));  // bcrypt: rehash anyway
 }
 
 BOOST_AUTO_TEST_CASE(burning_verification_time_for_unknown_users_does_not_throw) {

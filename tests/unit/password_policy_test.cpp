@@ -16,7 +16,7 @@ namespace {
 struct Fixture {
     std::string list_path;
     PasswordPolicy policy;
-    const PasswordContext alice{"alice_w", "alice.walker@example.com"};
+    const PasswordContext alice{"alice_w", "alice.walker@example.com", "Alice", "Walker"};
 
     static std::string write_list() {
         char name[] = "/tmp/accountd-blocklist-XXXXXX";
@@ -90,7 +90,27 @@ BOOST_AUTO_TEST_CASE(the_accounts_and_the_services_own_names_are_refused) {
     // A name inside a longer passphrase is fine, and so is a random password that happens to
     // hold the letters of a very short name.
     BOOST_TEST(rule_of("alice walks far today") == "ok");
-    BOOST_TEST(!policy.check("7#x9!2%4&8*1", PasswordContext{"x1", "x1@example.com"}).has_value());
+    BOOST_TEST(
+        !policy.check("7#x9!2%4&8*1", PasswordContext{"x1", "x1@example.com", "", ""}).has_value());
+}
+
+// NIST 800-63B 5.1.1.2 context-specific words: the service's, the panels' and the account's own
+// names strung together are no better than each alone.
+BOOST_AUTO_TEST_CASE(context_words_together_in_any_order_and_separator_are_refused) {
+    for (const char* weak :
+         {"accountd-alice_w", "accountd-alice", "alice_w-accountd", "Alice.Walker.Accountd",
+          "pterodactyl alice", "2026!walker@calagopus", "EcliPanel_Alice_Walker_1",
+          "walker-alice-2024!", "alice+walker", "accountd-pterodactyl"}) {
+        BOOST_TEST(rule_of(weak) == "guessable", weak);
+    }
+    // The configured application name counts as well.
+    const PasswordPolicy named(12, 128, {list_path}, "Acme Hosting");
+    BOOST_TEST(named.check("acme-hosting-alice", alice).has_value());
+    BOOST_TEST(named.check("hosting#alice#2024", alice).has_value());
+    BOOST_TEST(!policy.check("acme-hosting-alice", alice).has_value());
+    // A name next to words that are not context words is a passphrase, not a name.
+    BOOST_TEST(rule_of("accountd loves blue herons") == "ok");
+    BOOST_TEST(rule_of("alice-q7x!Kp-walker") == "ok");
 }
 
 BOOST_AUTO_TEST_CASE(an_unreadable_list_refuses_rather_than_accepts) {

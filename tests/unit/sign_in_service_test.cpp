@@ -85,7 +85,8 @@ struct Fixture {
     /// Enables two-factor for alice; returns the Base32 secret and fills `recovery`.
     std::string enable_two_factor(std::vector<std::string>* recovery = nullptr) {
         const auto setup = two_factor.begin_setup(user());
-        auto codes = two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt);
+        auto codes =
+            two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt, clock.now());
         if (recovery) *recovery = std::move(codes);
         clock.advance(30s);  // the enabling step is used up
         return setup.secret;

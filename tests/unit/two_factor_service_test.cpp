@@ -76,7 +76,8 @@ struct Fixture {
     /// Sets up and enables two-factor; returns the secret and fills `recovery`.
     std::string enable(std::vector<std::string>* recovery = nullptr) {
         const auto setup = two_factor.begin_setup(user());
-        auto codes = two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt);
+        auto codes =
+            two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt, clock.now());
         if (recovery) *recovery = std::move(codes);
         return setup.secret;
     }
@@ -112,29 +113,32 @@ BOOST_AUTO_TEST_CASE(setup_stores_a_sealed_secret_and_leaves_two_factor_off) {
     BOOST_TEST(setup.secret.size() == 32u);
     BOOST_TEST(setup.otpauth_url == "otpauth://totp/Acme%20Panel:alice%40example.com?secret=" +
                                         setup.secret + "&issuer=Acme%20Panel");
-    const auto sealed = world.two_factor.secret(id);
-    BOOST_REQUIRE(sealed.has_value());
-    const auto opened = box.open(*sealed, "totp:" + user().uuid);
+    const auto stored = world.two_factor.secret(id);
+    BOOST_REQUIRE(stored.has_value());
+    const auto opened = box.open(stored->sealed, "totp:" + user().uuid);
     BOOST_REQUIRE(opened.has_value());
     BOOST_TEST(*opened == *crypto::base32_decode(setup.secret));
-    BOOST_TEST(sealed->find(*opened) == std::string::npos);
+    BOOST_TEST(stored->sealed.find(*opened) == std::string::npos);
+    BOOST_TEST((stored->set_at == clock.now()));
     BOOST_TEST(!user().totp_enabled);
 }
 
 BOOST_AUTO_TEST_CASE(setup_is_refused_when_two_factor_is_already_enabled) {
     enable();
-    const auto before = world.two_factor.secret(id);
+    const auto before = world.two_factor.secret(id).value().sealed;
     BOOST_TEST(refusal([&] { two_factor.begin_setup(user()); }) == "two_factor: already_enabled");
-    BOOST_TEST((world.two_factor.secret(id) == before));
+    BOOST_TEST(world.two_factor.secret(id).value().sealed == before);
 }
 
 BOOST_AUTO_TEST_CASE(enabling_with_a_wrong_password_is_refused_for_the_two_factor_purpose) {
     const auto setup = two_factor.begin_setup(user());
     BOOST_TEST(refusal([&] {
-                   two_factor.enable(user(), code(setup.secret), "wrong password!", std::nullopt);
+                   two_factor.enable(user(), code(setup.secret), "wrong password!", std::nullopt,
+                                     clock.now());
                }) == "wrong_password: two_factor");
-    BOOST_TEST(refusal([&] { two_factor.enable(user(), code(setup.secret), "", std::nullopt); }) ==
-               "wrong_password: two_factor");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), code(setup.secret), "", std::nullopt, clock.now());
+               }) == "wrong_password: two_factor");
     BOOST_TEST(!user().totp_enabled);
     BOOST_TEST(world.two_factor.codes.empty());
 }
@@ -142,19 +146,23 @@ BOOST_AUTO_TEST_CASE(enabling_with_a_wrong_password_is_refused_for_the_two_facto
 BOOST_AUTO_TEST_CASE(enabling_with_a_wrong_code_is_refused_as_an_invalid_code) {
     const auto setup = two_factor.begin_setup(user());
     BOOST_TEST(refusal([&] {
-                   two_factor.enable(user(), wrong_code(setup.secret), kPassword, std::nullopt);
+                   two_factor.enable(user(), wrong_code(setup.secret), kPassword, std::nullopt,
+                                     clock.now());
                }) == "two_factor: invalid_code");
-    BOOST_TEST(refusal([&] { two_factor.enable(user(), "12345a", kPassword, std::nullopt); }) ==
-               "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), "12345a", kPassword, std::nullopt, clock.now());
+               }) == "two_factor: invalid_code");
     BOOST_TEST(!user().totp_enabled);
 }
 
 BOOST_AUTO_TEST_CASE(enabling_without_a_setup_is_refused_as_not_set_up) {
-    BOOST_TEST(refusal([&] { two_factor.enable(user(), "123456", kPassword, std::nullopt); }) ==
-               "two_factor: not_set_up");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), "123456", kPassword, std::nullopt, clock.now());
+               }) == "two_factor: not_set_up");
     // The password is checked before anything else.
-    BOOST_TEST(refusal([&] { two_factor.enable(user(), "123456", "nope", std::nullopt); }) ==
-               "wrong_password: two_factor");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), "123456", "nope", std::nullopt, clock.now());
+               }) == "wrong_password: two_factor");
 }
 
 BOOST_AUTO_TEST_CASE(a_secret_sealed_for_another_account_does_not_open_as_not_set_up) {
@@ -162,7 +170,8 @@ BOOST_AUTO_TEST_CASE(a_secret_sealed_for_another_account_does_not_open_as_not_se
     auto moved = user();
     moved.uuid = "99999999-2222-4333-8444-555555555555";
     BOOST_TEST(refusal([&] {
-                   two_factor.enable(moved, code(setup.secret), kPassword, std::nullopt);
+                   two_factor.enable(moved, code(setup.secret), kPassword, std::nullopt,
+                                     clock.now());
                }) == "two_factor: not_set_up");
 }
 
@@ -175,7 +184,7 @@ BOOST_AUTO_TEST_CASE(
     const auto others = world.sessions.insert(session_of(other_user), "h4");
 
     const auto setup = two_factor.begin_setup(user());
-    const auto codes = two_factor.enable(user(), code(setup.secret), kPassword, kept);
+    const auto codes = two_factor.enable(user(), code(setup.secret), kPassword, kept, clock.now());
 
     BOOST_TEST(codes.size() == 10u);
     for (const auto& c : codes) {
@@ -203,15 +212,16 @@ BOOST_AUTO_TEST_CASE(enabling_without_a_session_to_keep_ends_all_of_the_users_se
 BOOST_AUTO_TEST_CASE(the_time_step_that_enabled_two_factor_is_not_accepted_again) {
     const auto setup = two_factor.begin_setup(user());
     const auto used = code(setup.secret);
-    two_factor.enable(user(), used, kPassword, std::nullopt);
+    two_factor.enable(user(), used, kPassword, std::nullopt, clock.now());
     BOOST_TEST(world.two_factor.totp.at(id).last_step.value_or(-1) ==
                crypto::totp_step(clock.now().time_since_epoch().count(), 30));
 
     const auto token = two_factor.start_pending(user(), "pterodactyl");
     BOOST_TEST(refusal([&] { checkpoint(token, used); }) == "two_factor: checkpoint_code");
     // Enabling again (new recovery codes) does not take a used step either.
-    BOOST_TEST(refusal([&] { two_factor.enable(user(), used, kPassword, std::nullopt); }) ==
-               "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), used, kPassword, std::nullopt, clock.now());
+               }) == "two_factor: invalid_code");
 
     clock.advance(30s);
     const auto next = code(setup.secret);
@@ -224,7 +234,8 @@ BOOST_AUTO_TEST_CASE(enabling_again_with_a_fresh_code_replaces_the_recovery_code
     std::vector<std::string> first;
     const auto secret = enable(&first);
     clock.advance(30s);
-    const auto second = two_factor.enable(user(), code(secret), kPassword, std::nullopt);
+    const auto second =
+        two_factor.enable(user(), code(secret), kPassword, std::nullopt, clock.now());
     BOOST_TEST(second.size() == 10u);
     BOOST_TEST(world.two_factor.recovery_codes(id).size() == 10u);
     const auto token = two_factor.start_pending(user(), "pterodactyl");
@@ -236,17 +247,128 @@ BOOST_AUTO_TEST_CASE(enabling_again_with_a_fresh_code_replaces_the_recovery_code
 BOOST_AUTO_TEST_CASE(disabling_needs_the_password_and_forgets_secret_codes_and_pending_sign_ins) {
     enable();
     const auto token = two_factor.start_pending(user(), "pterodactyl");
-    BOOST_TEST(refusal([&] { two_factor.disable(user(), "wrong password!"); }) ==
+    BOOST_TEST(refusal([&] { two_factor.disable(user(), "wrong password!", clock.now()); }) ==
                "wrong_password: two_factor");
     BOOST_TEST(user().totp_enabled);
     BOOST_TEST(two_factor.pending_user(token, "pterodactyl").value_or(0) == id);
 
-    two_factor.disable(user(), kPassword);
+    two_factor.disable(user(), kPassword, clock.now());
     BOOST_TEST(!user().totp_enabled);
     BOOST_TEST(!world.two_factor.secret(id).has_value());
     BOOST_TEST(world.two_factor.recovery_codes(id).empty());
     BOOST_TEST(world.two_factor.pending.empty());
     BOOST_TEST(!two_factor.pending_user(token, "pterodactyl").has_value());
+}
+
+// A reload or a second tab during enrolment shows the secret already scanned (issue 8.22).
+BOOST_AUTO_TEST_CASE(setup_shows_the_same_pending_secret_until_the_setup_time_is_over) {
+    const auto first = two_factor.begin_setup(user());
+    clock.advance(600s);
+    const auto again = two_factor.begin_setup(user());
+    BOOST_TEST(again.secret == first.secret);
+    BOOST_TEST(again.otpauth_url == first.otpauth_url);
+    clock.advance(1s);
+    const auto renewed = two_factor.begin_setup(user());
+    BOOST_TEST(renewed.secret != first.secret);
+    BOOST_TEST(two_factor.begin_setup(user()).secret == renewed.secret);
+    // Enabling with the secret shown keeps working across those calls.
+    BOOST_TEST(two_factor.enable(user(), code(renewed.secret), kPassword, std::nullopt, clock.now())
+                   .size() == 10u);
+}
+
+// A pending secret expires (issue 8.12): one left lying around cannot be enabled later.
+BOOST_AUTO_TEST_CASE(a_pending_secret_older_than_the_setup_time_cannot_be_enabled) {
+    const auto setup = two_factor.begin_setup(user());
+    clock.advance(601s);
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt,
+                                     clock.now());
+               }) == "two_factor: setup_expired");
+    BOOST_TEST(!user().totp_enabled);
+    // A secret stored before set_at was recorded counts as expired too.
+    const auto fresh = two_factor.begin_setup(user());
+    world.two_factor.totp.at(id).secret_set_at.reset();
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), code(fresh.secret), kPassword, std::nullopt,
+                                     clock.now());
+               }) == "two_factor: setup_expired");
+    BOOST_TEST(two_factor.begin_setup(user()).secret != fresh.secret);
+}
+
+// Issue 8.7: a session that signed in long ago (stolen, or left open) cannot strip the second
+// factor or swap the recovery codes, even with the password.
+BOOST_AUTO_TEST_CASE(disabling_needs_a_sign_in_within_the_fresh_sign_in_time) {
+    enable();
+    const auto signed_in = clock.now();
+    clock.advance(901s);
+    BOOST_TEST(refusal([&] { two_factor.disable(user(), kPassword, signed_in); }) ==
+               "two_factor: fresh_sign_in_needed");
+    // Checked before the password: a stale session is no password oracle.
+    BOOST_TEST(refusal([&] { two_factor.disable(user(), "wrong password!", signed_in); }) ==
+               "two_factor: fresh_sign_in_needed");
+    BOOST_TEST(user().totp_enabled);
+    two_factor.disable(user(), kPassword, clock.now() - 900s);
+    BOOST_TEST(!user().totp_enabled);
+}
+
+BOOST_AUTO_TEST_CASE(renewing_recovery_codes_needs_a_fresh_sign_in_but_first_enabling_does_not) {
+    const auto setup = two_factor.begin_setup(user());
+    const auto long_ago = clock.now() - 86400s;
+    BOOST_TEST(
+        two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt, long_ago).size() ==
+        10u);
+    const auto before = world.two_factor.recovery_codes(id);
+    clock.advance(30s);
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt,
+                                     clock.now() - 901s);
+               }) == "two_factor: fresh_sign_in_needed");
+    BOOST_TEST(world.two_factor.recovery_codes(id).front().code_hash == before.front().code_hash);
+    BOOST_TEST(
+        two_factor.enable(user(), code(setup.secret), kPassword, std::nullopt, clock.now() - 900s)
+            .size() == 10u);
+}
+
+// Issue 8.12: the sealing key rotates. A secret sealed under an older key (or before key ids)
+// still works, and is sealed again under the current key when used, so the old key can go.
+BOOST_AUTO_TEST_CASE(a_secret_under_an_old_key_works_and_is_resealed_under_the_current_one) {
+    const auto secret = enable();
+    const std::string legacy = world.two_factor.secret(id).value().sealed.substr(2);
+    world.two_factor.totp.at(id).secret = legacy;  // as stored before key ids
+
+    const std::string new_key(32, 'n');
+    const crypto::SecretBox rotated({{0, std::string(32, 'b')}, {1, new_key}}, 1, random);
+    services::TwoFactorService after_rotation{world.two_factor,
+                                              world.sessions,
+                                              hasher,
+                                              rotated,
+                                              random,
+                                              clock,
+                                              std::string(32, 't'),
+                                              services::TwoFactorSettings{}};
+    clock.advance(30s);
+    const auto token = after_rotation.start_pending(user(), "pterodactyl");
+    BOOST_TEST(
+        after_rotation.checkpoint(token, "pterodactyl", code(secret), {}, world.users).user.id ==
+        id);
+    const auto resealed = world.two_factor.secret(id).value().sealed;
+    BOOST_TEST(resealed.substr(0, 2) == std::string("\x01\x01", 2));
+
+    // Key 0 retired: the resealed secret still signs in.
+    const crypto::SecretBox retired({{1, new_key}}, 1, random);
+    services::TwoFactorService without_old_key{world.two_factor,
+                                               world.sessions,
+                                               hasher,
+                                               retired,
+                                               random,
+                                               clock,
+                                               std::string(32, 't'),
+                                               services::TwoFactorSettings{}};
+    clock.advance(30s);
+    const auto next = without_old_key.start_pending(user(), "pterodactyl");
+    BOOST_TEST(
+        without_old_key.checkpoint(next, "pterodactyl", code(secret), {}, world.users).user.id ==
+        id);
 }
 
 BOOST_AUTO_TEST_CASE(a_pending_sign_in_names_its_user_until_it_expires) {
