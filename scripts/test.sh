@@ -33,6 +33,10 @@ write_config "$STATE/accountd.conf" accountd_e2e accountd_e2e e2e-password 3
 printf '\n[throttle]\nlogin_ip_max = 1000000\n' >>"$STATE/accountd.conf"
 # Below the per-account checkpoint throttle (5), so the e2e test sees the token die first.
 printf '\n[security]\ncheckpoint_max_failures = 3\n' >>"$STATE/accountd.conf"
+# Pagination links name the Pterodactyl server as the tests reach it, whatever Host is sent.
+printf '\n[server]\npublic_url = http://127.0.0.1:%s\n' "$P1" >>"$STATE/accountd.conf"
+# The stalled-database e2e test waits for this; far above any statement's time in the suites.
+printf '\n[database]\nread_timeout = 5\nwrite_timeout = 5\nconnect_timeout = 3\n' >>"$STATE/accountd.conf"
 "$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
 start_accountd "$BIN" "$STATE/accountd.conf"
 # Far above what one test client sends, so the odd-input suite's rapid requests to the login
