@@ -384,7 +384,9 @@ void add_timeouts(Config& config) {
         {"write_timeout", config.database_write_timeout}};
     for (const auto& [name, seconds] : options) {
         if (!names_option(config.database_url, name)) {
-            config.database_url += " " + std::string(name) + "=" + std::to_string(seconds);
+            // append(), not " " + std::string(name): GCC 12's -Wrestrict misfires on that at -O2.
+            config.database_url.append(" ").append(name).append("=").append(
+                std::to_string(seconds));
         }
     }
 }
