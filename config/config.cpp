@@ -122,6 +122,23 @@ const std::vector<KeySpec>& key_table() {
                  }
              }
          }},
+        {"server.public_url", "",
+         "Base URL the panel is reached at (https://panel.example.com); pagination links start "
+         "with it, never with the request's Host header. Empty: links are relative paths.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             std::string url = v;
+             while (url.ends_with('/'))
+                 url.pop_back();
+             const auto scheme_end = url.find("://");
+             const bool scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+             if (!url.empty() &&
+                 (!scheme_ok || scheme_end + 3 >= url.size() || url[scheme_end + 3] == '/' ||
+                  url.find_first_of("?#\"\\ \t") != std::string::npos)) {
+                 throw ConfigError(k + ": must be empty or http(s)://host[:port][/path] (got '" +
+                                   v + "')");
+             }
+             c.public_url = url;
+         }},
         {"database.url", "db=accountd user=accountd host=localhost",
          "SOCI MySQL connection string (db, user, password, host, port, unix_socket, charset). "
          "Overridden by ACCOUNTD_DATABASE_URL.",
@@ -130,6 +147,25 @@ const std::vector<KeySpec>& key_table() {
                  throw ConfigError(k + ": must name a database (db=...)");
              }
              c.database_url = v;
+         }},
+        {"database.connect_timeout", "5",
+         "Seconds to open a database connection (TCP connect and handshake) before the request "
+         "fails with 503.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.database_connect_timeout = static_cast<int>(parse_integer(k, v, 1, 3600));
+         }},
+        {"database.read_timeout", "10",
+         "Seconds a worker waits for the database's answer to one statement before it drops the "
+         "connection and the request fails with 503 (a stalled server must not pin every "
+         "worker).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.database_read_timeout = static_cast<int>(parse_integer(k, v, 1, 3600));
+         }},
+        {"database.write_timeout", "10",
+         "Seconds a worker waits to send a statement to the database before the request fails "
+         "with 503.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.database_write_timeout = static_cast<int>(parse_integer(k, v, 1, 3600));
          }},
         {"secrets.file", "/etc/accountd/secrets.conf",
          "File holding server_key (and optionally database_password); keep it mode 0640.",
@@ -357,6 +393,51 @@ std::vector<std::pair<std::string, std::string>> parse_ini(const std::string& te
     return entries;
 }
 
+// A file holding a secret (the server key, the database password) must be private to its owner and
+// group: group write or any bit for others lets another local user read or replace the secret, and
+// a file owned by anyone but root or ourselves is someone else's to rewrite. `key` names the
+// config key (or file) in the error.
+void check_private_file(const std::string& key, const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return;  // reading it reports the error
+    if ((info.st_mode & (S_IWGRP | S_IRWXO)) != 0) {
+        std::ostringstream mode;
+        mode << std::oct << (info.st_mode & 07777);
+        throw ConfigError(key + ": " + path + " has mode 0" + mode.str() +
+                          " (group-writable or open to other users); chmod 0640 it (owner root, "
+                          "group accountd)");
+    }
+    if (info.st_uid != 0 && info.st_uid != ::geteuid()) {
+        throw ConfigError(key + ": " + path + " belongs to uid " + std::to_string(info.st_uid) +
+                          "; it must belong to root or to the user accountd runs as");
+    }
+}
+
+// Whether a SOCI connection string sets option `name` (a whitespace-separated `name=value`).
+bool names_option(const std::string& url, const std::string& name) {
+    std::istringstream in(url);
+    std::string token;
+    while (in >> token) {
+        if (token.starts_with(name + "=")) return true;
+    }
+    return false;
+}
+
+// The database.*_timeout keys as SOCI connection options, for those the URL does not set itself.
+void add_timeouts(Config& config) {
+    const std::pair<const char*, int> options[] = {
+        {"connect_timeout", config.database_connect_timeout},
+        {"read_timeout", config.database_read_timeout},
+        {"write_timeout", config.database_write_timeout}};
+    for (const auto& [name, seconds] : options) {
+        if (!names_option(config.database_url, name)) {
+            // append(), not " " + std::string(name): GCC 12's -Wrestrict misfires on that at -O2.
+            config.database_url.append(" ").append(name).append("=").append(
+                std::to_string(seconds));
+        }
+    }
+}
+
 void apply_secrets(Config& config, const std::string& text, const std::string& origin) {
     for (const auto& [key, value] : parse_ini(text, origin)) {
         if (key == "server_key") {
@@ -437,16 +518,18 @@ Config parse_config(const std::string& text, const std::string& origin) {
 
 Config load_config(const std::string& path, const EnvLookup& env) {
     Config config = parse_config(read_file(path), path);
+    // SOCI reads the password from `password` or `pass`.
+    if (names_option(config.database_url, "password") ||
+        names_option(config.database_url, "pass")) {
+        check_private_file("database.url (a password in the config file)", path);
+    }
     if (auto url = env("ACCOUNTD_DATABASE_URL"))
         find_key("database.url")->apply(config, "ACCOUNTD_DATABASE_URL", *url);
     if (auto file = env("ACCOUNTD_SECRETS_FILE")) config.secrets_file = *file;
+    add_timeouts(config);  // before the password, whose text is no option name
 
     if (access(config.secrets_file.c_str(), F_OK) == 0) {
-        struct stat info {};
-        if (::stat(config.secrets_file.c_str(), &info) == 0 && (info.st_mode & S_IRWXO) != 0) {
-            throw ConfigError("secrets.file: " + config.secrets_file +
-                              " is open to every user; chmod 0640 it (owner root, group accountd)");
-        }
+        check_private_file("secrets.file", config.secrets_file);
         apply_secrets(config, read_file(config.secrets_file), config.secrets_file);
     }
     if (auto key = env("ACCOUNTD_SERVER_KEY")) {

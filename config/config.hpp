@@ -43,8 +43,14 @@ struct Config {
     Dialect default_dialect{};
     std::size_t max_body_bytes{};
     std::vector<std::string> trusted_origins;  ///< extra Origins allowed for cookie writes
+    /// scheme://host[:port][/path] the panel is reached at, without a trailing slash; absolute
+    /// links (pagination) start with it. Empty: links are relative paths.
+    std::string public_url;
     // [database]
-    std::string database_url;
+    std::string database_url;  ///< after load_config: with the password and the timeouts below
+    int database_connect_timeout{};  ///< seconds; SOCI's connect_timeout
+    int database_read_timeout{};     ///< seconds; SOCI's read_timeout
+    int database_write_timeout{};    ///< seconds; SOCI's write_timeout
     // [secrets]
     std::string secrets_file;
     std::string server_key;  ///< raw bytes, >= 32; never logged
@@ -109,7 +115,8 @@ Config parse_config(const std::string& text, const std::string& origin);
 
 /// Reads the file at `path`, applies environment overrides (ACCOUNTD_DATABASE_URL,
 /// ACCOUNTD_SERVER_KEY, ACCOUNTD_SECRETS_FILE), loads the secrets file and validates the result.
-/// Throws ConfigError.
+/// The secrets file, and the config file when its database.url names a password, must have no
+/// group-write and no other bits and belong to root or the effective user. Throws ConfigError.
 Config load_config(const std::string& path, const EnvLookup& env);
 
 /// The default config path, or ACCOUNTD_CONFIG when set.

@@ -5,7 +5,11 @@
 #   1. static contract checks on the nginx snippets (grep)
 #   2. nginx -t on accountd-site.conf, paths rewritten to the temp dir, self-signed certificate
 #   3. nginx -t on an "existing server block" that only includes the snippets
-#   4. systemd-analyze verify on both units (binary rewritten to /bin/true)
+#   4. systemd-analyze verify on both units (binary rewritten to /bin/true), the sandboxing
+#      directives, and systemd-analyze security's exposure score
+#   5. the built binary's hardening (PIE, full RELRO, stack protector) with readelf
+#
+# Usage: scripts/check-deploy-files.sh [PATH-TO-ACCOUNTD-BINARY]   (default build/accountd)
 #
 # Needs: nginx, openssl, systemd (systemd-analyze). No root needed, no network, no prompts.
 # Exit status: 0 when everything passed, 1 otherwise.
@@ -204,7 +208,7 @@ install_snippets "$B/accountd"
 cat >"$B/existing.conf" <<EOF
 # What docs/deployment.md tells an operator to add (paths rewritten to the temp dir).
 upstream accountd_backend { server unix:$B/other.sock; }
-limit_req_zone \$binary_remote_addr zone=accountd_login:1m rate=100r/s;
+limit_req_zone \$accountd_client_key zone=accountd_login:1m rate=100r/s;
 include $B/accountd/accountd-maps.conf;
 
 # An existing Pterodactyl-style panel server (PHP front controller).
@@ -290,8 +294,58 @@ if [ -n "$svc_mode" ] && [ "$svc_mode" = "$sock_mode" ]; then
 else
     bad "RuntimeDirectoryMode '$svc_mode' != socket ExecStartPre mode '$sock_mode'"
 fi
+# The sandboxing docs/deployment.md promises (item by item, so a dropped line is noticed).
+for directive in 'NoNewPrivileges=yes' 'ProtectSystem=strict' 'PrivateUsers=yes' 'RemoveIPC=yes' \
+                 'IPAddressDeny=any' 'IPAddressAllow=localhost' 'MemoryMax=' 'UMask=0077' \
+                 'CapabilityBoundingSet=' 'SystemCallFilter=@system-service' 'LimitCORE=0'; do
+    if directives "$SYSTEMD_SRC/accountd.service" | grep -q "^$directive"; then
+        ok "accountd.service has $directive"
+    else
+        bad "accountd.service lacks $directive"
+    fi
+done
 if exposure=$(systemd-analyze security --offline=yes "$U/accountd.service" 2>/dev/null | grep -i 'overall exposure'); then
     info "systemd-analyze security: ${exposure#→ }"
+    # 0.9 when written (docs/deployment.md); anything above 1.5 means sandboxing was lost.
+    score=$(sed -n 's/.*accountd.service: \([0-9.]*\).*/\1/p' <<<"$exposure")
+    if [ -n "$score" ] && awk -v s="$score" 'BEGIN { exit !(s > 1.5) }'; then
+        bad "systemd-analyze security: exposure $score is above 1.5"
+    fi
+fi
+
+# ---- 5. the binary's hardening ------------------------------------------------------------------
+# The binary to look at: the first argument (CTest passes the one it built), else build/accountd.
+BINARY=${1:-$REPO/build/accountd}
+step "5. ELF hardening of $BINARY (readelf)"
+if ! command -v readelf >/dev/null 2>&1; then
+    info "readelf not found (binutils): skipped"
+elif [ ! -f "$BINARY" ]; then
+    info "no binary at $BINARY (build first, or pass its path): skipped"
+else
+    if grep -Eq 'Type:[[:space:]]+DYN' <<<"$(readelf -h "$BINARY")"; then
+        ok "position-independent executable (ELF type DYN)"
+    else
+        bad "not a PIE (ELF type is not DYN)"
+    fi
+    if grep -q 'GNU_RELRO' <<<"$(readelf -lW "$BINARY")" \
+        && grep -Eq '\(BIND_NOW\)|\(FLAGS(_1)?\).*[[:space:]]NOW' <<<"$(readelf -dW "$BINARY")"; then
+        ok "full RELRO (GNU_RELRO and BIND_NOW)"
+    else
+        bad "no full RELRO (-Wl,-z,relro,-z,now)"
+    fi
+    # Read into a variable first: grep -q would close the pipe early and pipefail would report
+    # readelf's SIGPIPE as a failure.
+    symbols=$(readelf -W --dyn-syms "$BINARY")
+    if grep -q '__stack_chk_fail' <<<"$symbols"; then
+        ok "stack protector (__stack_chk_fail referenced)"
+    else
+        bad "no stack protector (-fstack-protector-strong)"
+    fi
+    if grep -Eq '__[a-z0-9_]+_chk@' <<<"$symbols"; then
+        ok "_FORTIFY_SOURCE (checked libc calls referenced)"
+    else
+        info "no _FORTIFY_SOURCE calls: expected for Debug and sanitizer builds only"
+    fi
 fi
 
 echo

@@ -52,16 +52,12 @@ std::vector<std::string> split_lower(const std::string& text) {
     return parts;
 }
 
-// The request's URL with `page` replaced, as Laravel's paginator builds its links.
-std::string page_link(const server::HttpRequest& request, long long page) {
-    std::string url = request.scheme + "://" + std::string(request.header("host"));
-    const bool default_port = (request.scheme == "https" && request.server_port == "443") ||
-                              (request.scheme == "http" && request.server_port == "80");
-    if (!request.server_port.empty() && !default_port &&
-        request.header("host").find(':') == std::string_view::npos) {
-        url += ":" + request.server_port;
-    }
-    url += request.path + "?";
+// The request's path and query with `page` replaced, as Laravel's paginator builds its links, under
+// the configured public URL (server.public_url), never the request's Host header, which the
+// client chooses. Without one the link is relative to the host the client asked.
+std::string page_link(const std::string& public_url, const server::HttpRequest& request,
+                      long long page) {
+    std::string url = public_url + request.path + "?";
     std::stringstream in(request.query);
     std::string pair;
     while (std::getline(in, pair, '&')) {
@@ -122,8 +118,9 @@ server::HttpResponse list_activity(const HandlerDeps& deps, server::RequestConte
     const auto total = static_cast<long long>(result.total);
     const long long total_pages = std::max(1LL, (total + per_page - 1) / per_page);
     nlohmann::ordered_json links = nlohmann::ordered_json::object();
-    if (page > 1) links["previous"] = page_link(ctx.request, page - 1);
-    if (page < total_pages) links["next"] = page_link(ctx.request, page + 1);
+    const auto& base = deps.config.public_url;
+    if (page > 1) links["previous"] = page_link(base, ctx.request, page - 1);
+    if (page < total_pages) links["next"] = page_link(base, ctx.request, page + 1);
     return server::HttpResponse::json(200, {{"object", "list"},
                                             {"data", data},
                                             {"meta",

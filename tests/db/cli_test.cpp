@@ -1,5 +1,6 @@
 // The accountd binary's commands against the test database.
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -40,11 +41,13 @@ struct CliFixture : testing::DbFixture {
         std::filesystem::remove_all(dir, ignored);
     }
 
+    // The URL holds the database password, so the file must be private (as accountd checks).
     void write_config(const std::string& extra) {
         std::ofstream(config) << "[database]\nurl = "
                               << testing::require_env("ACCOUNTD_TEST_DB_URL")
                               << "\n[secrets]\nfile = " << dir << "/none.conf\n"
                               << extra;
+        ::chmod(config.c_str(), 0600);
     }
 
     // The binary, with the server key in the environment; stdin from `input`.

@@ -78,8 +78,13 @@ HttpResult http_request(const std::string& base_url, const std::string& method,
         ::close(fd);
         throw std::runtime_error("cannot connect to " + base_url);
     }
-    std::string request = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" +
-                          std::to_string(port) + "\r\nConnection: close\r\n";
+    // A Host among `headers` replaces the one the URL gives (a test of a forged Host).
+    bool has_host = false;
+    for (const auto& header : headers)
+        has_host = has_host || lower(header.first) == "host";
+    std::string request = method + " " + path + " HTTP/1.1\r\n";
+    if (!has_host) request += "Host: " + host + ":" + std::to_string(port) + "\r\n";
+    request += "Connection: close\r\n";
     bool has_length = false;
     for (const auto& [n, v] : headers) {
         request += n + ": " + v + "\r\n";

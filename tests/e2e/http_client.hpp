@@ -27,7 +27,7 @@ struct HttpResult {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-/// Sends one request to `base_url` (http://host:port).
+/// Sends one request to `base_url` (http://host:port); a Host in `headers` replaces the URL's.
 HttpResult http_request(const std::string& base_url, const std::string& method,
                         const std::string& path, const std::string& body = "",
                         const Headers& headers = {});

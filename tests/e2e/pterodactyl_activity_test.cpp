@@ -80,7 +80,14 @@ BOOST_AUTO_TEST_CASE(the_event_filter_sort_and_pages_work) {
     const std::string next = body["meta"]["pagination"]["links"]["next"];
     BOOST_TEST(next.ends_with(
         "/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=2"));
-    BOOST_TEST(next.starts_with("http://127.0.0.1"));
+    // server.public_url (scripts/test.sh), not the Host header the client sent.
+    BOOST_TEST(next.starts_with(client.base_url() + "/api/"));
+    const auto forged = client.get("/api/client/account/activity?per_page=2&page=1",
+                                   {{"Host", "attacker.example"}});
+    BOOST_TEST(forged.status == 200);
+    const std::string forged_next = forged.json()["meta"]["pagination"]["links"]["next"];
+    BOOST_TEST(forged_next.starts_with(client.base_url() + "/api/client/account/activity?"));
+    BOOST_TEST(forged_next.find("attacker") == std::string::npos);
     r = client.get(
         "/api/client/account/activity?filter%5Bevent%5D=SUCCESS&sort=timestamp&per_page=2&page=2");
     body = r.json();

@@ -157,12 +157,57 @@ BOOST_AUTO_TEST_CASE(a_secrets_file_open_to_every_user_is_refused) {
                           });
 }
 
+BOOST_AUTO_TEST_CASE(a_group_writable_secrets_file_is_refused) {
+    const TempFile secrets("server_key = " + kKey + "\n");
+    const TempFile conf("[database]\nurl = db=x user=y\n[secrets]\nfile = " + secrets.path + "\n");
+    ::chmod(secrets.path.c_str(), 0640);
+    BOOST_CHECK_NO_THROW(load_config(conf.path, env_of({})));
+    ::chmod(secrets.path.c_str(), 0660);
+    BOOST_CHECK_EXCEPTION(
+        load_config(conf.path, env_of({})), ConfigError, [](const ConfigError& e) {
+            return std::string(e.what()).find("secrets.file") != std::string::npos;
+        });
+}
+
+BOOST_AUTO_TEST_CASE(a_secrets_file_of_another_user_is_refused) {
+    const TempFile secrets("server_key = " + kKey + "\n");
+    const TempFile conf("[database]\nurl = db=x user=y\n[secrets]\nfile = " + secrets.path + "\n");
+    // Only root can hand a file to another user; elsewhere the case cannot be set up.
+    if (::geteuid() != 0 || ::chown(secrets.path.c_str(), 65534, 65534) != 0) return;
+    BOOST_CHECK_EXCEPTION(load_config(conf.path, env_of({})), ConfigError,
+                          [](const ConfigError& e) {
+                              return std::string(e.what()).find("uid 65534") != std::string::npos;
+                          });
+}
+
+BOOST_AUTO_TEST_CASE(a_config_file_with_the_database_password_is_checked_like_the_secrets_file) {
+    const std::string with_password = "[database]\nurl = db=x user=y password=s3cret\n";
+    const TempFile conf(with_password + "[secrets]\nfile = /nonexistent/secrets.conf\n");
+    const auto env = env_of({{"ACCOUNTD_SERVER_KEY", kKey}});
+    ::chmod(conf.path.c_str(), 0640);
+    BOOST_CHECK_NO_THROW(load_config(conf.path, env));
+    for (const mode_t mode : {0644, 0660, 0604}) {
+        ::chmod(conf.path.c_str(), mode);
+        BOOST_CHECK_EXCEPTION(load_config(conf.path, env), ConfigError, [](const ConfigError& e) {
+            return std::string(e.what()).find("chmod 0640") != std::string::npos;
+        });
+    }
+    const TempFile pass_key("[database]\nurl = db=x pass=s3cret user=y\n");
+    ::chmod(pass_key.path.c_str(), 0644);
+    BOOST_CHECK_THROW(load_config(pass_key.path, env), ConfigError);
+    // Without a password in it the config file is no secret, and may be world-readable.
+    const TempFile plain("[database]\nurl = db=x user=y\n");
+    ::chmod(plain.path.c_str(), 0644);
+    BOOST_CHECK_NO_THROW(load_config(plain.path, env));
+}
+
 BOOST_AUTO_TEST_CASE(the_server_key_comes_from_the_secrets_file_or_the_environment) {
     const TempFile secrets("server_key = " + kKey + "\ndatabase_password = s3cret\n");
     const TempFile conf("[database]\nurl = db=x user=y\n[secrets]\nfile = " + secrets.path + "\n");
     const auto c = load_config(conf.path, env_of({}));
     BOOST_TEST(c.server_key == std::string(32, '\xaa'));
-    BOOST_TEST(c.database_url == "db=x user=y password='s3cret'");
+    BOOST_TEST(c.database_url ==
+               "db=x user=y connect_timeout=5 read_timeout=10 write_timeout=10 password='s3cret'");
     const auto overridden =
         load_config(conf.path, env_of({{"ACCOUNTD_SERVER_KEY", std::string(64, 'b')},
                                        {"ACCOUNTD_DATABASE_URL", "db=other"}}));
@@ -195,6 +240,33 @@ BOOST_AUTO_TEST_CASE(sealing_keys_and_the_current_one_come_from_the_secrets_file
         const TempFile broken("server_key = " + kKey + "\n" + bad);
         const TempFile broken_conf("[secrets]\nfile = " + broken.path + "\n");
         BOOST_CHECK_THROW(load_config(broken_conf.path, env_of({})), ConfigError);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_database_timeouts_become_connection_options_unless_the_url_sets_them) {
+    const auto env = env_of({{"ACCOUNTD_SERVER_KEY", kKey}});
+    const TempFile conf(
+        "[database]\nurl = db=x user=y read_timeout=7\nconnect_timeout = 2\n"
+        "write_timeout = 3\nread_timeout = 4\n");
+    const auto c = load_config(conf.path, env);
+    BOOST_TEST(c.database_url == "db=x user=y read_timeout=7 connect_timeout=2 write_timeout=3");
+    BOOST_TEST(message_of("[database]\nread_timeout = 0\n").find("database.read_timeout") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_public_url_is_a_base_url_without_a_trailing_slash) {
+    BOOST_TEST(parse_config("", "t").public_url.empty());
+    BOOST_TEST(
+        parse_config("[server]\npublic_url = https://panel.example.com/\n", "t").public_url ==
+        "https://panel.example.com");
+    BOOST_TEST(
+        parse_config("[server]\npublic_url = http://127.0.0.1:8080/panel\n", "t").public_url ==
+        "http://127.0.0.1:8080/panel");
+    for (const char* bad : {"panel.example.com", "ftp://x", "https://", "https:///x",
+                            "https://x/?a=b", "https://x/#f", "https://a b"}) {
+        BOOST_TEST(message_of(std::string("[server]\npublic_url = ") + bad + "\n")
+                           .find("server.public_url") != std::string::npos,
+                   bad);
     }
 }
 
