@@ -120,9 +120,24 @@ bool is_bcrypt(std::string_view stored) {
 
 }  // namespace
 
-PasswordHasher::PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random)
-    : params_(params), pepper_(std::move(pepper)), random_(&random) {
+PasswordHasher::PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random,
+                               HashGate* gate)
+    : params_(params), pepper_(std::move(pepper)), random_(&random), gate_(nullptr) {
+    // Made before the gate is set: building a worker must never wait for, or be refused, a
+    // place.
     dummy_hash_ = hash(random_->bytes(16));
+    gate_ = gate;
+}
+
+template <typename Work>
+auto PasswordHasher::gated(Work&& work) const {
+    if (gate_ == nullptr) return work();
+    gate_->enter();
+    struct Leave {
+        HashGate* gate;
+        ~Leave() { gate->leave(); }
+    } leave{gate_};
+    return work();
 }
 
 std::optional<std::string> PasswordHasher::argon2id_raw(std::string_view password,
@@ -157,7 +172,7 @@ std::optional<std::string> PasswordHasher::argon2id_raw(std::string_view passwor
 
 std::string PasswordHasher::hash(std::string_view password) const {
     const std::string salt = random_->bytes(kSaltBytes);
-    auto raw = argon2id_raw(password, salt, params_, true, kHashBytes);
+    auto raw = gated([&] { return argon2id_raw(password, salt, params_, true, kHashBytes); });
     if (!raw) throw std::runtime_error("argon2id hashing failed");
     return "$argon2id$v=19$m=" + std::to_string(params_.memory_kib) +
            ",t=" + std::to_string(params_.iterations) +
@@ -166,9 +181,11 @@ std::string PasswordHasher::hash(std::string_view password) const {
 }
 
 PasswordCheck PasswordHasher::verify(std::string_view password, std::string_view stored) const {
-    if (stored.starts_with("$argon2id$")) return verify_argon2id(password, stored);
-    if (is_bcrypt(stored)) return verify_bcrypt(password, stored);
-    return PasswordCheck::mismatch;
+    return gated([&] {
+        if (stored.starts_with("$argon2id$")) return verify_argon2id(password, stored);
+        if (is_bcrypt(stored)) return verify_bcrypt(password, stored);
+        return PasswordCheck::mismatch;
+    });
 }
 
 PasswordCheck PasswordHasher::verify_argon2id(std::string_view password,
@@ -198,7 +215,7 @@ PasswordCheck PasswordHasher::verify_bcrypt(std::string_view password,
 }
 
 void PasswordHasher::burn_verification_time(std::string_view password) const {
-    (void)verify_argon2id(password, dummy_hash_);
+    (void)gated([&] { return verify_argon2id(password, dummy_hash_); });
 }
 
 }  // namespace accountd::crypto

@@ -20,6 +20,18 @@ struct Argon2Params {
     std::uint32_t parallelism = 1;
 };
 
+/// Admission to password-hash work, so that only so many hashes run at once on a host
+/// (server/hash_slots.hpp). Every hash and verification runs between `enter` and `leave`.
+class HashGate {
+  public:
+    virtual ~HashGate() = default;
+    /// Takes a place, waiting briefly for one; throws (the implementation says what) when
+    /// none frees up in time, and then holds nothing.
+    virtual void enter() = 0;
+    /// Gives back the place `enter` took.
+    virtual void leave() noexcept = 0;
+};
+
 enum class PasswordCheck {
     mismatch,
     match,
@@ -28,8 +40,10 @@ enum class PasswordCheck {
 
 class PasswordHasher {
   public:
-    /// `pepper` must stay the same for the life of the stored hashes. `random` outlives this.
-    PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random);
+    /// `pepper` must stay the same for the life of the stored hashes. `random` and `gate` (none:
+    /// no ceiling) outlive this. What the gate throws, hash, verify and burn throw.
+    PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random,
+                   HashGate* gate = nullptr);
 
     /// A new argon2id PHC string with a fresh 16-byte salt. Throws std::runtime_error on failure.
     std::string hash(std::string_view password) const;
@@ -47,10 +61,14 @@ class PasswordHasher {
                                             std::size_t out_len) const;
     PasswordCheck verify_argon2id(std::string_view password, std::string_view stored) const;
     PasswordCheck verify_bcrypt(std::string_view password, std::string_view stored) const;
+    /// Runs `work` inside the gate.
+    template <typename Work>
+    auto gated(Work&& work) const;
 
     Argon2Params params_;
     std::string pepper_;
     RandomSource* random_;
+    HashGate* gate_;
     std::string dummy_hash_;
 };
 

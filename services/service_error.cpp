@@ -112,4 +112,10 @@ ServiceError ServiceError::throttled(int retry_after_seconds) {
     return error;
 }
 
+ServiceError ServiceError::busy(int retry_after_seconds) {
+    ServiceError error(Kind::busy, "busy");
+    error.retry_after_ = retry_after_seconds;
+    return error;
+}
+
 }  // namespace accountd::services

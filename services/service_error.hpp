@@ -75,6 +75,8 @@ class ServiceError : public std::runtime_error {
         limit_reached,        ///< the account holds as many of these (API keys) as allowed
         two_factor,           ///< see two_factor_failure()
         throttled,            ///< too many attempts; see retry_after()
+        busy,                 ///< the host cannot take this work now (every password-hash slot
+                              ///< stayed taken); see retry_after()
     };
 
     static ServiceError invalid(std::string field, Rule rule, std::string argument = {});
@@ -85,6 +87,7 @@ class ServiceError : public std::runtime_error {
     static ServiceError limit_reached();
     static ServiceError two_factor(TwoFactorFailure failure);
     static ServiceError throttled(int retry_after_seconds);
+    static ServiceError busy(int retry_after_seconds);
 
     Kind kind() const { return kind_; }
     const std::vector<FieldViolation>& violations() const { return violations_; }
@@ -92,7 +95,7 @@ class ServiceError : public std::runtime_error {
     TwoFactorFailure two_factor_failure() const { return two_factor_; }
     /// Meaningful for Kind::wrong_password.
     PasswordPurpose password_purpose() const { return purpose_; }
-    /// Meaningful for Kind::throttled.
+    /// Meaningful for Kind::throttled and Kind::busy.
     int retry_after() const { return retry_after_; }
 
   private:

@@ -39,6 +39,8 @@ inline std::string error_text(const services::ServiceError& e) {
             return "two_factor: " + std::string(services::failure_id(e.two_factor_failure()));
         case Kind::throttled:
             return "throttled: " + std::to_string(e.retry_after());
+        case Kind::busy:
+            return "busy: " + std::to_string(e.retry_after());
     }
     return "?";
 }
