@@ -182,7 +182,7 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.password_hash_concurrency = static_cast<int>(parse_integer(k, v, 0, 1024));
          }},
-        {"password.hash_wait_ms", "250",
+        {"password.hash_wait_ms", "50",
          "Milliseconds a request waits for a free hash slot before it is answered 503.",
          [](Config& c, const std::string& k, const std::string& v) {
              c.password_hash_wait_ms = static_cast<int>(parse_integer(k, v, 0, 10000));

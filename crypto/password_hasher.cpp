@@ -131,7 +131,7 @@ PasswordHasher::PasswordHasher(Argon2Params params, std::string pepper, RandomSo
 
 template <typename Work>
 auto PasswordHasher::gated(Work&& work) const {
-    if (gate_ == nullptr) return work();
+    if (gate_ == nullptr || holds_ > 0) return work();
     gate_->enter();
     struct Leave {
         HashGate* gate;
@@ -212,6 +212,20 @@ PasswordCheck PasswordHasher::verify_bcrypt(std::string_view password,
     if (result == nullptr || result[0] == '*') return PasswordCheck::mismatch;
     return constant_time_equals(result, stored) ? PasswordCheck::match_needs_rehash
                                                 : PasswordCheck::mismatch;
+}
+
+HashHold PasswordHasher::hold() const {
+    if (gate_ != nullptr && holds_ == 0) gate_->enter();
+    ++holds_;
+    return HashHold(this);
+}
+
+void PasswordHasher::release_hold() const noexcept {
+    if (--holds_ == 0 && gate_ != nullptr) gate_->leave();
+}
+
+HashHold::~HashHold() {
+    if (hasher_ != nullptr) hasher_->release_hold();
 }
 
 void PasswordHasher::burn_verification_time(std::string_view password) const {

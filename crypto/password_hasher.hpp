@@ -38,6 +38,25 @@ enum class PasswordCheck {
     match_needs_rehash,  ///< correct, but stored with bcrypt, without pepper or with old parameters
 };
 
+class PasswordHasher;
+
+/// A place in the hasher's gate held for longer than one hash (PasswordHasher::hold); the
+/// hashes and verifications made meanwhile run in it. Gives the place back when destroyed.
+class HashHold {
+  public:
+    HashHold(HashHold&& other) noexcept : hasher_(other.hasher_) { other.hasher_ = nullptr; }
+    HashHold(const HashHold&) = delete;
+    HashHold& operator=(const HashHold&) = delete;
+    HashHold& operator=(HashHold&&) = delete;
+    ~HashHold();
+
+  private:
+    friend class PasswordHasher;
+    explicit HashHold(const PasswordHasher* hasher) : hasher_(hasher) {}
+    const PasswordHasher* hasher_;
+};
+
+/// Not for concurrent use (one per worker, which runs one request at a time).
 class PasswordHasher {
   public:
     /// `pepper` must stay the same for the life of the stored hashes. `random` and `gate` (none:
@@ -55,13 +74,20 @@ class PasswordHasher {
     /// Spends the time a real verification would, for logins of unknown users.
     void burn_verification_time(std::string_view password) const;
 
+    /// Takes a place in the gate now (throwing what the gate throws) and keeps it until the hold
+    /// is destroyed: for a flow whose whole time counts against the ceiling, as a failed
+    /// sign-in padded to its floor does.
+    [[nodiscard]] HashHold hold() const;
+
   private:
     std::optional<std::string> argon2id_raw(std::string_view password, std::string_view salt,
                                             const Argon2Params& params, bool with_pepper,
                                             std::size_t out_len) const;
     PasswordCheck verify_argon2id(std::string_view password, std::string_view stored) const;
     PasswordCheck verify_bcrypt(std::string_view password, std::string_view stored) const;
-    /// Runs `work` inside the gate.
+    friend class HashHold;
+    void release_hold() const noexcept;
+    /// Runs `work` inside the gate (or inside the running hold).
     template <typename Work>
     auto gated(Work&& work) const;
 
@@ -69,6 +95,7 @@ class PasswordHasher {
     std::string pepper_;
     RandomSource* random_;
     HashGate* gate_;
+    mutable int holds_ = 0;  ///< inside a hold, hashes take no place of their own
     std::string dummy_hash_;
 };
 

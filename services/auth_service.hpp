@@ -42,6 +42,9 @@ class AuthService {
     /// Verifies the password for `account`, which `find_account` gave for this `login`;
     /// rehashes bcrypt or outdated hashes to argon2id on success.
     LoginResult verify(const PasswordLogin& login, std::optional<User> account);
+    /// A place under the host's password-hash ceiling for the rest of a sign-in (verification,
+    /// rehash and the failure padding). Throws ServiceError busy when none comes free in time.
+    [[nodiscard]] crypto::HashHold hold_hashing() const { return hasher_.hold(); }
     LoginResult login_with_password(const PasswordLogin& login) {
         return verify(login, find_account(login));
     }

@@ -42,15 +42,19 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
                   {{"dialect", client.dialect}, {"user", user}, {"ip", client.ip}});
         throw ServiceError::throttled(*wait);
     }
-    LoginResult result;
+    // The hash slot is held to the end, padding included: a failed sign-in occupies its worker
+    // for the whole floor, so the ceiling bounds the workers a flood of wrong passwords can tie
+    // up, not only the cores, and the others stay free for everyone else.
+    std::optional<crypto::HashHold> slot;
     try {
-        result = auth_.verify(attempt, std::move(account));
+        slot.emplace(auth_.hold_hashing());
     } catch (const ServiceError& e) {
         // No hash slot came free: the password was never checked, so the attempt is not a
         // failure to count.
         if (e.kind() == ServiceError::Kind::busy) throttle_.abandoned(client.ip, names);
         throw;
     }
+    auto result = auth_.verify(attempt, std::move(account));
     if (result.user && result.user->totp_enabled && offer_checkpoint) {
         // Known to the account only once the second factor is through (at the checkpoint).
         throttle_.succeeded(client.ip, names, false);

@@ -116,4 +116,21 @@ BOOST_AUTO_TEST_CASE(a_gate_that_refuses_stops_the_work_and_its_error_passes_thr
     BOOST_TEST(gate.left == 0);  // nothing taken, nothing given back
 }
 
+BOOST_AUTO_TEST_CASE(inside_a_hold_hashes_take_no_place_of_their_own) {
+    CountingRandom random;
+    accountd::testing::CountingGate gate;
+    const PasswordHasher hasher(kFast, "pepper", random, &gate);
+    {
+        const auto hold = hasher.hold();
+        BOOST_TEST(gate.entered == 1);
+        const auto stored = hasher.hash("a long enough password");
+        (void)hasher.verify("a long enough password", stored);
+        BOOST_TEST(gate.entered == 1);
+        BOOST_TEST(gate.left == 0);
+    }
+    BOOST_TEST(gate.left == 1);
+    hasher.burn_verification_time("x");  // outside the hold again: its own place
+    BOOST_TEST(gate.entered == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -333,4 +333,35 @@ BOOST_AUTO_TEST_CASE(a_sign_in_with_no_free_hash_slot_is_answered_busy_and_not_c
     BOOST_TEST((password("alice", kPassword).status == Status::completed));
 }
 
+BOOST_AUTO_TEST_CASE(a_failed_sign_in_keeps_its_hash_slot_through_the_padding) {
+    // Otherwise a flood of wrong passwords would tie up every worker in padding while the
+    // ceiling only counted the hashes.
+    testing::CountingGate gate;
+    crypto::PasswordHasher gated{crypto::Argon2Params{8192, 1, 1}, "pepper", random, &gate};
+    services::AuthService gated_auth{world.users, gated, clock};
+    class WatchingPacer final : public services::Pacer {
+      public:
+        explicit WatchingPacer(const testing::CountingGate& watched) : watched_(watched) {}
+        services::Instant now() const override { return {}; }
+        void sleep_until(services::Instant) const override {
+            held_while_sleeping = watched_.entered - watched_.left;
+        }
+        mutable int held_while_sleeping = -1;
+
+      private:
+        const testing::CountingGate& watched_;
+    } pacer{gate};
+    services::SignInService padded{
+        gated_auth, throttle,    two_factor, sessions,
+        activity,   world.users, log,        services::FailurePadding{&pacer, 150ms}};
+    BOOST_TEST(refusal([&] {
+                   padded.with_password(
+                       {"alice", "wrong password!", services::LoginIdentifier::username_or_email},
+                       client, mint, true);
+               }) == "invalid_credentials");
+    BOOST_TEST(pacer.held_while_sleeping == 1);
+    BOOST_TEST(gate.entered == 1);  // the verification ran in the sign-in's slot
+    BOOST_TEST(gate.left == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
