@@ -10,6 +10,7 @@
 #include "app/worker_app.hpp"
 #include "db/migration.hpp"
 #include "server/fastcgi_worker.hpp"
+#include "server/hash_slots.hpp"
 #include "server/process_pool.hpp"
 
 namespace accountd::app {
@@ -129,15 +130,20 @@ int serve(const Options& options, std::ostream& err) {
     if (!schema_matches(config, log, err)) return 1;
     const auto socket =
         server::open_listen_socket(config.socket_path, config.socket_mode, config.socket_backlog);
-    // Mapped before the first fork, so every worker (and every replacement) shares it.
+    // Mapped (made) before the first fork, so every worker (and every replacement) shares it.
     server::RateLimiter limiter;
-    const auto plan_for = [&limiter](const config::Config& cfg) {
+    const server::HashSlotFile hash_slot_file;
+    const auto plan_for = [&limiter, &hash_slot_file](const config::Config& cfg) {
         server::WorkerPlan plan;
         plan.workers = cfg.effective_workers();
-        plan.worker_main = [cfg, &limiter](int fd) {
+        plan.worker_main = [cfg, &limiter, &hash_slot_file](int fd) {
             services::SystemClock clock;
             crypto::OsRandom random;
-            WorkerApp app(cfg, clock, random, &limiter);
+            services::SteadyPacer pacer;
+            server::HashSlots hash_slots(hash_slot_file.fd(), cfg.effective_hash_slots(),
+                                         std::chrono::milliseconds(cfg.password_hash_wait_ms),
+                                         pacer);
+            WorkerApp app(cfg, clock, random, &limiter, &hash_slots);
             const server::Logger worker_log(server::parse_log_level(cfg.log_level));
             return server::run_fastcgi_worker(
                 fd, cfg.max_body_bytes,

@@ -16,14 +16,14 @@ std::map<std::uint8_t, std::string> sealing_keys(const config::Config& config,
 }  // namespace
 
 ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
-                         crypto::RandomSource& random)
+                         crypto::RandomSource& random, crypto::HashGate* hash_gate)
     : config_(std::move(config)),
       keys_(services::derive_server_keys(config_.server_key)),
       clock_(clock),
       random_(random),
       log_(server::parse_log_level(config_.log_level)),
       repositories_(db::open_mysql_repositories(config_.database_url)),
-      hasher_(config_.argon2, keys_.password_pepper, random_),
+      hasher_(config_.argon2, keys_.password_pepper, random_, hash_gate),
       password_policy_(config_.password_min_length, config_.password_max_length,
                        config_.password_blocklist_files, config_.app_name),
       secret_box_(sealing_keys(config_, keys_), config_.sealing_key_current, random_),
@@ -40,7 +40,11 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
       activity_(repositories_->activity(), clock_),
       ssh_keys_(repositories_->ssh_keys(), random_, clock_),
       api_keys_(repositories_->api_keys(), activity_, random_, clock_, keys_.api_key,
-                config_.session_touch_interval),
+                config_.session_touch_interval,
+                services::ApiKeyLimits{
+                    .ip_blocked_record_seconds = config_.activity_ip_blocked_interval,
+                },
+                &repositories_->throttle()),
       login_throttle_(repositories_->throttle(), clock_,
                       services::LoginLimits{
                           .ip_account_max = config_.login_ip_account_max,
@@ -50,6 +54,7 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
                           .ip_max = config_.login_ip_max,
                           .ip_window = config_.login_ip_window,
                           .known_address_seconds = config_.login_known_address_days * 86400,
+                          .ipv6_prefix = config_.throttle_ipv6_prefix,
                       }),
       two_factor_(repositories_->two_factor(), repositories_->sessions(), hasher_, secret_box_,
                   random_, clock_, keys_.two_factor,
@@ -66,12 +71,18 @@ ServiceRoot::ServiceRoot(config::Config config, const services::Clock& clock,
                       .checkpoint_max_failures = config_.checkpoint_max_failures,
                   }),
       sign_in_(auth_, login_throttle_, two_factor_, sessions_, activity_, repositories_->users(),
-               log_),
+               log_,
+               services::FailurePadding{
+                   .pacer = &pacer_,
+                   .floor = std::chrono::milliseconds(config_.login_failure_min_ms),
+               }),
       password_confirmation_(login_throttle_, log_),
       housekeeping_(repositories_->housekeeping(), clock_,
                     services::HousekeepingSettings{
                         .activity_retention_days = config_.activity_retention_days,
                         .interval = std::chrono::seconds(config_.housekeeping_interval),
+                        .batch = 1000,
+                        .max_batches = static_cast<std::size_t>(config_.housekeeping_max_batches),
                     }) {}
 
 }  // namespace accountd::app

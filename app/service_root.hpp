@@ -31,8 +31,10 @@ namespace accountd::app {
 
 class ServiceRoot {
   public:
-    /// `clock` and `random` are injected (tests pass their own); they must outlive the root.
-    ServiceRoot(config::Config config, const services::Clock& clock, crypto::RandomSource& random);
+    /// `clock` and `random` are injected (tests pass their own); they must outlive the root, as
+    /// must `hash_gate`, the host's ceiling on password hashes (none: no ceiling).
+    ServiceRoot(config::Config config, const services::Clock& clock, crypto::RandomSource& random,
+                crypto::HashGate* hash_gate = nullptr);
     ServiceRoot(const ServiceRoot&) = delete;
     ServiceRoot& operator=(const ServiceRoot&) = delete;
 
@@ -64,6 +66,7 @@ class ServiceRoot {
     const services::Clock& clock_;
     crypto::RandomSource& random_;
     server::Logger log_;
+    services::SteadyPacer pacer_;
     std::unique_ptr<services::Repositories> repositories_;
     crypto::PasswordHasher hasher_;
     services::PasswordPolicy password_policy_;

@@ -19,8 +19,9 @@
 namespace accountd::app {
 
 WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
-                     crypto::RandomSource& random, server::RateLimiter* limiter)
-    : root_(std::move(config), clock, random),
+                     crypto::RandomSource& random, server::RateLimiter* limiter,
+                     crypto::HashGate* hash_gate)
+    : root_(std::move(config), clock, random, hash_gate),
       deps_{root_.config(),
             root_.keys(),
             root_.clock(),

@@ -18,9 +18,10 @@ namespace accountd::app {
 
 class WorkerApp {
   public:
-    /// `limiter` (may be null) is the master's shared request budget table.
+    /// `limiter` (may be null) is the master's shared request budget table; `hash_gate` (may be
+    /// null) the host's ceiling on password hashes.
     WorkerApp(config::Config config, const services::Clock& clock, crypto::RandomSource& random,
-              server::RateLimiter* limiter = nullptr);
+              server::RateLimiter* limiter = nullptr, crypto::HashGate* hash_gate = nullptr);
     WorkerApp(const WorkerApp&) = delete;
     WorkerApp& operator=(const WorkerApp&) = delete;
 

@@ -2,8 +2,10 @@
 # Benchmarks accountd on loopback in one run, each figure against the ceilings measured in the
 # same run: nginx answering a static 200 by itself, and the liveness endpoint (the cheapest
 # FastCGI round trip through the worker pool). Prints req/s, p50/p99 latency, the ratio of each
-# scenario to the liveness ceiling, and worker memory. A benchmark, not a test: it never fails on
-# a figure; it says whether the targets were met.
+# scenario to the liveness ceiling, and worker memory. Then the account read again while
+# wrong-password sign-ins flood the pool (against the unflooded read), and how fast housekeeping
+# deletes ended throttle windows (against how fast that flood adds them). A benchmark, not a
+# test: it never fails on a figure; it says whether the targets were met.
 #   bench/run.sh                 (BENCH_DURATION=10s BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WORKERS=4)
 set -euo pipefail
 STATE=${ACCOUNTD_BENCH_STATE:-$(cd "$(dirname "$0")/.." && pwd)/var/bench}
@@ -33,6 +35,10 @@ sed -i 's/^level = .*/level = warn/' "$STATE/accountd.conf"
 # One user drives ~7000 requests a second here: far past the per-user client-API budget, whose
 # cost (one atomic compare-and-swap in shared memory) is not what this measures.
 printf '\n[ratelimit]\nclient_per_minute = 0\n' >>"$STATE/accountd.conf"
+# The flood below stands for many clients (a botnet): each of its sign-ins gets past the
+# throttles and costs a password hash, which is what the hash ceiling is for.
+printf '\n[throttle]\nlogin_ip_account_max = 1000000\nlogin_account_max = 1000000\nlogin_ip_max = 1000000\n' \
+    >>"$STATE/accountd.conf"
 "$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
 printf '%s\n' "$PASSWORD" | "$BIN" user create --config "$STATE/accountd.conf" \
     --email bench@example.com --username bench --password-stdin >/dev/null
@@ -87,6 +93,65 @@ run "calagopus-account"       "http://127.0.0.1:$P2/api/client/account" "Cookie:
 run "eclipanel-users-me"      "http://127.0.0.1:$P3/api/users/me"       "Cookie: token=$ECLI"
 run "eclipanel-users-me-bearer" "http://127.0.0.1:$P3/api/users/me"     "Authorization: Bearer $ECLI"
 
+# The account read again while wrong-password sign-ins flood the pool: FLOOD_CONNECTIONS clients
+# sign in with a wrong password without pause, each request from another address (the test
+# stack's nginx trusts X-Forwarded-For from loopback), so nginx's per-address limit and the
+# per-address throttles let every one through to a password hash.
+FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-8}
+cat >"$STATE/flood.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) n = 0; wrong = 0; busy = 0 end
+local body = '{"user":"bench","password":"not the bench password"}'
+function request()
+    n = n + 1
+    local headers = { ["Content-Type"] = "application/json",
+                      ["X-Forwarded-For"] = string.format("10.%d.%d.%d", n % 250,
+                          math.floor(n / 250) % 250, math.floor(n / 62500) % 250 + 1) }
+    return wrk.format("POST", "/auth/login", headers, body)
+end
+function response(status)
+    if status == 400 then wrong = wrong + 1 elseif status == 503 then busy = busy + 1 end
+end
+function done()
+    local w, b = 0, 0
+    for _, t in ipairs(threads) do w = w + t:get("wrong"); b = b + t:get("busy") end
+    io.write(string.format("flood-statuses %d %d\n", w, b))
+end
+LUA
+rows_in() { mdb -N accountd_bench -e "SELECT COUNT(*) FROM $1"; }
+throttle_rows_before=$(rows_in throttle_buckets)
+flood_seconds=$(( ${DURATION%s} + 4 ))
+wrk -t1 -c"$FLOOD_CONNECTIONS" -d"${flood_seconds}s" -s "$STATE/flood.lua" "http://127.0.0.1:$P1" \
+    >"$STATE/flood.out" 2>&1 &
+flood_pid=$!
+sleep 2
+run "pterodactyl-account-flooded" "http://127.0.0.1:$P1/api/client/account" "Cookie: pterodactyl_session=$PTERO"
+wait "$flood_pid" || true
+flood_rps=$(awk '/^Requests\/sec:/ { print $2 }' "$STATE/flood.out")
+flood_total=$(awk '/requests in/ { print $1 }' "$STATE/flood.out")
+read -r flood_wrong flood_busy < <(awk '$1 == "flood-statuses" { print $2, $3 }' "$STATE/flood.out")
+throttle_rows_added=$(( $(rows_in throttle_buckets) - throttle_rows_before ))
+
+# Housekeeping: ended throttle windows (the rows a flood adds fastest) deleted per second, with
+# every worker running it each second. The rows are made old directly in the database.
+HK_ROWS=${BENCH_HOUSEKEEPING_ROWS:-200000}
+printf '\n[housekeeping]\ninterval = 1\n' >>"$STATE/accountd.conf"
+kill -HUP "$(cat "$STATE/run/accountd.pid")"
+sleep 3
+mdb accountd_bench -e "INSERT INTO throttle_buckets (bucket, hits, window_ends)
+    SELECT UNHEX(SHA2(CONCAT('bench-ended|', seq), 256)), 1, '2001-01-01 00:00:00'
+    FROM seq_1_to_$HK_ROWS"
+ended() { mdb -N accountd_bench -e "SELECT COUNT(*) FROM throttle_buckets WHERE window_ends = '2001-01-01 00:00:00'"; }
+hk_start=$(date +%s.%N)
+hk_deadline=$((SECONDS + 300))
+while [ "$(ended)" -gt 0 ] && [ $SECONDS -lt $hk_deadline ]; do
+    for _ in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "http://127.0.0.1:$P1/api/health"; done
+    sleep 0.2
+done
+hk_left=$(ended)
+hk_seconds=$(awk -v a="$hk_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+
 # Worker memory: resident set of each worker after the runs.
 master=$(cat "$STATE/run/accountd.pid")
 rss=()
@@ -97,6 +162,7 @@ for status in /proc/[0-9]*/status; do
 done
 
 liveness=$(printf '%s\n' "${results[@]}" | awk '$1 == "liveness-fastcgi" { print $2 }')
+flood_seconds_run=$((flood_seconds))
 echo
 echo "accountd benchmark: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback, $WORKERS workers, $(nproc) cores"
 printf '%-28s %12s %10s %10s %10s %8s\n' scenario req/s p50 p99 vs-liveness errors
@@ -118,3 +184,17 @@ cookie=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account" { prin
 key=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account-key" { print $2 }')
 awk -v a="$key" -v b="$cookie" 'BEGIN {
     r = 100 * a / b; printf "  %-26s %5.0f%% of the cookie read (target >= 90%%): %s\n", "pterodactyl-account-key", r, (r >= 90 ? "met" : "NOT met") }'
+flooded=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account-flooded" { print $2 }')
+echo
+echo "under a wrong-password flood ($FLOOD_CONNECTIONS connections, hash ceiling $(nproc) = one per core):"
+awk -v a="$flooded" -v b="$cookie" -v f="$flood_rps" -v t="$flood_total" -v w="${flood_wrong:-?}" -v busy="${flood_busy:-?}" 'BEGIN {
+    printf "  %-26s %5.0f%% of the unflooded read (%s vs %s req/s)\n", "pterodactyl-account-flooded", 100 * a / b, a, b
+    printf "  %-26s %s sign-ins/s: %s in all, %s refused after a hash, %s answered 503 (no free hash slot)\n", "flood", f, t, w, busy }'
+awk -v r="$throttle_rows_added" -v s="$flood_seconds_run" 'BEGIN {
+    printf "  %-26s %d throttle rows added, %.0f a second\n", "rows the flood made", r, r / s }'
+echo
+echo "housekeeping (every worker once a second, batches of 1000 in one transaction each):"
+awk -v n="$HK_ROWS" -v left="$hk_left" -v s="$hk_seconds" -v r="$throttle_rows_added" -v fs="$flood_seconds_run" 'BEGIN {
+    done = n - left; rate = done / s
+    printf "  %-26s %d of %d ended throttle windows deleted in %s s: %.0f rows/s\n", "deleted", done, n, s, rate
+    if (r > 0) printf "  %-26s %.1fx the rate the flood added them\n", "keeps up", rate / (r / fs) }'

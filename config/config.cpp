@@ -228,6 +228,23 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string&, const std::string& v) {
              c.password_blocklist_files = parse_list(v);
          }},
+        {"password.hash_concurrency", "0",
+         "Password hashes running at once on this host (all workers together); 0 means one per "
+         "CPU core. Sign-ins past it wait, then get 503.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.password_hash_concurrency = static_cast<int>(parse_integer(k, v, 0, 1024));
+         }},
+        {"password.hash_wait_ms", "50",
+         "Milliseconds a request waits for a free hash slot before it is answered 503.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.password_hash_wait_ms = static_cast<int>(parse_integer(k, v, 0, 10000));
+         }},
+        {"password.failed_login_min_ms", "150",
+         "A failed sign-in answers no sooner than this many milliseconds after it arrived, so "
+         "its time tells nothing of the stored hash's kind or cost; 0 turns it off.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.login_failure_min_ms = static_cast<int>(parse_integer(k, v, 0, 5000));
+         }},
         {"throttle.login_ip_account_max", "5",
          "Failed sign-ins allowed per client IP and account within the window below.",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -261,6 +278,12 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.login_known_address_days = static_cast<int>(parse_integer(k, v, 0, 365));
          }},
+        {"throttle.ipv6_prefix", "64",
+         "IPv6 clients are counted per network of this many bits (a host is given a /64); IPv4 "
+         "per address.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.throttle_ipv6_prefix = static_cast<int>(parse_integer(k, v, 32, 128));
+         }},
         {"ratelimit.client_per_minute", "720",
          "Client-API requests per user (or API key owner) per minute, counted by all workers of "
          "one host; 0 turns the limit off.",
@@ -272,11 +295,23 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.activity_retention_days = static_cast<int>(parse_integer(k, v, 0, 36500));
          }},
+        {"activity.ip_blocked_interval", "60",
+         "Seconds between two auth:ip-blocked entries of one API key; the refusals between "
+         "are not recorded.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.activity_ip_blocked_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
         {"housekeeping.interval", "300",
          "Seconds between one worker's deletes of expired sessions, pending sign-ins, ended "
          "throttle windows and old activity.",
          [](Config& c, const std::string& k, const std::string& v) {
              c.housekeeping_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
+        {"housekeeping.max_batches", "100",
+         "Batches of 1000 rows of each kind one run may delete; a run goes on while batches "
+         "come back full.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.housekeeping_max_batches = static_cast<int>(parse_integer(k, v, 1, 100000));
          }},
         {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -496,6 +531,12 @@ int Config::effective_workers() const {
     if (workers > 0) return workers;
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
     return static_cast<int>(cores > 0 ? 2 * cores : 2);
+}
+
+int Config::effective_hash_slots() const {
+    if (password_hash_concurrency > 0) return password_hash_concurrency;
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return static_cast<int>(cores > 0 ? cores : 1);
 }
 
 EnvLookup process_environment() {

@@ -72,6 +72,9 @@ struct Config {
     int password_max_length{};
     /// Lists of common passwords and words a new password may not be (services/password_policy).
     std::vector<std::string> password_blocklist_files;
+    int password_hash_concurrency{};  ///< 0 means online CPUs; resolved by effective_hash_slots()
+    int password_hash_wait_ms{};
+    int login_failure_min_ms{};  ///< a failed sign-in answers no sooner than this
     // [throttle] failed sign-ins, counted in the database so every worker and host shares them
     int login_ip_account_max{};
     int login_ip_account_window{};
@@ -80,6 +83,7 @@ struct Config {
     int login_ip_max{};
     int login_ip_window{};
     int login_known_address_days{};  ///< 0: no address is ever known to an account
+    int throttle_ipv6_prefix{};      ///< IPv6 clients are counted per network of this many bits
     // [ratelimit] requests per minute per user on the client API (0 = off)
     int client_per_minute{};
     // [security]
@@ -94,9 +98,11 @@ struct Config {
     int totp_window{};
     int checkpoint_max_failures{};
     // [activity]
-    int activity_retention_days{};  ///< 0 keeps entries forever
+    int activity_retention_days{};       ///< 0 keeps entries forever
+    int activity_ip_blocked_interval{};  ///< seconds between two auth:ip-blocked rows of one key
     // [housekeeping]
-    int housekeeping_interval{};  ///< seconds between one worker's runs
+    int housekeeping_interval{};     ///< seconds between one worker's runs
+    int housekeeping_max_batches{};  ///< batches of 1000 rows per kind one run may delete
     // [pterodactyl] the SPA's pages and translations (empty: the panel serves them)
     std::string pterodactyl_index_template;
     std::string pterodactyl_lang_dir;
@@ -104,6 +110,7 @@ struct Config {
     std::string log_level;
 
     int effective_workers() const;
+    int effective_hash_slots() const;
 };
 
 /// Looks up an environment variable; injected so tests need not touch the real environment.

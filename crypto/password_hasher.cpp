@@ -121,9 +121,24 @@ bool is_bcrypt(std::string_view stored) {
 
 }  // namespace
 
-PasswordHasher::PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random)
-    : params_(params), pepper_(std::move(pepper)), random_(&random) {
+PasswordHasher::PasswordHasher(Argon2Params params, std::string pepper, RandomSource& random,
+                               HashGate* gate)
+    : params_(params), pepper_(std::move(pepper)), random_(&random), gate_(nullptr) {
+    // Made before the gate is set: building a worker must never wait for, or be refused, a
+    // place.
     dummy_hash_ = hash(random_->bytes(16));
+    gate_ = gate;
+}
+
+template <typename Work>
+auto PasswordHasher::gated(Work&& work) const {
+    if (gate_ == nullptr || holds_ > 0) return work();
+    gate_->enter();
+    struct Leave {
+        HashGate* gate;
+        ~Leave() { gate->leave(); }
+    } leave{gate_};
+    return work();
 }
 
 std::optional<std::string> PasswordHasher::argon2id_raw(std::string_view password,
@@ -159,8 +174,10 @@ std::optional<std::string> PasswordHasher::argon2id_raw(std::string_view passwor
 std::string PasswordHasher::hash(std::string_view password) const {
     const std::string salt = random_->bytes(kSaltBytes);
     const auto normalized = nfkc(password);
-    auto raw = argon2id_raw(normalized ? std::string_view(*normalized) : password, salt, params_,
+    auto raw = gated([&] {
+        return argon2id_raw(normalized ? std::string_view(*normalized) : password, salt, params_,
                             true, kHashBytes);
+    });
     if (!raw) throw std::runtime_error("argon2id hashing failed");
     return "$argon2id$v=19$m=" + std::to_string(params_.memory_kib) +
            ",t=" + std::to_string(params_.iterations) +
@@ -169,14 +186,16 @@ std::string PasswordHasher::hash(std::string_view password) const {
 }
 
 PasswordCheck PasswordHasher::verify(std::string_view password, std::string_view stored) const {
-    const auto normalized = nfkc(password);
-    if (!normalized || *normalized == password) return verify_bytes(password, stored);
-    const auto check = verify_bytes(*normalized, stored);
-    if (check != PasswordCheck::mismatch) return check;
-    // Hashed before normalisation (or by another panel): the bytes as typed then.
-    return verify_bytes(password, stored) == PasswordCheck::mismatch
-               ? PasswordCheck::mismatch
-               : PasswordCheck::match_needs_rehash;
+    return gated([&] {
+        const auto normalized = nfkc(password);
+        if (!normalized || *normalized == password) return verify_bytes(password, stored);
+        const auto check = verify_bytes(*normalized, stored);
+        if (check != PasswordCheck::mismatch) return check;
+        // Hashed before normalisation (or by another panel): the bytes as typed then.
+        return verify_bytes(password, stored) == PasswordCheck::mismatch
+                   ? PasswordCheck::mismatch
+                   : PasswordCheck::match_needs_rehash;
+    });
 }
 
 PasswordCheck PasswordHasher::verify_bytes(std::string_view password,
@@ -212,7 +231,22 @@ PasswordCheck PasswordHasher::verify_bcrypt(std::string_view password,
                                                 : PasswordCheck::mismatch;
 }
 
+HashHold PasswordHasher::hold() const {
+    if (gate_ != nullptr && holds_ == 0) gate_->enter();
+    ++holds_;
+    return HashHold(this);
+}
+
+void PasswordHasher::release_hold() const noexcept {
+    if (--holds_ == 0 && gate_ != nullptr) gate_->leave();
+}
+
+HashHold::~HashHold() {
+    if (hasher_ != nullptr) hasher_->release_hold();
+}
+
 void PasswordHasher::burn_verification_time(std::string_view password) const {
+    // verify takes the slot itself, and costs what a real account's verification costs.
     (void)verify(password, dummy_hash_);
 }
 

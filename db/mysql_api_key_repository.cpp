@@ -131,6 +131,24 @@ std::uint64_t MysqlApiKeyRepository::insert(const services::ApiKey& key,
     });
 }
 
+std::optional<std::uint64_t> MysqlApiKeyRepository::insert_within_cap(
+    const services::ApiKey& key, const std::string& secret_hash, std::uint64_t cap) {
+    return guarded("api_keys.insert_within_cap", [&]() -> std::optional<std::uint64_t> {
+        const long long owner = static_cast<long long>(key.user_id);
+        soci::transaction tx(db_.sql());
+        // Every create for this owner waits here for the one before to commit, so the count
+        // below stays true until this insert is committed. Without the lock, two creates could
+        // both count 24 and both insert.
+        long long locked = 0;
+        db_.sql() << "SELECT id FROM users WHERE id = :uid FOR UPDATE", soci::use(owner),
+            soci::into(locked);
+        if (count_for_user(key.user_id, key.format, key.key_type) >= cap) return std::nullopt;
+        const auto id = insert(key, secret_hash);
+        tx.commit();
+        return id;
+    });
+}
+
 std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifier(
     const std::string& identifier) {
     static const std::string sql = std::string("SELECT ") + kKeyColumns + ", k.secret_hash, " +

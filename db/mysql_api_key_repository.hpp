@@ -14,6 +14,9 @@ class MysqlApiKeyRepository final : public services::ApiKeyRepository {
 
     std::vector<services::ApiKey> list_for_user(std::uint64_t user_id, const std::string& format,
                                                 int key_type) override;
+    std::optional<std::uint64_t> insert_within_cap(const services::ApiKey& key,
+                                                   const std::string& secret_hash,
+                                                   std::uint64_t cap) override;
     std::uint64_t count_for_user(std::uint64_t user_id, const std::string& format,
                                  int key_type) override;
     std::uint64_t insert(const services::ApiKey& key, const std::string& secret_hash) override;

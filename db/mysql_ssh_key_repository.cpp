@@ -66,4 +66,20 @@ std::uint64_t MysqlSshKeyRepository::count_for_user(std::uint64_t user_id) {
     });
 }
 
+services::SshKeyRepository::Insert MysqlSshKeyRepository::insert_within_cap(
+    const services::SshKey& key, std::uint64_t cap) {
+    return guarded("ssh_keys.insert_within_cap", [&] {
+        const long long owner = static_cast<long long>(key.user_id);
+        soci::transaction tx(db_.sql());
+        // Creates for one owner queue on its row, so the count stays true until the commit.
+        long long locked = 0;
+        db_.sql() << "SELECT id FROM users WHERE id = :uid FOR UPDATE", soci::use(owner),
+            soci::into(locked);
+        if (count_for_user(key.user_id) >= cap) return Insert::cap_reached;
+        if (!insert(key)) return Insert::duplicate;
+        tx.commit();
+        return Insert::stored;
+    });
+}
+
 }  // namespace accountd::db

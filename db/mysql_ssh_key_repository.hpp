@@ -13,6 +13,7 @@ class MysqlSshKeyRepository final : public services::SshKeyRepository {
     bool insert(const services::SshKey& key) override;
     bool remove(std::uint64_t user_id, const std::string& fingerprint) override;
     std::uint64_t count_for_user(std::uint64_t user_id) override;
+    Insert insert_within_cap(const services::SshKey& key, std::uint64_t cap) override;
 
   private:
     Database& db_;

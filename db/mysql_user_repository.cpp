@@ -2,6 +2,7 @@
 
 #include "db/time_convert.hpp"
 #include "db/user_row.hpp"
+#include "services/text.hpp"
 
 namespace accountd::db {
 
@@ -31,6 +32,21 @@ std::optional<services::User> MysqlUserRepository::find_by_username(const std::s
 
 std::optional<services::User> MysqlUserRepository::find_by_email(const std::string& email) {
     return find_one("users.find_by_email", "email", email);
+}
+
+std::string MysqlUserRepository::fold_identifier(const std::string& identifier) {
+    return guarded("users.fold_identifier", [&] {
+        // The collation's own sort key: equal exactly when the columns compare equal (accents,
+        // case and width folded as utf8mb4_unicode_ci does), so no spelling escapes a count
+        // that a lookup would match. Throttles hash it into a bucket key, so its length is of
+        // no concern.
+        const std::string trimmed = services::trim(identifier);
+        std::string folded;
+        db_.sql() << "SELECT HEX(WEIGHT_STRING(CONVERT(:v USING utf8mb4) "
+                     "COLLATE utf8mb4_unicode_ci))",
+            soci::use(trimmed), soci::into(folded);
+        return folded;
+    });
 }
 
 std::uint64_t MysqlUserRepository::insert(const services::User& user) {

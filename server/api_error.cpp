@@ -97,6 +97,12 @@ ApiError api_error_of(const services::ServiceError& error) {
         }
         case Kind::not_permitted:
             return ApiError(ErrorCode::forbidden, error.what());
+        case Kind::busy: {
+            // The service, not the caller, is at its limit: 503, as a saturated upstream.
+            ApiError api(ErrorCode::service_unavailable, error.what());
+            api.retry_after = error.retry_after();
+            return api;
+        }
     }
     return ApiError(ErrorCode::internal, "unknown service error kind");
 }

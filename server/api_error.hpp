@@ -65,7 +65,8 @@ class ApiError : public std::runtime_error {
     QueryPart query_part = QueryPart::filter;
     /// method_not_allowed: the methods the path supports.
     std::vector<std::string> allowed_methods;
-    /// too_many_attempts and rate_limited: seconds until trying again is allowed (Retry-After).
+    /// too_many_attempts, rate_limited and service_unavailable: seconds until trying again is
+    /// allowed (Retry-After); 0 for none.
     int retry_after = 0;
 
   private:

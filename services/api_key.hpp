@@ -51,6 +51,12 @@ class ApiKeyRepository {
                                          int key_type) = 0;
     /// Stores the key with the HMAC of its full text; returns the new id.
     virtual std::uint64_t insert(const ApiKey& key, const std::string& secret_hash) = 0;
+    /// Stores the key as insert does unless its owner already holds `cap` keys of its format
+    /// and key type; then stores nothing and returns nullopt. Counting and storing are one
+    /// step, so creates running at once on any number of workers never pass the cap.
+    virtual std::optional<std::uint64_t> insert_within_cap(const ApiKey& key,
+                                                           const std::string& secret_hash,
+                                                           std::uint64_t cap) = 0;
     virtual std::optional<ApiKeyWithOwner> find_by_identifier(const std::string& identifier) = 0;
     /// Deletes the user's key of `format` and `key_type` with this identifier; false when there
     /// is none.

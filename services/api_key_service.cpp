@@ -11,14 +11,16 @@ namespace accountd::services {
 
 ApiKeyService::ApiKeyService(ApiKeyRepository& keys, ActivityService& activity,
                              crypto::RandomSource& random, const Clock& clock, std::string hash_key,
-                             int touch_interval_seconds, ApiKeyLimits limits)
+                             int touch_interval_seconds, ApiKeyLimits limits,
+                             ThrottleRepository* buckets)
     : keys_(keys),
       activity_(activity),
       random_(random),
       clock_(clock),
       hash_key_(std::move(hash_key)),
       touch_interval_seconds_(touch_interval_seconds),
-      limits_(limits) {}
+      limits_(limits),
+      buckets_(buckets) {}
 
 bool ApiKeyService::grants(const ApiKey& key, const std::string& permission) {
     return !key.permissions || std::find(key.permissions->begin(), key.permissions->end(),
@@ -85,6 +87,8 @@ IssuedApiKey ApiKeyService::create(const ApiKeyFormat& format, std::uint64_t use
         }
     }
     if (!problems.empty()) throw ServiceError::invalid(std::move(problems));
+    // A cheap refusal for the common case; the insert below is what holds the cap against
+    // creates running at once.
     if (keys_.count_for_user(user_id, format.name, kAccountKeyType) >= limits_.max_keys_per_user) {
         throw ServiceError::limit_reached();
     }
@@ -102,7 +106,10 @@ IssuedApiKey ApiKeyService::create(const ApiKeyFormat& format, std::uint64_t use
     key.updated_at = key.created_at;
     if (made_with) key.expires_at = made_with->expires_at;
     issued.secret = format.new_secret(random_);
-    key.id = keys_.insert(key, crypto::hmac_sha256(hash_key_, issued.token()));
+    const auto id = keys_.insert_within_cap(key, crypto::hmac_sha256(hash_key_, issued.token()),
+                                            limits_.max_keys_per_user);
+    if (!id) throw ServiceError::limit_reached();
+    key.id = *id;
     return issued;
 }
 
@@ -149,13 +156,23 @@ AuthenticatedKey ApiKeyService::authenticate(const ApiKeyFormat& format, const s
                 const auto range = IpRange::parse(entry);
                 return range && range->contains(*address);
             });
-        if (!permitted) {
+        // The first refusal of a window is recorded, the rest only answered: the owner learns
+        // that the key is used from elsewhere without each request adding a row. The bucket's
+        // one row per key is what a flood costs.
+        const bool record =
+            !permitted &&
+            (buckets_ == nullptr || buckets_->hit("ip-blocked|" + std::to_string(found->key.id),
+                                                  limits_.ip_blocked_record_seconds, now)
+                                            .hits == 1);
+        if (record) {
             activity_.record({"auth:ip-blocked",
                               found->key.user_id,
                               found->key.user_id,
                               ip,
                               {{"identifier", found->key.identifier}},
                               found->key.id});
+        }
+        if (!permitted) {
             out.result = KeyCheck::ip_not_allowed;
             out.key = std::move(found);
             return out;

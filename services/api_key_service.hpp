@@ -14,6 +14,7 @@
 #include "services/api_key_format.hpp"
 #include "services/clock.hpp"
 #include "services/service_error.hpp"
+#include "services/throttle.hpp"
 
 namespace accountd::services {
 
@@ -21,6 +22,8 @@ struct ApiKeyLimits {
     std::uint64_t max_keys_per_user = 25;  // Pterodactyl's account limit
     std::size_t max_description = 500;
     std::size_t max_allowed_ips = 50;
+    /// A key refused for its allow-list is recorded (auth:ip-blocked) at most once this often.
+    int ip_blocked_record_seconds = 60;
 };
 
 /// What the owner asks for.
@@ -46,10 +49,12 @@ struct AuthenticatedKey {
 
 class ApiKeyService {
   public:
-    /// `activity` records keys refused for their allow-list (auth:ip-blocked).
+    /// `activity` records keys refused for their allow-list (auth:ip-blocked); `buckets` (none:
+    /// every refusal is recorded) spaces those records out, so a leaked key used from elsewhere
+    /// cannot add a row per request.
     ApiKeyService(ApiKeyRepository& keys, ActivityService& activity, crypto::RandomSource& random,
                   const Clock& clock, std::string hash_key, int touch_interval_seconds,
-                  ApiKeyLimits limits = {});
+                  ApiKeyLimits limits = {}, ThrottleRepository* buckets = nullptr);
 
     /// An account key of `format`. Throws ServiceError: invalid_fields (description:
     /// required|max; allowed_ips: max_items|narrower; allowed_ips.N: string|ip_range|narrower;
@@ -73,7 +78,8 @@ class ApiKeyService {
                 const ApiKey* made_with = nullptr);
 
     /// Checks a key presented in a dialect whose keys have `format` against the client address
-    /// `ip`. A key refused for its allow-list is recorded as auth:ip-blocked on its owner.
+    /// `ip`. A key refused for its allow-list is recorded as auth:ip-blocked on its owner, once
+    /// per limits.ip_blocked_record_seconds (the refusals between are answered, not recorded).
     AuthenticatedKey authenticate(const ApiKeyFormat& format, const std::string& token,
                                   const std::string& ip);
 
@@ -88,6 +94,7 @@ class ApiKeyService {
     std::string hash_key_;
     int touch_interval_seconds_;
     ApiKeyLimits limits_;
+    ThrottleRepository* buckets_;
 };
 
 }  // namespace accountd::services

@@ -1,12 +1,14 @@
 #include "services/auth_service.hpp"
 
+#include "services/service_error.hpp"
+#include "services/text.hpp"
+
 namespace accountd::services {
 namespace {
 
 // Longer inputs are not passwords anyone set through us (the longest accepted is 128); refusing
 // them bounds the work an attacker can make us do.
 constexpr std::size_t kMaxPasswordBytes = 1024;
-constexpr std::size_t kMaxIdentifierBytes = 255;
 
 }  // namespace
 
@@ -15,11 +17,13 @@ AuthService::AuthService(UserRepository& users, const crypto::PasswordHasher& ha
     : users_(users), hasher_(hasher), clock_(clock) {}
 
 std::optional<User> AuthService::find_account(const PasswordLogin& login) {
-    if (login.identifier.empty() || login.identifier.size() > kMaxIdentifierBytes) return {};
-    const bool by_email = login.kind == LoginIdentifier::email_only ||
-                          login.identifier.find('@') != std::string::npos;
-    return by_email ? users_.find_by_email(login.identifier)
-                    : users_.find_by_username(login.identifier);
+    // Trimmed as the throttles' fold is (UserRepository::fold_identifier): a name the lookup
+    // misses must not fold like one it finds, or their counts would tell which exists.
+    const std::string identifier = trim(login.identifier);
+    if (identifier.empty() || identifier.size() > kMaxIdentifierBytes) return {};
+    const bool by_email =
+        login.kind == LoginIdentifier::email_only || identifier.find('@') != std::string::npos;
+    return by_email ? users_.find_by_email(identifier) : users_.find_by_username(identifier);
 }
 
 LoginResult AuthService::verify(const PasswordLogin& login, std::optional<User> user) {
@@ -41,9 +45,14 @@ LoginResult AuthService::verify(const PasswordLogin& login, std::optional<User> 
         return result;
     }
     if (check == crypto::PasswordCheck::match_needs_rehash) {
-        const std::string fresh = hasher_.hash(login.password);
-        users_.update_password_hash(user->id, fresh, clock_.now());
-        user->password_hash = fresh;
+        try {
+            const std::string fresh = hasher_.hash(login.password);
+            users_.update_password_hash(user->id, fresh, clock_.now());
+            user->password_hash = fresh;
+        } catch (const ServiceError& e) {
+            // No hash slot free: the sign-in stands, the rehash waits for the next one.
+            if (e.kind() != ServiceError::Kind::busy) throw;
+        }
     }
     result.user = std::move(user);
     return result;

@@ -12,6 +12,9 @@
 
 namespace accountd::services {
 
+/// Longer identifiers name no account (usernames and e-mail addresses are at most 191).
+inline constexpr std::size_t kMaxIdentifierBytes = 255;
+
 enum class LoginIdentifier {
     username_or_email,  ///< an identifier containing '@' is an e-mail, otherwise a username
     email_only,
@@ -33,11 +36,15 @@ class AuthService {
   public:
     AuthService(UserRepository& users, const crypto::PasswordHasher& hasher, const Clock& clock);
 
-    /// The account a sign-in names, if any: by e-mail or by username, as `login.kind` says.
+    /// The account a sign-in names, if any: by e-mail or by username, as `login.kind` says,
+    /// ignoring surrounding spaces, tabs and line breaks (Laravel's TrimStrings does too).
     std::optional<User> find_account(const PasswordLogin& login);
     /// Verifies the password for `account`, which `find_account` gave for this `login`;
     /// rehashes bcrypt or outdated hashes to argon2id on success.
     LoginResult verify(const PasswordLogin& login, std::optional<User> account);
+    /// A place under the host's password-hash ceiling for the rest of a sign-in (verification,
+    /// rehash and the failure padding). Throws ServiceError busy when none comes free in time.
+    [[nodiscard]] crypto::HashHold hold_hashing() const { return hasher_.hold(); }
     LoginResult login_with_password(const PasswordLogin& login) {
         return verify(login, find_account(login));
     }

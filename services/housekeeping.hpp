@@ -1,8 +1,10 @@
 #pragma once
 // Deletes rows nothing will read again: sessions and pending sign-ins past their expiry, ended
 // throttle windows, and activity older than the retention. Workers run it between requests, at
-// most once per interval each, so no timer unit or cron job is needed; each delete is bounded,
-// so a backlog is worked off over several runs instead of stalling one.
+// most once per interval each, so no timer unit or cron job is needed. Each delete is a bounded
+// batch, and a run repeats a kind's batch while it comes back full, up to max_batches: a run
+// clears what piled up since the last one (in the worst case, every request adding rows), and a
+// backlog beyond that is worked off over several runs instead of stalling one.
 
 #include <chrono>
 #include <cstddef>
@@ -26,6 +28,7 @@ struct HousekeepingSettings {
     int activity_retention_days = 90;  ///< 0 keeps activity forever
     std::chrono::seconds interval{300};
     std::size_t batch = 1000;
+    std::size_t max_batches = 100;  ///< per kind and run
 };
 
 struct HousekeepingReport {

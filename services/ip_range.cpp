@@ -149,4 +149,19 @@ bool IpRange::contains(const IpAddress& address) const {
     return address.v6 == first.v6 && compare(first, address) <= 0 && compare(address, last) <= 0;
 }
 
+std::string throttle_address(std::string_view ip, int v6_prefix) {
+    const auto address = IpAddress::parse(ip);
+    if (!address) return std::string(ip);
+    if (!address->v6) return address->to_string();
+    static constexpr std::array<std::uint8_t, 12> kMapped = {0, 0, 0, 0, 0,    0,
+                                                             0, 0, 0, 0, 0xff, 0xff};
+    if (std::equal(kMapped.begin(), kMapped.end(), address->bytes.begin())) {
+        IpAddress v4;
+        std::copy_n(address->bytes.begin() + 12, 4, v4.bytes.begin());
+        return v4.to_string();
+    }
+    const int prefix = std::clamp(v6_prefix, 0, 128);
+    return block(*address, prefix).first.to_string() + "/" + std::to_string(prefix);
+}
+
 }  // namespace accountd::services

@@ -39,4 +39,10 @@ struct IpRange {
     bool covers(const IpRange& inner) const;
 };
 
+/// The name per-IP throttles count a client address under. An IPv6 host is given a whole /64,
+/// so IPv6 is counted per network of `v6_prefix` bits ("2001:db8:1:2::/64"); IPv4 per address,
+/// and an IPv4-mapped IPv6 address (::ffff:192.0.2.1) as the IPv4 address it carries. Text that
+/// is no address is returned as it is.
+std::string throttle_address(std::string_view ip, int v6_prefix);
+
 }  // namespace accountd::services

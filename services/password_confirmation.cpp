@@ -19,6 +19,9 @@ void PasswordConfirmation::run(std::uint64_t user_id, const std::string& ip,
     } catch (const ServiceError& e) {
         if (e.kind() == ServiceError::Kind::wrong_password) {
             log_.info("password_confirmation.fail", {{"user", user}, {"ip", ip}});
+        } else if (e.kind() == ServiceError::Kind::busy) {
+            // Never checked (no hash slot came free): not a guess, and no success either.
+            throttle_.abandoned(ip, names);
         } else {
             throttle_.succeeded(ip, names);
         }

@@ -20,8 +20,9 @@ class PasswordConfirmation {
 
     /// Claims one attempt for `user_id` from `ip`, then runs `change` (a service call that checks
     /// the password before anything else). Over a limit, throws ServiceError throttled without
-    /// running it. A ServiceError wrong_password leaves the attempt counted and is logged; any
-    /// other outcome, success or not, gives it back. Every exception is rethrown.
+    /// running it. A ServiceError wrong_password leaves the attempt counted and is logged; busy
+    /// (the password was never checked) takes its hits back; any other outcome, success or not,
+    /// gives it back as a success does. Every exception is rethrown.
     void run(std::uint64_t user_id, const std::string& ip, const std::function<void()>& change);
 
   private:

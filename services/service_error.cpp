@@ -124,4 +124,10 @@ ServiceError ServiceError::not_permitted(const std::string& why) {
     return ServiceError(Kind::not_permitted, "not permitted: " + why);
 }
 
+ServiceError ServiceError::busy(int retry_after_seconds) {
+    ServiceError error(Kind::busy, "busy");
+    error.retry_after_ = retry_after_seconds;
+    return error;
+}
+
 }  // namespace accountd::services

@@ -81,6 +81,8 @@ class ServiceError : public std::runtime_error {
         throttled,            ///< too many attempts; see retry_after()
         not_permitted,        ///< the credential making the request may not do this: a
                               ///< restricted API key reaching past its own restrictions
+        busy,                 ///< the host cannot take this work now (every password-hash slot
+                              ///< stayed taken); see retry_after()
     };
 
     static ServiceError invalid(std::string field, Rule rule, std::string argument = {});
@@ -93,6 +95,7 @@ class ServiceError : public std::runtime_error {
     static ServiceError throttled(int retry_after_seconds);
     /// `why` is for the log line only.
     static ServiceError not_permitted(const std::string& why);
+    static ServiceError busy(int retry_after_seconds);
 
     Kind kind() const { return kind_; }
     const std::vector<FieldViolation>& violations() const { return violations_; }
@@ -100,7 +103,7 @@ class ServiceError : public std::runtime_error {
     TwoFactorFailure two_factor_failure() const { return two_factor_; }
     /// Meaningful for Kind::wrong_password.
     PasswordPurpose password_purpose() const { return purpose_; }
-    /// Meaningful for Kind::throttled.
+    /// Meaningful for Kind::throttled and Kind::busy.
     int retry_after() const { return retry_after_; }
 
   private:

@@ -5,14 +5,15 @@ namespace accountd::services {
 SignInService::SignInService(AuthService& auth, LoginThrottle& throttle,
                              TwoFactorService& two_factor, SessionService& sessions,
                              ActivityService& activity, UserRepository& users,
-                             const server::Logger& log)
+                             const server::Logger& log, FailurePadding padding)
     : auth_(auth),
       throttle_(throttle),
       two_factor_(two_factor),
       sessions_(sessions),
       activity_(activity),
       users_(users),
-      log_(log) {}
+      log_(log),
+      padding_(padding) {}
 
 void SignInService::record(const char* event, std::optional<std::uint64_t> actor,
                            std::optional<std::uint64_t> subject, const SignInClient& client,
@@ -24,11 +25,15 @@ void SignInService::record(const char* event, std::optional<std::uint64_t> actor
 
 SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const SignInClient& client,
                                            const TokenMinter& mint, bool offer_checkpoint) {
+    const Instant started = padding_.pacer ? padding_.pacer->now() : Instant{};
     // Claimed before the password is checked: a locked-out client learns nothing, even from a
     // right guess.
     auto account = auth_.find_account(attempt);
+    // Folded for every attempt, known name or not, so both cost the same query. An identifier
+    // too long to name an account is folded cut short: it bounds the work, and it still counts.
     const auto names = LoginThrottle::for_sign_in(
-        account ? std::optional(account->id) : std::nullopt, attempt.identifier);
+        account ? std::optional(account->id) : std::nullopt,
+        users_.fold_identifier(attempt.identifier.substr(0, kMaxIdentifierBytes)));
     if (const auto wait = throttle_.claim(client.ip, names)) {
         // The account id (never the typed name, which may be a mistyped password) lets an
         // operator see which account is under attack.
@@ -36,6 +41,18 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
         log_.info("login.throttled",
                   {{"dialect", client.dialect}, {"user", user}, {"ip", client.ip}});
         throw ServiceError::throttled(*wait);
+    }
+    // The hash slot is held to the end, padding included: a failed sign-in occupies its worker
+    // for the whole floor, so the ceiling bounds the workers a flood of wrong passwords can tie
+    // up, not only the cores, and the others stay free for everyone else.
+    std::optional<crypto::HashHold> slot;
+    try {
+        slot.emplace(auth_.hold_hashing());
+    } catch (const ServiceError& e) {
+        // No hash slot came free: the password was never checked, so the attempt is not a
+        // failure to count.
+        if (e.kind() == ServiceError::Kind::busy) throttle_.abandoned(client.ip, names);
+        throw;
     }
     auto result = auth_.verify(attempt, std::move(account));
     if (result.user && result.user->totp_enabled && offer_checkpoint) {
@@ -49,15 +66,15 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
         return pending;
     }
     if (!result.user || result.user->totp_enabled) {
-        // Recorded for unknown identifiers too, so both cases cost the same write; the typed
-        // identifier is kept only when it named an account (it may be a mistyped password).
-        nlohmann::json extra = nlohmann::json::object();
+        // Recorded only on the account it names, where its owner sees it: a row for an unknown
+        // identifier is read by no one, and a flood of made-up names would only fill the
+        // table. The time the write takes is hidden by the padding below.
         if (result.account_id) {
             const bool by_email = attempt.kind == LoginIdentifier::email_only ||
                                   attempt.identifier.find('@') != std::string::npos;
-            extra[by_email ? "email" : "username"] = attempt.identifier;
+            record("auth:fail", std::nullopt, result.account_id, client,
+                   {{by_email ? "email" : "username", attempt.identifier}});
         }
-        record("auth:fail", std::nullopt, result.account_id, client, extra);
         const std::string_view reason =
             result.user ? std::string_view("two_factor_checkpoint_unavailable") : result.failure;
         const std::string user =
@@ -65,6 +82,7 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
         log_.info(
             "login.fail",
             {{"dialect", client.dialect}, {"reason", reason}, {"user", user}, {"ip", client.ip}});
+        if (padding_.pacer) padding_.pacer->sleep_until(started + padding_.floor);
         throw ServiceError::invalid_credentials();
     }
     throttle_.succeeded(client.ip, names);

@@ -47,16 +47,28 @@ struct SecondFactor {
     std::optional<std::string> recovery_code;
 };
 
+/// How long a refused password sign-in takes at least, measured on `pacer` from the moment it
+/// starts. The time a wrong password takes would otherwise tell the stored hash's kind and cost
+/// (bcrypt imported from a panel, argon2id with other parameters) and whether an account
+/// exists at all; padding every failure to one floor hides all of it, as long as the floor is
+/// above the slowest verification.
+struct FailurePadding {
+    const Pacer* pacer = nullptr;  ///< none: no padding
+    std::chrono::milliseconds floor{0};
+};
+
 class SignInService {
   public:
     SignInService(AuthService& auth, LoginThrottle& throttle, TwoFactorService& two_factor,
                   SessionService& sessions, ActivityService& activity, UserRepository& users,
-                  const server::Logger& log);
+                  const server::Logger& log, FailurePadding padding = {});
 
-    /// Refused attempts throw ServiceError: throttled (with the seconds to wait; nothing checked)
-    /// or invalid_credentials for an unknown user, a wrong password or a suspended account (one
-    /// answer for all). An account with two-factor gets second_factor_needed when
-    /// `offer_checkpoint`, and invalid_credentials otherwise: the password alone never skips a
+    /// Refused attempts throw ServiceError: throttled (with the seconds to wait; nothing checked),
+    /// busy (no password-hash slot came free; the attempt is not counted) or invalid_credentials
+    /// for an unknown user, a wrong password or a suspended account (one answer for all, given
+    /// no sooner than the padding's floor). Only a failure that names an account is recorded in
+    /// the activity log (on that account). An account with two-factor gets second_factor_needed
+    /// when `offer_checkpoint`, and invalid_credentials otherwise: the password alone never skips a
     /// second factor.
     SignInOutcome with_password(const PasswordLogin& attempt, const SignInClient& client,
                                 const TokenMinter& mint, bool offer_checkpoint);
@@ -81,6 +93,7 @@ class SignInService {
     ActivityService& activity_;
     UserRepository& users_;
     const server::Logger& log_;
+    FailurePadding padding_;
 };
 
 }  // namespace accountd::services

@@ -26,6 +26,11 @@ class SshKeyRepository {
     virtual std::vector<SshKey> list_for_user(std::uint64_t user_id) = 0;
     /// Returns false when the user already has a key with this fingerprint.
     virtual bool insert(const SshKey& key) = 0;
+    enum class Insert { stored, duplicate, cap_reached };
+    /// Stores the key as insert does unless its owner already holds `cap` keys (cap_reached,
+    /// nothing stored). Counting and storing are one step, so creates running at once on any
+    /// number of workers never pass the cap.
+    virtual Insert insert_within_cap(const SshKey& key, std::uint64_t cap) = 0;
     /// Removes the user's key with this fingerprint; false when the user has none.
     virtual bool remove(std::uint64_t user_id, const std::string& fingerprint) = 0;
     virtual std::uint64_t count_for_user(std::uint64_t user_id) = 0;

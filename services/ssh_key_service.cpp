@@ -42,10 +42,13 @@ SshKey SshKeyService::add(std::uint64_t user_id, const std::string& name,
         throw ServiceError::invalid("public_key", Rule::ssh_not_valid);
     }
     const auto& parsed_key = std::get<crypto::SshPublicKey>(parsed);
-    if (keys_.count_for_user(user_id) >= kMaxSshKeysPerUser) {
-        throw ServiceError::invalid("public_key", Rule::ssh_too_many,
-                                    std::to_string(kMaxSshKeysPerUser));
-    }
+    const auto too_many = [] {
+        return ServiceError::invalid("public_key", Rule::ssh_too_many,
+                                     std::to_string(kMaxSshKeysPerUser));
+    };
+    // A cheap refusal for the common case; the insert below holds the cap against creates
+    // running at once.
+    if (keys_.count_for_user(user_id) >= kMaxSshKeysPerUser) throw too_many();
     SshKey key;
     key.uuid = crypto::random_uuid_v4(random_);
     key.user_id = user_id;
@@ -53,7 +56,14 @@ SshKey SshKeyService::add(std::uint64_t user_id, const std::string& name,
     key.fingerprint = parsed_key.fingerprint();
     key.public_key = parsed_key.pem();
     key.created_at = clock_.now();
-    if (!keys_.insert(key)) throw ServiceError::invalid("public_key", Rule::ssh_duplicate);
+    switch (keys_.insert_within_cap(key, kMaxSshKeysPerUser)) {
+        case SshKeyRepository::Insert::stored:
+            break;
+        case SshKeyRepository::Insert::duplicate:
+            throw ServiceError::invalid("public_key", Rule::ssh_duplicate);
+        case SshKeyRepository::Insert::cap_reached:
+            throw too_many();
+    }
     return key;
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "services/text.hpp"
+#include "services/ip_range.hpp"
 
 namespace accountd::services {
 namespace {
@@ -24,15 +24,16 @@ std::string ip_bucket(const std::string& ip) {
 }  // namespace
 
 AttemptNames LoginThrottle::for_sign_in(std::optional<std::uint64_t> account_id,
-                                        const std::string& typed) {
-    const std::string name = ascii_lower(trim(typed));
+                                        const std::string& folded) {
     AttemptNames names;
-    if (!name.empty()) names.pair = std::string("typed:") + name;
+    // An unknown name is counted like a known one (pair and account alike), so how a limit
+    // answers never tells a client whether the name exists.
     if (account_id) {
-        names.account = std::string("id:") + std::to_string(*account_id);
-    } else {
-        names.account = names.pair;
+        names.pair = std::string("id:") + std::to_string(*account_id);
+    } else if (!folded.empty()) {
+        names.pair = std::string("fold:") + folded;
     }
+    names.account = names.pair;
     // Looked up for unknown names too, so a known account costs no extra query to tell it by.
     names.known_addresses = !names.account.empty();
     return names;
@@ -47,7 +48,8 @@ std::string LoginThrottle::account_bucket_for(const std::string& ip, const Attem
     return account_bucket(names.account);
 }
 
-std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptNames& names) {
+std::optional<int> LoginThrottle::claim(const std::string& client_ip, const AttemptNames& names) {
+    const std::string ip = throttle_address(client_ip, limits_.ipv6_prefix);
     const Timestamp now = clock_.now();
     std::optional<int> wait;
     std::vector<std::string> taken;
@@ -72,16 +74,27 @@ std::optional<int> LoginThrottle::claim(const std::string& ip, const AttemptName
     return wait;
 }
 
-void LoginThrottle::succeeded(const std::string& ip, const AttemptNames& names, bool complete) {
+void LoginThrottle::succeeded(const std::string& client_ip, const AttemptNames& names,
+                              bool complete) {
+    const std::string ip = throttle_address(client_ip, limits_.ipv6_prefix);
     const Timestamp now = clock_.now();
     if (!names.pair.empty()) buckets_.clear(ip_account_bucket(ip, names.pair));
     if (!names.account.empty()) buckets_.release(account_bucket_for(ip, names, now), now);
     buckets_.release(ip_bucket(ip), now);
-    if (complete) remember_address(ip, names);
+    if (complete) remember_address(client_ip, names);
 }
 
-void LoginThrottle::remember_address(const std::string& ip, const AttemptNames& names) {
+void LoginThrottle::abandoned(const std::string& client_ip, const AttemptNames& names) {
+    const std::string ip = throttle_address(client_ip, limits_.ipv6_prefix);
+    const Timestamp now = clock_.now();
+    if (!names.pair.empty()) buckets_.release(ip_account_bucket(ip, names.pair), now);
+    if (!names.account.empty()) buckets_.release(account_bucket_for(ip, names, now), now);
+    buckets_.release(ip_bucket(ip), now);
+}
+
+void LoginThrottle::remember_address(const std::string& client_ip, const AttemptNames& names) {
     if (!names.known_addresses || limits_.known_address_seconds <= 0) return;
+    const std::string ip = throttle_address(client_ip, limits_.ipv6_prefix);
     // Known from now until the window ends; the next success does not extend it, so an address
     // is re-proven at least every known_address_seconds.
     buckets_.hit(known_address_marker(ip, names.account), limits_.known_address_seconds,

@@ -34,6 +34,8 @@ struct LoginLimits {
     int ip_max = 30, ip_window = 60;
     /// How long an address an account signed in from stays known to it; 0: never known.
     int known_address_seconds = 30 * 86400;
+    /// IPv6 clients are counted per network of this many bits (services/ip_range.hpp).
+    int ipv6_prefix = 64;
 };
 
 /// The names one sign-in attempt is counted under, besides the client IP.
@@ -51,13 +53,14 @@ class LoginThrottle {
     LoginThrottle(ThrottleRepository& buckets, const Clock& clock, LoginLimits limits)
         : buckets_(buckets), clock_(clock), limits_(limits) {}
 
-    /// A password sign-in's names. The IP+account count takes the identifier as typed, trimmed
-    /// and lowercased, whether or not it names an account, so its answers cannot tell a client
-    /// which names exist. The per-account count takes the account's id when the identifier
-    /// names one, so its username and e-mail address (and any spelling the database matches)
-    /// share that limit; otherwise the typed name. Both empty for an empty identifier.
+    /// A password sign-in's names. Both counts take the account's id when the identifier names
+    /// one, so its username, its e-mail address and every spelling the database matches to
+    /// them share its limits. An identifier that names no account is counted under `folded`:
+    /// the identifier as the user store's collation folds it (UserRepository::fold_identifier),
+    /// so no spelling the lookup would match to one name escapes that name's count either.
+    /// Both empty for an empty `folded`.
     static AttemptNames for_sign_in(std::optional<std::uint64_t> account_id,
-                                    const std::string& typed);
+                                    const std::string& folded);
     /// Another secret guessed at for one account (`name` already unique to it); empty for none.
     static AttemptNames for_account(const std::string& name) { return {name, name, false}; }
 
@@ -71,6 +74,9 @@ class LoginThrottle {
     /// account and the IP is given back. For a sign-in that is complete (no second factor
     /// pending), the address becomes known to the account, as `remember_address` does.
     void succeeded(const std::string& ip, const AttemptNames& names, bool complete = true);
+    /// The claimed attempt never checked the secret (the service was too busy to): each count
+    /// gets its hit back, and nothing else changes.
+    void abandoned(const std::string& ip, const AttemptNames& names);
     /// The address now gets its own per-account count for `known_address_seconds` from the
     /// first such call: for the account a sign-in's names name, once the sign-in is complete.
     void remember_address(const std::string& ip, const AttemptNames& names);

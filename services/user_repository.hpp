@@ -22,6 +22,10 @@ class UserRepository {
     virtual std::optional<User> find_by_id(std::uint64_t id) = 0;
     virtual std::optional<User> find_by_username(const std::string& username) = 0;
     virtual std::optional<User> find_by_email(const std::string& email) = 0;
+    /// `identifier` folded the way the username and e-mail lookups compare (the columns'
+    /// collation): two identifiers fold alike exactly when a lookup would treat them as one.
+    /// An opaque key for counting, not for display; surrounding spaces are ignored.
+    virtual std::string fold_identifier(const std::string& identifier) = 0;
     /// Stores `user` (id ignored) and returns its new id. Throws DuplicateUser.
     virtual std::uint64_t insert(const User& user) = 0;
     virtual void update_password_hash(std::uint64_t id, const std::string& hash, Timestamp now) = 0;

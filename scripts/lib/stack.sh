@@ -208,6 +208,11 @@ http {
     scgi_temp_path $n/tmp/scgi;
     uwsgi_temp_path $n/tmp/uwsgi;
     include $n/conf/accountd-maps.conf;
+    # Loopback clients may name another client address in X-Forwarded-For, as a trusted proxy
+    # would: the tests and the benchmark use it to sign in from many addresses (IPv6 /64s,
+    # floods). Only this private stack trusts it; the deployment files do not.
+    set_real_ip_from 127.0.0.1;
+    real_ip_header X-Forwarded-For;
     upstream accountd_backend { server unix:$STATE/run/accountd.sock; }
     limit_req_zone \$accountd_client_key zone=accountd_login:1m rate=$rate;
     limit_req_zone \$accountd_client_key zone=accountd_e2e_strict:1m rate=1r/m;

@@ -203,6 +203,25 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_permission_list_is_not_a_missing_one, Wor
     BOOST_TEST(back->empty());
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_insert_within_a_cap_stores_until_the_owner_holds_that_many, World,
+                              Worlds) {
+    World world;
+    services::ApiKeyRepository& keys = world.api_keys;
+    const auto owner = world.make_user("key");
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(
+            keys.insert_within_cap(make_key(owner, identifier(world)), digest("s"), 3).has_value());
+    const auto fourth = make_key(owner, identifier(world));
+    BOOST_TEST(!keys.insert_within_cap(fourth, digest("s"), 3).has_value());
+    BOOST_TEST(!keys.find_by_identifier(fourth.identifier).has_value());  // nothing stored
+    BOOST_TEST(keys.count_for_user(owner, kFormat, services::kAccountKeyType) == 3u);
+    // Counted per owner: another user's keys do not fill this one's cap.
+    const auto other = world.make_user("key");
+    const auto id = keys.insert_within_cap(make_key(other, identifier(world)), digest("s"), 3);
+    BOOST_REQUIRE(id.has_value());
+    BOOST_TEST(keys.list_for_user(other, kFormat, services::kAccountKeyType).at(0).id == *id);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::api_key_repository

@@ -109,6 +109,21 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_removed_fingerprint_can_be_added_again, World, W
     BOOST_TEST(keys.count_for_user(user) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_insert_within_a_cap_stores_until_the_owner_holds_that_many, World,
+                              Worlds) {
+    World world;
+    services::SshKeyRepository& keys = world.ssh_keys;
+    using Insert = services::SshKeyRepository::Insert;
+    const auto user = world.make_user();
+    BOOST_TEST((keys.insert_within_cap(make_key(world, user, "one"), 2) == Insert::stored));
+    BOOST_TEST((keys.insert_within_cap(make_key(world, user, "one"), 2) == Insert::duplicate));
+    BOOST_TEST((keys.insert_within_cap(make_key(world, user, "two"), 2) == Insert::stored));
+    BOOST_TEST((keys.insert_within_cap(make_key(world, user, "three"), 2) == Insert::cap_reached));
+    BOOST_TEST(keys.count_for_user(user) == 2u);
+    const auto other = world.make_user();
+    BOOST_TEST((keys.insert_within_cap(make_key(world, other, "three"), 2) == Insert::stored));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::ssh_key_repository

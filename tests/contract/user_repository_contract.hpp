@@ -224,6 +224,18 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_account_may_change_the_case_of_its_own_email, W
     BOOST_TEST(users.find_by_id(id).value().email == upper(name) + "@example.com");
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(identifiers_a_lookup_treats_as_one_fold_alike, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    const auto name = world.unique("u");
+    const auto folded = users.fold_identifier(name);
+    BOOST_TEST(!folded.empty());
+    BOOST_TEST(users.fold_identifier(upper(name)) == folded);
+    BOOST_TEST(users.fold_identifier("  " + name + " ") == folded);
+    BOOST_TEST(users.fold_identifier(name + "x") != folded);
+    BOOST_TEST(users.fold_identifier(name + "@example.com") != folded);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::user_repository

@@ -156,4 +156,22 @@ BOOST_AUTO_TEST_CASE(another_users_activity_is_never_listed) {
     BOOST_TEST(pterodactyl().get("/api/client/account/activity").status == 401);
 }
 
+BOOST_AUTO_TEST_CASE(a_failed_sign_in_that_names_no_account_leaves_no_row) {
+    // No one can read a row without a subject, and made-up names would fill the table.
+    const auto count_unowned = [] {
+        int n = 0;
+        Stack::get().sql() << "SELECT COUNT(*) FROM activity_logs WHERE subject_user_id IS NULL",
+            soci::into(n);
+        return n;
+    };
+    const int before = count_unowned();
+    for (int i = 0; i < 3; ++i) {
+        BOOST_TEST(pterodactyl()
+                       .post_json("/auth/login",
+                                  {{"user", unique_name("ghost")}, {"password", "not a password"}})
+                       .status == 400);
+    }
+    BOOST_TEST(count_unowned() == before);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

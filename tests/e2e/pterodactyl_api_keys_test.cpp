@@ -420,4 +420,14 @@ BOOST_AUTO_TEST_CASE(a_blocked_address_is_logged_and_keys_survive_a_password_cha
     BOOST_TEST(pterodactyl().get("/api/client/account", bearer(open)).status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_key_refused_again_and_again_is_logged_once_not_per_request) {
+    // A leaked key used from elsewhere would otherwise add an activity row per request.
+    auto s = pterodactyl_session(create_user());
+    const auto blocked = create_key(s, {"10.0.0.0/8"});
+    for (int i = 0; i < 20; ++i)
+        BOOST_TEST(pterodactyl().get("/api/client/account", bearer(blocked)).status == 403);
+    auto log = s.client.get("/api/client/account/activity?filter[event]=ip-blocked").json();
+    BOOST_TEST(log["meta"]["pagination"]["total"] == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

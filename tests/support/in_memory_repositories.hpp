@@ -49,6 +49,10 @@ class InMemoryUsers final : public services::UserRepository {
             if (same_ignoring_case(u.email, email)) return u;
         return std::nullopt;
     }
+    /// Folds as same_ignoring_case compares, the only folding this double's lookups do.
+    std::string fold_identifier(const std::string& identifier) override {
+        return services::ascii_lower(services::trim(identifier));
+    }
     std::uint64_t insert(const services::User& user) override {
         for (const auto& [id, u] : rows) {
             if (same_ignoring_case(u.username, user.username) ||
@@ -159,6 +163,13 @@ class InMemoryApiKeys final : public services::ApiKeyRepository {
         rows[id].first.id = id;
         return id;
     }
+    // Single-threaded, so counting then inserting is already one step here.
+    std::optional<std::uint64_t> insert_within_cap(const services::ApiKey& key,
+                                                   const std::string& secret_hash,
+                                                   std::uint64_t cap) override {
+        if (count_for_user(key.user_id, key.format, key.key_type) >= cap) return std::nullopt;
+        return insert(key, secret_hash);
+    }
     std::optional<services::ApiKeyWithOwner> find_by_identifier(
         const std::string& identifier) override {
         for (const auto& [id, row] : rows) {
@@ -214,6 +225,10 @@ class InMemorySshKeys final : public services::SshKeyRepository {
     }
     std::uint64_t count_for_user(std::uint64_t user_id) override {
         return list_for_user(user_id).size();
+    }
+    Insert insert_within_cap(const services::SshKey& key, std::uint64_t cap) override {
+        if (count_for_user(key.user_id) >= cap) return Insert::cap_reached;
+        return insert(key) ? Insert::stored : Insert::duplicate;
     }
 
   private:

@@ -24,7 +24,9 @@ struct Fixture {
     testing::CountingRandom random;
     testing::InMemoryWorld world;
     services::ActivityService activity{world.activity, clock};
-    services::ApiKeyService keys{world.api_keys, activity, random, clock, kHashKey, 60};
+    services::ApiKeyService keys{
+        world.api_keys,           activity,       random, clock, kHashKey, 60,
+        services::ApiKeyLimits{}, &world.throttle};
     std::uint64_t owner = world.make_user("owner");
     const ApiKeyFormat& ptero = services::pterodactyl_key_format();
     const ApiKeyFormat& cala = services::calagopus_key_format();
@@ -372,12 +374,29 @@ BOOST_AUTO_TEST_CASE(an_address_off_the_allow_list_is_refused_and_recorded_as_ip
     BOOST_TEST((entry.created_at == clock.now()));
     BOOST_TEST(!stored(issued).last_used_at.has_value());
 
-    // Not an address at all: refused the same way.
+    // Not an address at all: refused the same way (and, within the minute, not recorded again).
     BOOST_TEST(check_name(check(ptero, issued.token(), "unix:")) == "ip_not_allowed");
-    BOOST_TEST(world.activity.rows.size() == 2u);
     // An address on the list passes and records nothing.
     BOOST_TEST(check_name(check(ptero, issued.token(), "10.20.30.40")) == "ok");
+    BOOST_TEST(world.activity.rows.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_refused_again_and_again_is_recorded_once_a_minute_not_per_request) {
+    const auto issued = create(ptero, request("ci", {"10.0.0.0/8"}));
+    const auto other = create(ptero, request("other", {"10.0.0.0/8"}));
+    for (int i = 0; i < 100; ++i)
+        BOOST_TEST(check_name(check(ptero, issued.token(), "192.0.2.10")) == "ip_not_allowed");
+    BOOST_TEST(world.activity.rows.size() == 1u);
+    // Each key has its own record.
+    BOOST_TEST(check_name(check(ptero, other.token(), "192.0.2.10")) == "ip_not_allowed");
     BOOST_TEST(world.activity.rows.size() == 2u);
+    clock.advance(59s);
+    BOOST_TEST(check_name(check(ptero, issued.token(), "192.0.2.11")) == "ip_not_allowed");
+    BOOST_TEST(world.activity.rows.size() == 2u);
+    clock.advance(1s);
+    BOOST_TEST(check_name(check(ptero, issued.token(), "192.0.2.11")) == "ip_not_allowed");
+    BOOST_TEST(world.activity.rows.size() == 3u);
+    BOOST_TEST(world.activity.rows.rbegin()->second.ip == "192.0.2.11");
 }
 
 BOOST_AUTO_TEST_CASE(last_used_is_written_at_most_once_per_touch_interval) {

@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <vector>
 
 #include "services/housekeeping.hpp"
@@ -83,6 +84,36 @@ BOOST_AUTO_TEST_CASE(a_failed_run_is_not_retried_before_the_interval) {
     BOOST_CHECK_THROW(keeper.run_if_due(), std::runtime_error);
     BOOST_TEST(!keeper.run_if_due().has_value());
     BOOST_TEST(failing.attempts == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_run_repeats_full_batches_until_one_comes_back_short_or_the_cap) {
+    // 2500 ended throttle windows piled up; batches of 1000.
+    class Backlog final : public services::HousekeepingRepository {
+      public:
+        std::size_t left = 2500;
+        int batches = 0;
+        std::size_t delete_expired_sessions(services::Timestamp, std::size_t) override { return 0; }
+        std::size_t delete_expired_pending_logins(services::Timestamp, std::size_t) override {
+            return 0;
+        }
+        std::size_t delete_ended_throttle_windows(services::Timestamp, std::size_t limit) override {
+            ++batches;
+            const std::size_t n = std::min(limit, left);
+            left -= n;
+            return n;
+        }
+        std::size_t delete_activity_before(services::Timestamp, std::size_t) override { return 0; }
+    };
+    testing::ManualClock clock;
+    Backlog all;
+    services::Housekeeping keeper(all, clock, services::HousekeepingSettings{90, 300s, 1000, 100});
+    BOOST_TEST(keeper.run_if_due()->throttle_windows == 2500u);
+    BOOST_TEST(all.batches == 3);
+    Backlog capped;
+    services::Housekeeping careful(capped, clock,
+                                   services::HousekeepingSettings{90, 300s, 1000, 2});
+    BOOST_TEST(careful.run_if_due()->throttle_windows == 2000u);
+    BOOST_TEST(capped.left == 500u);  // the next run takes the rest
 }
 
 BOOST_AUTO_TEST_SUITE_END()

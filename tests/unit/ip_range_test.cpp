@@ -112,4 +112,16 @@ BOOST_AUTO_TEST_CASE(bad_ranges_are_refused) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(throttles_count_ipv6_per_network_and_ipv4_per_address) {
+    using accountd::services::throttle_address;
+    BOOST_TEST(throttle_address("2001:db8:1:2:aaaa:bbbb:cccc:dddd", 64) == "2001:db8:1:2::/64");
+    BOOST_TEST(throttle_address("2001:DB8:1:2::1", 64) == "2001:db8:1:2::/64");
+    BOOST_TEST(throttle_address("2001:db8:1:2ff::1", 56) == "2001:db8:1:200::/56");
+    BOOST_TEST(throttle_address("2001:db8::1", 128) == "2001:db8::1/128");
+    BOOST_TEST(throttle_address("192.0.2.1", 64) == "192.0.2.1");
+    BOOST_TEST(throttle_address("::ffff:192.0.2.1", 64) == "192.0.2.1");
+    BOOST_TEST(throttle_address("::ffff:c000:201", 64) == "192.0.2.1");
+    BOOST_TEST(throttle_address("unix:", 64) == "unix:");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

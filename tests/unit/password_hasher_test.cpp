@@ -151,4 +151,45 @@ BOOST_AUTO_TEST_CASE(burning_verification_time_for_unknown_users_does_not_throw)
     BOOST_CHECK_NO_THROW(hasher.burn_verification_time("anything"));
 }
 
+BOOST_AUTO_TEST_CASE(every_hash_and_verification_runs_inside_the_gate) {
+    CountingRandom random;
+    accountd::testing::CountingGate gate;
+    const PasswordHasher hasher(kFast, "pepper", random, &gate);
+    BOOST_TEST(gate.entered == 0);  // the dummy hash made at construction takes no place
+    const auto stored = hasher.hash("a long enough password");
+    (void)hasher.verify("a long enough password", stored);
+    (void)hasher.verify("wrong", "$2y$10$3oevusaSKaasLycjoWxio.hCG74czenTkCP64yf4oLGpjJ9vm7GhO");
+    hasher.burn_verification_time("anything");
+    BOOST_TEST(gate.entered == 4);
+    BOOST_TEST(gate.left == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_gate_that_refuses_stops_the_work_and_its_error_passes_through) {
+    CountingRandom random;
+    accountd::testing::RefusingGate gate;
+    const PasswordHasher hasher(kFast, "pepper", random, &gate);
+    BOOST_CHECK_THROW((void)hasher.hash("a long enough password"),
+                      accountd::services::ServiceError);
+    BOOST_CHECK_THROW(hasher.burn_verification_time("x"), accountd::services::ServiceError);
+    BOOST_TEST(gate.refused == 2);
+    BOOST_TEST(gate.left == 0);  // nothing taken, nothing given back
+}
+
+BOOST_AUTO_TEST_CASE(inside_a_hold_hashes_take_no_place_of_their_own) {
+    CountingRandom random;
+    accountd::testing::CountingGate gate;
+    const PasswordHasher hasher(kFast, "pepper", random, &gate);
+    {
+        const auto hold = hasher.hold();
+        BOOST_TEST(gate.entered == 1);
+        const auto stored = hasher.hash("a long enough password");
+        (void)hasher.verify("a long enough password", stored);
+        BOOST_TEST(gate.entered == 1);
+        BOOST_TEST(gate.left == 0);
+    }
+    BOOST_TEST(gate.left == 1);
+    hasher.burn_verification_time("x");  // outside the hold again: its own place
+    BOOST_TEST(gate.entered == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -41,6 +41,8 @@ inline std::string error_text(const services::ServiceError& e) {
             return "throttled: " + std::to_string(e.retry_after());
         case Kind::not_permitted:
             return "not_permitted";
+        case Kind::busy:
+            return "busy: " + std::to_string(e.retry_after());
     }
     return "?";
 }

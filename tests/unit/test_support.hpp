@@ -7,9 +7,12 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "crypto/password_hasher.hpp"
 #include "crypto/random.hpp"
 #include "services/clock.hpp"
+#include "services/service_error.hpp"
 
 namespace accountd::testing {
 
@@ -22,6 +25,37 @@ class ManualClock final : public services::Clock {
 
   private:
     services::Timestamp now_;
+};
+
+/// Monotonic time that stands still; every wait asked for is recorded, none is slept.
+class RecordingPacer final : public services::Pacer {
+  public:
+    services::Instant now() const override { return start; }
+    void sleep_until(services::Instant when) const override { sleeps.push_back(when); }
+
+    const services::Instant start = services::Instant(std::chrono::seconds(1000));
+    mutable std::vector<services::Instant> sleeps;
+};
+
+/// A hash ceiling with no free place: every enter is refused as the real one is after its wait.
+class RefusingGate final : public crypto::HashGate {
+  public:
+    void enter() override {
+        ++refused;
+        throw services::ServiceError::busy(1);
+    }
+    void leave() noexcept override { ++left; }
+    int refused = 0;
+    int left = 0;
+};
+
+/// A hash ceiling that lets everything through and counts.
+class CountingGate final : public crypto::HashGate {
+  public:
+    void enter() override { ++entered; }
+    void leave() noexcept override { ++left; }
+    int entered = 0;
+    int left = 0;
 };
 
 /// A counter-based byte stream: predictable, but never repeats within a test. Each byte is the
