@@ -216,10 +216,6 @@ http {
     upstream accountd_backend { server unix:$STATE/run/accountd.sock; }
     limit_req_zone \$accountd_client_key zone=accountd_login:1m rate=$rate;
     limit_req_zone \$accountd_client_key zone=accountd_e2e_strict:1m rate=1r/m;
-    # As behind a proxy with ngx_http_realip_module: a test can speak from any address through
-    # X-Forwarded-For (none is sent otherwise, and only loopback is trusted).
-    set_real_ip_from 127.0.0.1;
-    real_ip_header X-Forwarded-For;
 $(_server_block "$p1" pterodactyl "        include $n/conf/accountd-pterodactyl.conf;
 $frontend")
 $(_server_block "$p2" calagopus "")
