@@ -32,7 +32,7 @@ bool is_safe_name(const std::string& name) {
 }
 
 std::vector<std::string> names_of(const server::RequestContext& ctx, const char* field) {
-    const auto names = split_names(ctx.request.query_param(field).value_or(""));
+    auto names = split_names(ctx.request.query_param(field).value_or(""));
     if (names.empty()) throw services::ServiceError::invalid(field, services::Rule::required);
     if (names.size() > kMaxNames) {
         throw services::ServiceError::invalid(field, services::Rule::max_items,
