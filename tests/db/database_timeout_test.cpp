@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <iterator>
+#include <thread>
 
 #include "db_fixture.hpp"
 
@@ -46,6 +48,21 @@ struct StoppedServer {
         in >> pid;
         BOOST_REQUIRE(pid > 0);
         BOOST_REQUIRE(::kill(pid, SIGSTOP) == 0);
+        // kill() returns before every thread has stopped; a statement sent meanwhile would
+        // still be answered. Wait until the kernel reports the process stopped.
+        const auto deadline = Clock::now() + std::chrono::seconds(5);
+        while (!is_stopped() && Clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        BOOST_REQUIRE(is_stopped());
+    }
+    // The state letter of /proc/<pid>/stat, after the parenthesised command name.
+    bool is_stopped() const {
+        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        const auto close = text.rfind(')');
+        return close != std::string::npos && close + 2 < text.size() &&
+               (text[close + 2] == 'T' || text[close + 2] == 't');
     }
     ~StoppedServer() { ::kill(pid, SIGCONT); }
     StoppedServer(const StoppedServer&) = delete;
