@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "db_fixture.hpp"
+#include "support/stopped_mariadb.hpp"
 
 using namespace accountd;
 using Clock = std::chrono::steady_clock;
@@ -38,35 +39,6 @@ struct SilentListener {
     ~SilentListener() { ::close(fd); }
     SilentListener(const SilentListener&) = delete;
     SilentListener& operator=(const SilentListener&) = delete;
-};
-
-// The test stack's mariadbd, stopped for the guard's lifetime and continued however the test ends.
-struct StoppedServer {
-    pid_t pid = 0;
-    StoppedServer() {
-        std::ifstream in(testing::require_env("ACCOUNTD_TEST_STATE") + "/mariadb/run/mysqld.pid");
-        in >> pid;
-        BOOST_REQUIRE(pid > 0);
-        BOOST_REQUIRE(::kill(pid, SIGSTOP) == 0);
-        // kill() returns before every thread has stopped; a statement sent meanwhile would
-        // still be answered. Wait until the kernel reports the process stopped.
-        const auto deadline = Clock::now() + std::chrono::seconds(5);
-        while (!is_stopped() && Clock::now() < deadline) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        BOOST_REQUIRE(is_stopped());
-    }
-    // The state letter of /proc/<pid>/stat, after the parenthesised command name.
-    bool is_stopped() const {
-        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-        const auto close = text.rfind(')');
-        return close != std::string::npos && close + 2 < text.size() &&
-               (text[close + 2] == 'T' || text[close + 2] == 't');
-    }
-    ~StoppedServer() { ::kill(pid, SIGCONT); }
-    StoppedServer(const StoppedServer&) = delete;
-    StoppedServer& operator=(const StoppedServer&) = delete;
 };
 
 double seconds_since(Clock::time_point start) {
@@ -93,7 +65,8 @@ BOOST_AUTO_TEST_CASE(a_stalled_server_fails_the_statement_within_the_read_timeou
                           " read_timeout=2 write_timeout=2 connect_timeout=2");
     BOOST_REQUIRE(database.ping());
     {
-        const StoppedServer stopped;
+        const testing::StoppedMariadb stopped(testing::require_env("ACCOUNTD_TEST_STATE") +
+                                              "/mariadb/run/mysqld.pid");
         const auto start = Clock::now();
         BOOST_CHECK_THROW(db::guarded("test.stalled",
                                       [&] {

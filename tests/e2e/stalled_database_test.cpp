@@ -8,27 +8,13 @@
 #include <fstream>
 
 #include "e2e_fixture.hpp"
+#include "support/stopped_mariadb.hpp"
 
 using namespace accountd;
 using namespace accountd::testing;
 using Clock = std::chrono::steady_clock;
 
-namespace {
-
-struct StoppedDatabase {
-    pid_t pid = 0;
-    StoppedDatabase() {
-        std::ifstream in(require_env("ACCOUNTD_TEST_STATE") + "/mariadb/run/mysqld.pid");
-        in >> pid;
-        BOOST_REQUIRE(pid > 0);
-        BOOST_REQUIRE(::kill(pid, SIGSTOP) == 0);
-    }
-    ~StoppedDatabase() { ::kill(pid, SIGCONT); }
-    StoppedDatabase(const StoppedDatabase&) = delete;
-    StoppedDatabase& operator=(const StoppedDatabase&) = delete;
-};
-
-}  // namespace
+namespace {}  // namespace
 
 BOOST_AUTO_TEST_SUITE(stalled_database)
 
@@ -38,7 +24,8 @@ BOOST_AUTO_TEST_CASE(requests_fail_fast_with_503_while_the_database_is_stalled) 
     auto calagopus = calagopus_signed_in(t);
     BOOST_REQUIRE(pterodactyl.get("/api/client/account").status == 200);
     {
-        const StoppedDatabase stopped;
+        const testing::StoppedMariadb stopped(require_env("ACCOUNTD_TEST_STATE") +
+                                              "/mariadb/run/mysqld.pid");
         const auto start = Clock::now();
         const auto r = pterodactyl.get("/api/client/account");
         const double took = std::chrono::duration<double>(Clock::now() - start).count();
