@@ -62,6 +62,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "not_found";
         case ErrorCode::service_unavailable:
             return "service_unavailable";
+        case ErrorCode::refused:
+            return "refused";
         case ErrorCode::internal:
             return "internal";
     }

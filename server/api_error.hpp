@@ -41,6 +41,10 @@ enum class ErrorCode {
     forbidden,
     not_found,
     service_unavailable,
+    /// A dialect handler's own refusal, worded as its panel words it: `status` and `subject`
+    /// are the answer (Calagopus names each resource in its messages). Only the dialect whose
+    /// handler threw it renders it; the others fall back to a plain status and message.
+    refused,
     internal,
 };
 
@@ -68,6 +72,8 @@ class ApiError : public std::runtime_error {
     /// too_many_attempts, rate_limited and service_unavailable: seconds until trying again is
     /// allowed (Retry-After); 0 for none.
     int retry_after = 0;
+    /// refused: the HTTP status.
+    int status = 400;
 
   private:
     ErrorCode code_;

@@ -93,7 +93,8 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::too_many_attempts:
             return {429, "you are ratelimited, retry in " + std::to_string(e.retry_after) + "s"};
         case ErrorCode::invalid_query:
-            return {400, "invalid query: " + e.subject};
+            // axum's Query extractor rejection, made JSON by Calagopus' post-processing layer.
+            return {400, "Failed to deserialize query string: " + e.subject};
         case ErrorCode::wrong_password:
             return {403, "invalid password"};
         case ErrorCode::conflict:
@@ -115,6 +116,8 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
             return {404, "not found"};
         case ErrorCode::service_unavailable:
             return {503, "service unavailable"};
+        case ErrorCode::refused:
+            return {e.status, e.subject};
         case ErrorCode::internal:
             break;
     }
@@ -153,7 +156,15 @@ server::ApiError CalagopusDialect::translate(const services::ServiceError& error
 server::HttpResponse CalagopusDialect::render_error(const server::ApiError& error,
                                                     const server::HttpRequest& /*request*/) const {
     const auto [status, message] = shape_of(error);
-    return server::HttpResponse::json(status, {{"errors", {message}}});
+    // garde reports every failing field, one string each; the other errors are one string.
+    auto errors = nlohmann::ordered_json::array();
+    if (error.code() == server::ErrorCode::invalid_field && error.violations.size() > 1) {
+        for (const auto& violation : error.violations)
+            errors.push_back(field_message(violation));
+    } else {
+        errors.push_back(message);
+    }
+    return server::HttpResponse::json(status, {{"errors", errors}});
 }
 
 }  // namespace accountd::handlers::calagopus

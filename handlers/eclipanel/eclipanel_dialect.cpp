@@ -65,6 +65,9 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
             return {404, "Not found"};
         case ErrorCode::service_unavailable:
             return {503, "Service unavailable"};
+        case ErrorCode::refused:
+            // The text lives in `e`, which outlives the rendering of its answer.
+            return {e.status, e.subject.c_str()};
         case ErrorCode::internal:
             break;
     }

@@ -259,6 +259,8 @@ Shape shape_of(const server::ApiError& e, const server::HttpRequest& request) {
         case ErrorCode::service_unavailable:
             return {503, "ServiceUnavailableHttpException",
                     "The service is temporarily unavailable, please try again."};
+        case ErrorCode::refused:
+            return {e.status, "HttpException", e.subject};
         case ErrorCode::internal:
             break;
     }
