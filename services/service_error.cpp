@@ -68,6 +68,8 @@ std::string_view failure_id(TwoFactorFailure failure) {
             return "checkpoint_expired";
         case TwoFactorFailure::checkpoint_recovery:
             return "checkpoint_recovery";
+        case TwoFactorFailure::checkpoint_replayed:
+            return "checkpoint_replayed";
         case TwoFactorFailure::password_in_query:
             return "password_in_query";
         case TwoFactorFailure::setup_expired:

@@ -58,6 +58,7 @@ enum class TwoFactorFailure {
     checkpoint_code,       ///< a wrong TOTP code at the sign-in checkpoint
     checkpoint_expired,    ///< unknown, expired, used-up or spent confirmation token
     checkpoint_recovery,   ///< a wrong or spent recovery code
+    checkpoint_replayed,   ///< a right TOTP code whose time step was used already (checkpoint)
     password_in_query,     ///< the legacy form that puts the password in the URL
     setup_expired,         ///< enabling with a pending secret older than the setup time
     fresh_sign_in_needed,  ///< disabling or renewing codes from a session signed in too long ago

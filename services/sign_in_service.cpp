@@ -58,7 +58,7 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
     if (result.user && result.user->totp_enabled && offer_checkpoint) {
         // Known to the account only once the second factor is through (at the checkpoint).
         throttle_.succeeded(client.ip, names, false);
-        record("auth:checkpoint", std::nullopt, result.user->id, client);
+        record("auth:checkpoint", std::nullopt, result.user->id, client, {{"using", "password"}});
         SignInOutcome pending;
         pending.status = SignInOutcome::Status::second_factor_needed;
         pending.confirmation_token = two_factor_.start_pending(*result.user, client.dialect);
@@ -86,7 +86,7 @@ SignInOutcome SignInService::with_password(const PasswordLogin& attempt, const S
         throw ServiceError::invalid_credentials();
     }
     throttle_.succeeded(client.ip, names);
-    auto outcome = complete(std::move(*result.user), client, mint);
+    auto outcome = complete(std::move(*result.user), client, mint, "password");
     log_.info("login.success", {{"dialect", client.dialect},
                                 {"user", std::to_string(outcome.user.id)},
                                 {"ip", client.ip}});
@@ -120,7 +120,8 @@ SignInOutcome SignInService::with_second_factor(const std::string& confirmation_
     // The sign-in is complete now: the address becomes known to the account.
     throttle_.remember_address(client.ip, LoginThrottle::for_sign_in(id, result.user.username));
     record(result.used_recovery_code ? "auth:recovery-token" : "auth:token", id, id, client);
-    auto outcome = complete(std::move(result.user), client, mint);
+    auto outcome = complete(std::move(result.user), client, mint,
+                            result.used_recovery_code ? "recovery-code" : "two-factor");
     log_.info("login.success", {{"dialect", client.dialect},
                                 {"user", std::to_string(id)},
                                 {"ip", client.ip},
@@ -129,10 +130,12 @@ SignInOutcome SignInService::with_second_factor(const std::string& confirmation_
 }
 
 SignInOutcome SignInService::complete(User user, const SignInClient& client,
-                                      const TokenMinter& mint) {
+                                      const TokenMinter& mint, const char* factor) {
     SignInOutcome outcome;
     outcome.session = sessions_.start(user, client.dialect, client.ip, client.user_agent, mint);
-    record("auth:success", user.id, user.id, client);
+    // Calagopus' data: what completed the sign-in, and the agent under its own key.
+    record("auth:success", user.id, user.id, client,
+           {{"using", factor}, {"user_agent", client.user_agent}});
     outcome.user = std::move(user);
     return outcome;
 }

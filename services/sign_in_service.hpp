@@ -81,7 +81,9 @@ class SignInService {
                                      const TokenMinter& mint);
 
   private:
-    SignInOutcome complete(User user, const SignInClient& client, const TokenMinter& mint);
+    /// `factor`: what completed the sign-in (password, two-factor, recovery-code).
+    SignInOutcome complete(User user, const SignInClient& client, const TokenMinter& mint,
+                           const char* factor);
     void record(const char* event, std::optional<std::uint64_t> actor,
                 std::optional<std::uint64_t> subject, const SignInClient& client,
                 const nlohmann::json& extra = nlohmann::json::object());

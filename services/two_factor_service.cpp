@@ -79,15 +79,24 @@ TotpSetup TwoFactorService::begin_setup(const User& user) {
     throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
 }
 
-bool TwoFactorService::verify_code(const User& user, const std::string& code) {
+TwoFactorService::CodeCheck TwoFactorService::verify_code(const User& user,
+                                                          const std::string& code) {
     const auto stored = store_.secret(user.id);
     if (!stored) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto key = open_secret(user, *stored);
     if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
     const auto now = clock_.now().time_since_epoch().count();
     const auto step = crypto::verify_totp(*key, code, now, settings_.totp, std::nullopt);
+    if (!step) return CodeCheck::wrong;
     // claim_step refuses a step already used, atomically: a code works once, on one worker.
-    return step && store_.claim_step(user.id, *step);
+    return store_.claim_step(user.id, *step) ? CodeCheck::accepted : CodeCheck::replayed;
+}
+
+bool TwoFactorService::has_pending_setup(const User& user) {
+    if (user.totp_enabled) return false;
+    const auto stored = store_.secret(user.id);
+    return stored && stored->set_at &&
+           clock_.now() - *stored->set_at <= std::chrono::seconds(settings_.setup_seconds);
 }
 
 std::vector<std::string> TwoFactorService::enable(const User& user, const std::string& code,
@@ -134,6 +143,29 @@ void TwoFactorService::disable(const User& user, const std::string& password,
                                Timestamp signed_in_at) {
     require_fresh_sign_in(signed_in_at);
     require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
+    store_.disable(user.id, clock_.now());
+    store_.delete_pending_for_user(user.id);
+}
+
+void TwoFactorService::confirm_password(const User& user, const std::string& password) const {
+    require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
+}
+
+void TwoFactorService::disable(const User& user, const std::string& password,
+                               Timestamp signed_in_at, const DisableConfirmation& confirmation) {
+    require_fresh_sign_in(signed_in_at);
+    require_current_password(hasher_, user, password, PasswordPurpose::two_factor);
+    if (confirmation.kind == DisableConfirmation::Kind::recovery_code) {
+        const auto id = matching_recovery_code(user, confirmation.code);
+        // Spent even though disabling forgets every code: of two requests racing with one code,
+        // only one gets through.
+        if (!id || !store_.delete_recovery_code(*id)) {
+            throw ServiceError::two_factor(TwoFactorFailure::checkpoint_recovery);
+        }
+    } else if (verify_code(user, confirmation.code) != CodeCheck::accepted) {
+        // A replayed code is as good as a wrong one here: both prove nothing.
+        throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
+    }
     store_.disable(user.id, clock_.now());
     store_.delete_pending_for_user(user.id);
 }
@@ -201,9 +233,14 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
             throw ServiceError::two_factor(TwoFactorFailure::checkpoint_recovery);
         }
         result.used_recovery_code = true;
-    } else if (!code || !verify_code(*user, *code)) {
-        store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
-        throw ServiceError::two_factor(TwoFactorFailure::checkpoint_code);
+    } else {
+        const auto check = code ? verify_code(*user, *code) : CodeCheck::wrong;
+        if (check != CodeCheck::accepted) {
+            store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);
+            throw ServiceError::two_factor(check == CodeCheck::replayed
+                                               ? TwoFactorFailure::checkpoint_replayed
+                                               : TwoFactorFailure::checkpoint_code);
+        }
     }
     // Consumed only now, so a wrong code can be corrected; and only once, so two requests racing
     // with one token cannot both sign in. A recovery code is spent only after the token: a dead

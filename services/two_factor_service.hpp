@@ -34,6 +34,14 @@ struct CheckpointResult {
     bool used_recovery_code = false;
 };
 
+/// The second factor that confirms taking two-factor off (Calagopus asks for one): a TOTP code of
+/// the enabled secret, or a recovery code, which is spent.
+struct DisableConfirmation {
+    enum class Kind { totp, recovery_code };
+    Kind kind = Kind::totp;
+    std::string code;
+};
+
 struct TwoFactorSettings {
     crypto::TotpParams totp;
     std::string issuer = "Pterodactyl";  ///< the configured application name
@@ -68,9 +76,22 @@ class TwoFactorService {
                                     std::optional<std::uint64_t> keep_session_id,
                                     Timestamp signed_in_at);
 
+    /// Whether a pending secret set up less than `setup_seconds` ago waits to be enabled (what
+    /// a dialect that refuses an unconfigured enable before anything else asks first).
+    bool has_pending_setup(const User& user);
+
     /// Checks that `signed_in_at` is recent (fresh_sign_in_needed), then the password; turns
     /// two-factor off and forgets the secret and recovery codes.
     void disable(const User& user, const std::string& password, Timestamp signed_in_at);
+
+    /// Throws wrong_password (two_factor purpose) unless `password` is the user's: for a
+    /// dialect that checks the password before refusing a malformed second factor.
+    void confirm_password(const User& user, const std::string& password) const;
+
+    /// As above, and after the password the second factor: a TOTP code whose time step was not
+    /// used before (else invalid_code) or an unused recovery code (else checkpoint_recovery).
+    void disable(const User& user, const std::string& password, Timestamp signed_in_at,
+                 const DisableConfirmation& confirmation);
 
     /// Remembers a password sign-in that still needs its second factor; returns the confirmation
     /// token (64 characters) the client sends to the checkpoint.
@@ -82,8 +103,9 @@ class TwoFactorService {
                                               const std::string& dialect);
 
     /// Completes a pending sign-in with a TOTP code or a recovery code (the recovery code wins
-    /// when both are given). Throws ServiceError (two_factor: checkpoint_expired, checkpoint_code
-    /// or checkpoint_recovery). The pending sign-in is used up on success.
+    /// when both are given). Throws ServiceError (two_factor: checkpoint_expired, checkpoint_code,
+    /// checkpoint_replayed for a right code of a time step used already, or
+    /// checkpoint_recovery). The pending sign-in is used up on success.
     CheckpointResult checkpoint(const std::string& confirmation_token, const std::string& dialect,
                                 const std::optional<std::string>& code,
                                 const std::optional<std::string>& recovery_code,
@@ -95,7 +117,8 @@ class TwoFactorService {
     /// Opens the stored secret; seals it again under the current key when an older one sealed it.
     std::optional<std::string> open_secret(const User& user, const StoredSecret& stored);
     TotpSetup setup_for(const User& user, const std::string& key) const;
-    bool verify_code(const User& user, const std::string& code);
+    enum class CodeCheck { accepted, wrong, replayed };
+    CodeCheck verify_code(const User& user, const std::string& code);
     /// The id of the user's unused recovery code equal to `code`, compared in constant time.
     std::optional<std::uint64_t> matching_recovery_code(const User& user, const std::string& code);
 

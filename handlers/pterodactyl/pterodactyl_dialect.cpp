@@ -141,6 +141,7 @@ Shape two_factor_shape(services::TwoFactorFailure failure) {
                     "The provided two-factor authentication token was not valid."};
         // The checkpoint words a bad code differently from the enable form.
         case TwoFactorFailure::checkpoint_code:
+        case TwoFactorFailure::checkpoint_replayed:
             return {400, "DisplayException", "The two-factor authentication token was invalid."};
         case TwoFactorFailure::checkpoint_recovery:
             return {400, "DisplayException", "The recovery token provided is not valid."};

@@ -135,7 +135,10 @@ BOOST_AUTO_TEST_CASE(a_right_password_starts_a_session_and_records_auth_success)
     BOOST_TEST(last_entry().actor_id.value_or(0) == id);
     BOOST_TEST(last_entry().subject_user_id.value_or(0) == id);
     BOOST_TEST(last_entry().ip == kIp);
-    BOOST_TEST(last_properties() == (nlohmann::json{{"ip", kIp}, {"useragent", "test agent"}}));
+    BOOST_TEST(last_properties() == (nlohmann::json{{"ip", kIp},
+                                                    {"useragent", "test agent"},
+                                                    {"using", "password"},
+                                                    {"user_agent", "test agent"}}));
 }
 
 BOOST_AUTO_TEST_CASE(the_email_address_signs_in_too) {
@@ -227,6 +230,9 @@ BOOST_AUTO_TEST_CASE(the_second_factor_with_a_totp_code_completes_the_sign_in) {
     BOOST_TEST(sessions.resume(outcome.session.token, kIp).has_value());
     BOOST_TEST(events() ==
                (std::vector<std::string>{"auth:checkpoint", "auth:token", "auth:success"}));
+    BOOST_TEST(last_properties()["using"] == "two-factor");
+    BOOST_TEST(nlohmann::json::parse(world.activity.rows.at(0).properties_json)["using"] ==
+               "password");
     BOOST_TEST(world.two_factor.pending.empty());
 }
 
@@ -238,6 +244,7 @@ BOOST_AUTO_TEST_CASE(the_second_factor_with_a_recovery_code_is_recorded_as_a_rec
     BOOST_TEST((outcome.status == Status::completed));
     BOOST_TEST(events() == (std::vector<std::string>{"auth:checkpoint", "auth:recovery-token",
                                                      "auth:success"}));
+    BOOST_TEST(last_properties()["using"] == "recovery-code");
     const auto& entry = world.activity.rows.at(2);
     BOOST_TEST(entry.actor_id.value_or(0) == id);
     BOOST_TEST(entry.subject_user_id.value_or(0) == id);

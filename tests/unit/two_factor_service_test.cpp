@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(the_time_step_that_enabled_two_factor_is_not_accepted_again
                crypto::totp_step(clock.now().time_since_epoch().count(), 30));
 
     const auto token = two_factor.start_pending(user(), "pterodactyl");
-    BOOST_TEST(refusal([&] { checkpoint(token, used); }) == "two_factor: checkpoint_code");
+    BOOST_TEST(refusal([&] { checkpoint(token, used); }) == "two_factor: checkpoint_replayed");
     // Enabling again (new recovery codes) does not take a used step either.
     BOOST_TEST(refusal([&] {
                    two_factor.enable(user(), used, kPassword, std::nullopt, clock.now());
@@ -227,7 +227,7 @@ BOOST_AUTO_TEST_CASE(the_time_step_that_enabled_two_factor_is_not_accepted_again
     const auto next = code(setup.secret);
     BOOST_TEST(checkpoint(token, next).user.id == id);
     const auto again = two_factor.start_pending(user(), "pterodactyl");
-    BOOST_TEST(refusal([&] { checkpoint(again, next); }) == "two_factor: checkpoint_code");
+    BOOST_TEST(refusal([&] { checkpoint(again, next); }) == "two_factor: checkpoint_replayed");
 }
 
 BOOST_AUTO_TEST_CASE(enabling_again_with_a_fresh_code_replaces_the_recovery_codes) {
@@ -493,6 +493,45 @@ BOOST_AUTO_TEST_CASE(a_wrong_code_below_the_maximum_can_be_corrected) {
     BOOST_TEST(refusal([&] { checkpoint(token, wrong_code(secret)); }) ==
                "two_factor: checkpoint_code");
     BOOST_TEST(checkpoint(token, code(secret)).user.id == id);
+}
+
+BOOST_AUTO_TEST_CASE(disabling_with_a_code_refuses_a_time_step_already_used) {
+    const auto secret = enable();
+    using Kind = services::DisableConfirmation::Kind;
+    // The step that enabled two-factor is used: it cannot take it off again.
+    BOOST_TEST(refusal([&] {
+                   two_factor.disable(user(), kPassword, clock.now(), {Kind::totp, code(secret)});
+               }) == "two_factor: invalid_code");
+    BOOST_TEST(user().totp_enabled);
+    clock.advance(30s);
+    BOOST_TEST(
+        refusal([&] {
+            two_factor.disable(user(), "wrong password", clock.now(), {Kind::totp, code(secret)});
+        }) == "wrong_password: two_factor");
+    two_factor.disable(user(), kPassword, clock.now(), {Kind::totp, code(secret)});
+    BOOST_TEST(!user().totp_enabled);
+}
+
+BOOST_AUTO_TEST_CASE(disabling_with_a_recovery_code_needs_an_unused_one) {
+    std::vector<std::string> recovery;
+    enable(&recovery);
+    using Kind = services::DisableConfirmation::Kind;
+    BOOST_TEST(
+        refusal([&] {
+            two_factor.disable(user(), kPassword, clock.now(), {Kind::recovery_code, "AAAAAAAAAA"});
+        }) == "two_factor: checkpoint_recovery");
+    BOOST_TEST(user().totp_enabled);
+    two_factor.disable(user(), kPassword, clock.now(), {Kind::recovery_code, recovery.front()});
+    BOOST_TEST(!user().totp_enabled);
+    BOOST_TEST(world.two_factor.recovery_codes(id).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_pending_setup_is_there_only_until_its_setup_time_is_over) {
+    BOOST_TEST(!two_factor.has_pending_setup(user()));
+    (void)two_factor.begin_setup(user());
+    BOOST_TEST(two_factor.has_pending_setup(user()));
+    clock.advance(601s);
+    BOOST_TEST(!two_factor.has_pending_setup(user()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
