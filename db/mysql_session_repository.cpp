@@ -7,6 +7,17 @@ namespace accountd::db {
 
 namespace {
 
+// LIKE metacharacters in a user's filter match themselves.
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    out.push_back('%');
+    return out;
+}
+
 const std::string& token_lookup_sql() {
     static const std::string sql =
         std::string(
@@ -106,14 +117,101 @@ bool MysqlSessionRepository::remove_owned(const std::string& public_id, std::uin
     });
 }
 
-void MysqlSessionRepository::remove_all_for_user_except(std::uint64_t user_id,
-                                                        std::optional<std::uint64_t> keep) {
-    guarded("sessions.remove_all_for_user_except", [&] {
+std::uint64_t MysqlSessionRepository::remove_all_for_user_except(
+    std::uint64_t user_id, std::optional<std::uint64_t> keep) {
+    return guarded("sessions.remove_all_for_user_except", [&]() -> std::uint64_t {
         const long long owner = static_cast<long long>(user_id);
         const long long kept = keep ? static_cast<long long>(*keep) : 0;  // ids start at 1
-        db_.sql() << "DELETE FROM sessions WHERE user_id = :uid AND id <> :keep", soci::use(owner),
-            soci::use(kept);
-        return 0;
+        soci::statement st =
+            (db_.sql().prepare << "DELETE FROM sessions WHERE user_id = :uid AND id <> :keep",
+             soci::use(owner), soci::use(kept));
+        st.execute(true);
+        return static_cast<std::uint64_t>(st.get_affected_rows());
+    });
+}
+
+std::optional<services::Session> MysqlSessionRepository::find_owned(const std::string& public_id,
+                                                                    std::uint64_t user_id) {
+    return guarded("sessions.find_owned", [&]() -> std::optional<services::Session> {
+        const long long owner = static_cast<long long>(user_id);
+        unsigned long long id = 0;
+        std::string dialect, ip, agent;
+        std::tm created{}, last_used{}, expires{};
+        soci::indicator found = soci::i_null;
+        db_.sql() << "SELECT id, dialect, ip, user_agent, created_at, last_used_at, expires_at "
+                     "FROM sessions WHERE public_id = :pid AND user_id = :uid",
+            soci::into(id, found), soci::into(dialect), soci::into(ip), soci::into(agent),
+            soci::into(created), soci::into(last_used), soci::into(expires), soci::use(public_id),
+            soci::use(owner);
+        if (!db_.sql().got_data()) return std::nullopt;
+        services::Session s;
+        s.id = id;
+        s.public_id = public_id;
+        s.user_id = user_id;
+        s.dialect = dialect;
+        s.ip = ip;
+        s.user_agent = agent;
+        s.created_at = from_tm(created);
+        s.last_used_at = from_tm(last_used);
+        s.expires_at = from_tm(expires);
+        return s;
+    });
+}
+
+services::SessionPage MysqlSessionRepository::list_for_user(const services::SessionQuery& q) {
+    return guarded("sessions.list_for_user", [&] {
+        // Fixed SQL text; every value bound. The column's collation (utf8mb4_unicode_ci) makes
+        // LIKE case-insensitive.
+        std::string where = "user_id = :uid AND expires_at > :now AND last_used_at >= :since";
+        if (q.search) where += " AND user_agent LIKE :pattern";
+        const long long owner = static_cast<long long>(q.user_id);
+        const std::tm now = to_tm(q.now);
+        const std::tm since = to_tm(q.used_since);
+        const std::string pattern = q.search ? like_pattern(*q.search) : std::string();
+        const auto bind_filter = [&](auto& query) {
+            query, soci::use(owner, "uid"), soci::use(now, "now"), soci::use(since, "since");
+            if (q.search) query, soci::use(pattern, "pattern");
+        };
+        services::SessionPage page;
+        {
+            long long total = 0;
+            auto count = (db_.sql().prepare << "SELECT COUNT(*) FROM sessions WHERE " + where);
+            bind_filter(count);
+            count, soci::into(total);
+            soci::statement st(count);
+            st.execute(true);
+            page.total = static_cast<std::uint64_t>(total);
+        }
+        unsigned long long id = 0, user = 0;
+        std::string public_id, dialect, ip, agent;
+        std::tm created{}, last_used{}, expires{};
+        const long long limit = q.limit;
+        const long long offset = static_cast<long long>(q.offset);
+        auto query = (db_.sql().prepare
+                      << "SELECT id, public_id, user_id, dialect, ip, user_agent, created_at, "
+                         "last_used_at, expires_at FROM sessions WHERE "
+                      << where << " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        query, soci::into(id), soci::into(public_id), soci::into(user), soci::into(dialect),
+            soci::into(ip), soci::into(agent), soci::into(created), soci::into(last_used),
+            soci::into(expires);
+        bind_filter(query);
+        query, soci::use(limit, "limit"), soci::use(offset, "offset");
+        soci::statement st(query);
+        st.execute();
+        while (st.fetch()) {
+            services::Session s;
+            s.id = id;
+            s.public_id = public_id;
+            s.user_id = user;
+            s.dialect = dialect;
+            s.ip = ip;
+            s.user_agent = agent;
+            s.created_at = from_tm(created);
+            s.last_used_at = from_tm(last_used);
+            s.expires_at = from_tm(expires);
+            page.sessions.push_back(std::move(s));
+        }
+        return page;
     });
 }
 

@@ -19,8 +19,11 @@ class MysqlSessionRepository final : public services::SessionRepository {
     void touch(std::uint64_t session_id, services::Timestamp now, const std::string& ip) override;
     bool remove(std::uint64_t session_id) override;
     bool remove_owned(const std::string& public_id, std::uint64_t user_id) override;
-    void remove_all_for_user_except(std::uint64_t user_id,
-                                    std::optional<std::uint64_t> keep) override;
+    std::uint64_t remove_all_for_user_except(std::uint64_t user_id,
+                                             std::optional<std::uint64_t> keep) override;
+    std::optional<services::Session> find_owned(const std::string& public_id,
+                                                std::uint64_t user_id) override;
+    services::SessionPage list_for_user(const services::SessionQuery& query) override;
 
   private:
     Database& db_;

@@ -49,6 +49,14 @@ std::string MysqlUserRepository::fold_identifier(const std::string& identifier) 
     });
 }
 
+bool MysqlUserRepository::has_any_user() {
+    return guarded("users.has_any_user", [&] {
+        int found = 0;
+        db_.sql() << "SELECT EXISTS (SELECT 1 FROM users)", soci::into(found);
+        return found != 0;
+    });
+}
+
 std::uint64_t MysqlUserRepository::insert(const services::User& user) {
     try {
         return guarded("users.insert", [&]() -> std::uint64_t {

@@ -13,6 +13,7 @@ class MysqlUserRepository final : public services::UserRepository {
     std::optional<services::User> find_by_username(const std::string& username) override;
     std::optional<services::User> find_by_email(const std::string& email) override;
     std::string fold_identifier(const std::string& identifier) override;
+    bool has_any_user() override;
     std::uint64_t insert(const services::User& user) override;
     void update_password_hash(std::uint64_t id, const std::string& hash,
                               services::Timestamp now) override;

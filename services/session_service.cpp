@@ -81,6 +81,33 @@ void SessionService::end(const Session& session) {
     repository_.remove(session.id);
 }
 
+SessionPage SessionService::list_for_user(std::uint64_t user_id, std::uint64_t offset,
+                                          std::uint32_t limit,
+                                          const std::optional<std::string>& search) const {
+    SessionQuery query;
+    query.user_id = user_id;
+    query.now = clock_.now();
+    // Idle ones are dead (resume would refuse them) though housekeeping has not removed them.
+    query.used_since = query.now - std::chrono::seconds(policy_.idle_timeout_seconds);
+    query.search = search;
+    query.offset = offset;
+    query.limit = limit;
+    return repository_.list_for_user(query);
+}
+
+std::optional<Session> SessionService::end_owned_session(const std::string& public_id,
+                                                         std::uint64_t user_id) {
+    auto session = repository_.find_owned(public_id, user_id);
+    // Removed by owner and public id, so a row that changed hands (it cannot) is never taken.
+    if (!session || !repository_.remove_owned(public_id, user_id)) return std::nullopt;
+    return session;
+}
+
+std::uint64_t SessionService::end_all_except(std::uint64_t user_id,
+                                             std::optional<std::uint64_t> keep) {
+    return repository_.remove_all_for_user_except(user_id, keep);
+}
+
 bool SessionService::end_owned(const std::string& public_id, std::uint64_t user_id) {
     return repository_.remove_owned(public_id, user_id);
 }

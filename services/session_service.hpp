@@ -43,6 +43,16 @@ class SessionService {
     /// Ends the user's session `public_id`; false when the user has no such session.
     bool end_owned(const std::string& public_id, std::uint64_t user_id);
 
+    /// The user's live sessions of every dialect, newest first; `search`: a case-insensitive
+    /// substring of the user agent.
+    SessionPage list_for_user(std::uint64_t user_id, std::uint64_t offset, std::uint32_t limit,
+                              const std::optional<std::string>& search) const;
+    /// Ends the user's session `public_id` and returns it; nullopt when the user has no such
+    /// session (someone else's answers the same).
+    std::optional<Session> end_owned_session(const std::string& public_id, std::uint64_t user_id);
+    /// Ends every session of the user but `keep` (all with none); returns how many ended.
+    std::uint64_t end_all_except(std::uint64_t user_id, std::optional<std::uint64_t> keep);
+
     const SessionPolicy& policy() const { return policy_; }
     /// HMAC-SHA256 of a token under the token key: what the database stores.
     std::string token_hash(const std::string& token) const;

@@ -26,6 +26,8 @@ class UserRepository {
     /// collation): two identifiers fold alike exactly when a lookup would treat them as one.
     /// An opaque key for counting, not for display; surrounding spaces are ignored.
     virtual std::string fold_identifier(const std::string& identifier) = 0;
+    /// Whether any account exists (registration's first-user rule).
+    virtual bool has_any_user() = 0;
     /// Stores `user` (id ignored) and returns its new id. Throws DuplicateUser.
     virtual std::uint64_t insert(const User& user) = 0;
     virtual void update_password_hash(std::uint64_t id, const std::string& hash, Timestamp now) = 0;

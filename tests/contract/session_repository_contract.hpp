@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(remove_all_but_one_keeps_that_one_and_other_users_
     sessions.insert(make_session(user_id, public_id(world)), digest("a"));
     sessions.insert(make_session(user_id, public_id(world)), digest("b"));
     sessions.insert(make_session(other, public_id(world)), digest("other"));
-    sessions.remove_all_for_user_except(user_id, kept);
+    BOOST_TEST(sessions.remove_all_for_user_except(user_id, kept) == 2u);
     BOOST_TEST(sessions.find_by_token_hash(digest("kept")).value().session.id == kept);
     BOOST_TEST(!sessions.find_by_token_hash(digest("a")).has_value());
     BOOST_TEST(!sessions.find_by_token_hash(digest("b")).has_value());
@@ -189,6 +189,93 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keeping_another_users_session_removes_all_of_ones_
     sessions.remove_all_for_user_except(user_id, theirs);
     BOOST_TEST(!sessions.find_by_token_hash(digest("mine")).has_value());
     BOOST_TEST(sessions.find_by_token_hash(digest("theirs")).has_value());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_users_sessions_list_newest_first_in_pages_with_a_total, World,
+                              Worlds) {
+    World world;
+    services::SessionRepository& sessions = world.sessions;
+    const auto user_id = world.make_user("s");
+    const auto other = world.make_user("o");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto s = make_session(user_id, public_id(world));
+        s.created_at += std::chrono::seconds(i * 10);
+        s.last_used_at = s.created_at;
+        s.dialect = i == 1 ? "pterodactyl" : "calagopus";  // every dialect's sessions
+        sessions.insert(s, digest("s" + std::to_string(i)));
+        ids.push_back(s.public_id);
+    }
+    sessions.insert(make_session(other, public_id(world)), digest("theirs"));
+    services::SessionQuery q;
+    q.user_id = user_id;
+    q.now = services::Timestamp(1'700'000'100s);
+    q.used_since = services::Timestamp(1'699'000'000s);
+    q.limit = 2;
+    auto page = sessions.list_for_user(q);
+    BOOST_TEST(page.total == 3u);
+    BOOST_REQUIRE(page.sessions.size() == 2u);
+    BOOST_TEST(page.sessions[0].public_id == ids[2]);
+    BOOST_TEST(page.sessions[1].public_id == ids[1]);
+    BOOST_TEST(page.sessions[1].dialect == "pterodactyl");
+    BOOST_TEST(page.sessions[0].user_agent == "test agent");
+    q.offset = 2;
+    page = sessions.list_for_user(q);
+    BOOST_TEST(page.total == 3u);
+    BOOST_REQUIRE(page.sessions.size() == 1u);
+    BOOST_TEST(page.sessions[0].public_id == ids[0]);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(the_sessions_list_leaves_out_dead_sessions_and_searches_the_agent,
+                              World, Worlds) {
+    World world;
+    services::SessionRepository& sessions = world.sessions;
+    const auto user_id = world.make_user("s");
+    auto firefox = make_session(user_id, public_id(world));
+    firefox.user_agent = "Mozilla/5.0 Firefox/140";
+    sessions.insert(firefox, digest("ff"));
+    auto odd = make_session(user_id, public_id(world));
+    odd.user_agent = "100% curl_x";
+    sessions.insert(odd, digest("odd"));
+    auto expired = make_session(user_id, public_id(world));
+    expired.expires_at = expired.created_at + 10s;
+    sessions.insert(expired, digest("expired"));
+    auto idle = make_session(user_id, public_id(world));
+    idle.last_used_at = idle.created_at - 1000s;
+    sessions.insert(idle, digest("idle"));
+    services::SessionQuery q;
+    q.user_id = user_id;
+    q.now = firefox.created_at + 60s;
+    q.used_since = firefox.created_at - 100s;
+    BOOST_TEST(sessions.list_for_user(q).total == 2u);
+    q.search = "FIREFOX";
+    auto page = sessions.list_for_user(q);
+    BOOST_REQUIRE(page.sessions.size() == 1u);
+    BOOST_TEST(page.sessions[0].public_id == firefox.public_id);
+    // LIKE's metacharacters match only themselves.
+    q.search = "0% c";
+    BOOST_TEST(sessions.list_for_user(q).total == 1u);
+    q.search = "_";
+    BOOST_TEST(sessions.list_for_user(q).total == 1u);
+    q.search = "%";
+    BOOST_TEST(sessions.list_for_user(q).total == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_session_is_found_by_public_id_only_for_its_owner, World, Worlds) {
+    World world;
+    services::SessionRepository& sessions = world.sessions;
+    const auto user_id = world.make_user("s");
+    const auto other = world.make_user("o");
+    const auto s = make_session(user_id, public_id(world));
+    const auto id = sessions.insert(s, digest("mine"));
+    const auto found = sessions.find_owned(s.public_id, user_id);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->id == id);
+    BOOST_TEST(found->user_agent == "test agent");
+    BOOST_TEST(found->ip == "2001:db8::1");
+    BOOST_TEST((found->created_at == s.created_at));
+    BOOST_TEST(!sessions.find_owned(s.public_id, other).has_value());
+    BOOST_TEST(!sessions.find_owned(public_id(world), user_id).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -236,6 +236,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(identifiers_a_lookup_treats_as_one_fold_alike, Wor
     BOOST_TEST(users.fold_identifier(name + "@example.com") != folded);
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_inserted_user_means_there_are_users, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    world.make_user("any");
+    BOOST_TEST(users.has_any_user());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::user_repository

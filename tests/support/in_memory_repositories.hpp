@@ -5,6 +5,7 @@
 // is public so that a unit test can arrange a state (a suspended user, a spent window) directly.
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -53,6 +54,7 @@ class InMemoryUsers final : public services::UserRepository {
     std::string fold_identifier(const std::string& identifier) override {
         return services::ascii_lower(services::trim(identifier));
     }
+    bool has_any_user() override { return !rows.empty(); }
     std::uint64_t insert(const services::User& user) override {
         for (const auto& [id, u] : rows) {
             if (same_ignoring_case(u.username, user.username) ||
@@ -125,11 +127,42 @@ class InMemorySessions final : public services::SessionRepository {
                           kv.second.first.user_id == user_id;
                }) > 0;
     }
-    void remove_all_for_user_except(std::uint64_t user_id,
-                                    std::optional<std::uint64_t> keep) override {
-        std::erase_if(rows, [&](const auto& kv) {
+    std::uint64_t remove_all_for_user_except(std::uint64_t user_id,
+                                             std::optional<std::uint64_t> keep) override {
+        return std::erase_if(rows, [&](const auto& kv) {
             return kv.second.first.user_id == user_id && kv.first != keep;
         });
+    }
+    std::optional<services::Session> find_owned(const std::string& public_id,
+                                                std::uint64_t user_id) override {
+        for (const auto& [id, row] : rows) {
+            if (row.first.public_id == public_id && row.first.user_id == user_id) return row.first;
+        }
+        return std::nullopt;
+    }
+    services::SessionPage list_for_user(const services::SessionQuery& q) override {
+        const auto folded = [](std::string text) {
+            for (auto& c : text)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return text;
+        };
+        std::vector<services::Session> matching;
+        for (const auto& [id, row] : rows) {
+            const auto& s = row.first;
+            if (s.user_id != q.user_id || s.expires_at <= q.now || s.last_used_at < q.used_since)
+                continue;
+            if (q.search && folded(s.user_agent).find(folded(*q.search)) == std::string::npos)
+                continue;
+            matching.push_back(s);
+        }
+        std::sort(matching.begin(), matching.end(), [](const auto& a, const auto& b) {
+            return a.created_at != b.created_at ? a.created_at > b.created_at : a.id > b.id;
+        });
+        services::SessionPage page;
+        page.total = matching.size();
+        for (std::size_t i = q.offset; i < matching.size() && page.sessions.size() < q.limit; ++i)
+            page.sessions.push_back(matching[i]);
+        return page;
     }
 
   private:
