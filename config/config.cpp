@@ -49,6 +49,18 @@ bool parse_bool(const std::string& key, const std::string& value) {
     throw ConfigError(key + ": must be true or false (got '" + value + "')");
 }
 
+// "<hits>/<seconds>", e.g. 360/30.
+RateWindow parse_rate_window(const std::string& key, const std::string& value) {
+    const auto slash = value.find('/');
+    if (slash == std::string::npos) {
+        throw ConfigError(key + ": must be <hits>/<seconds>, e.g. 20/300 (got '" + value + "')");
+    }
+    RateWindow w;
+    w.hits = static_cast<std::uint32_t>(parse_integer(key, value.substr(0, slash), 0, 1000000));
+    w.window_seconds = parse_integer(key, value.substr(slash + 1), 1, 86400);
+    return w;
+}
+
 std::string parse_cookie_name(const std::string& key, const std::string& value) {
     if (value.empty() || value.size() > 64 ||
         value.find_first_not_of(
@@ -289,6 +301,39 @@ const std::vector<KeySpec>& key_table() {
          "one host; 0 turns the limit off.",
          [](Config& c, const std::string& k, const std::string& v) {
              c.client_per_minute = static_cast<int>(parse_integer(k, v, 0, 65535));
+         }},
+        {"ratelimit.calagopus_client", "360/30",
+         "Calagopus client-API requests per client address per window (<hits>/<seconds>), "
+         "counted before authentication; 0/<seconds> turns it off.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_client_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.calagopus_login", "20/300",
+         "Calagopus sign-ins (POST /api/auth/login) per client address per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_login_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.calagopus_checkpoint", "10/300",
+         "Calagopus two-factor checkpoints (POST /api/auth/login/checkpoint) per client address "
+         "per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_checkpoint_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.calagopus_register", "10/3600",
+         "Calagopus registrations (POST /api/auth/register) per client address per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_register_limit = parse_rate_window(k, v);
+         }},
+        {"registration.enabled", "false",
+         "Whether anyone may create an account (Calagopus' POST /api/auth/register).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.registration_enabled = parse_bool(k, v);
+         }},
+        {"registration.first_user_admin", "false",
+         "Whether the first account registered, with no account in the database yet, becomes a "
+         "root admin (as Calagopus does).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.registration_first_user_admin = parse_bool(k, v);
          }},
         {"activity.retention_days", "90",
          "Days an activity-log entry is kept (Pterodactyl prunes at 90); 0 keeps them forever.",

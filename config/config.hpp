@@ -18,6 +18,12 @@ namespace accountd::config {
 enum class Dialect { pterodactyl, calagopus, eclipanel };
 enum class TwoFactorRequirement { none, admins, all };
 
+/// `hits` requests per `window_seconds` (a fixed window); hits 0 turns the limit off.
+struct RateWindow {
+    std::uint32_t hits = 0;
+    std::int64_t window_seconds = 0;
+};
+
 std::string_view dialect_name(Dialect dialect);
 std::optional<Dialect> parse_dialect(std::string_view name);
 
@@ -86,6 +92,15 @@ struct Config {
     int throttle_ipv6_prefix{};      ///< IPv6 clients are counted per network of this many bits
     // [ratelimit] requests per minute per user on the client API (0 = off)
     int client_per_minute{};
+    /// Calagopus' per-address limits (its §1.7 ids client, auth/login, auth/login/checkpoint,
+    /// auth/register), counted by all workers of one master.
+    RateWindow calagopus_client_limit;
+    RateWindow calagopus_login_limit;
+    RateWindow calagopus_checkpoint_limit;
+    RateWindow calagopus_register_limit;
+    // [registration] self-service sign-up (Calagopus' POST /api/auth/register)
+    bool registration_enabled{};
+    bool registration_first_user_admin{};  ///< the first account registered becomes root admin
     // [security]
     TwoFactorRequirement require_2fa{};
     std::string totp_issuer;  ///< empty: app_name

@@ -11,6 +11,7 @@
 #include "server/http_request.hpp"
 #include "server/http_response.hpp"
 #include "server/request_context.hpp"
+#include "server/router.hpp"
 #include "services/api_key_format.hpp"
 
 namespace accountd::server {
@@ -21,6 +22,12 @@ struct PresentedCredential {
     /// A Bearer key sent alongside a session cookie: tried when the session turns out dead, as
     /// Pterodactyl (Sanctum) falls back from the session guard to the token.
     std::optional<std::string> key_fallback;
+};
+
+/// A per-client-address request limit counted under `id`, before authentication.
+struct AddressLimit {
+    std::string id;
+    config::RateWindow window;
 };
 
 class DialectAdapter {
@@ -42,6 +49,12 @@ class DialectAdapter {
     /// refused as an unknown credential).
     virtual const services::ApiKeyFormat* key_format() const { return nullptr; }
 
+    /// The per-address limit a request to `route` counts against (Calagopus' §1.7 limits),
+    /// nullopt for none.
+    virtual std::optional<AddressLimit> address_limit(const Route& /*route*/) const {
+        return std::nullopt;
+    }
+
     /// Whether authenticated requests count against the per-user client-API budget.
     virtual bool limits_client_api() const { return false; }
 
@@ -50,6 +63,11 @@ class DialectAdapter {
     virtual ApiError translate(const services::ServiceError& error) const {
         return api_error_of(error);
     }
+
+    /// Called with the handler's answer to a request a session cookie authenticated: a dialect
+    /// whose clients expect a rolling cookie sends it again here (Calagopus).
+    virtual void renew_session_cookie(const RequestContext& /*ctx*/,
+                                      HttpResponse& /*response*/) const {}
 
     /// The dialect's status code and envelope for `error`.
     virtual HttpResponse render_error(const ApiError& error, const HttpRequest& request) const = 0;

@@ -118,6 +118,8 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
     RouteMatch match = entry.router->match(request.method, request.path);
     RequestContext ctx{request, std::move(match.params), std::nullopt, request.remote_addr};
     const Route& route = *match.route;
+    // 2b. the route's per-address limit, before any credential is looked at
+    spend_address_limit(entry, route, ctx.client_ip, rate);
     if (route.auth != AuthRequirement::none) {
         // 3. authenticate
         if (route.auth_optional) {
@@ -146,7 +148,12 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
         }
     }
     // 7. handler
-    return route.handler(ctx);
+    auto response = route.handler(ctx);
+    if (ctx.principal && ctx.principal->session &&
+        ctx.principal->source == CredentialSource::session_cookie) {
+        entry.adapter->renew_session_cookie(ctx, response);
+    }
+    return response;
 }
 
 void Dispatcher::authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const {
@@ -232,6 +239,25 @@ void Dispatcher::apply_account_gates(const Route& route, const Principal& caller
     const bool needs_2fa = rule == config::TwoFactorRequirement::all ||
                            (rule == config::TwoFactorRequirement::admins && caller.user.root_admin);
     if (needs_2fa && !caller.user.totp_enabled) throw ApiError(ErrorCode::two_factor_required);
+}
+
+void Dispatcher::spend_address_limit(const Entry& entry, const Route& route,
+                                     const std::string& client_ip,
+                                     std::optional<RateDecision>& rate) const {
+    if (limiter_ == nullptr) return;
+    const auto limit = entry.adapter->address_limit(route);
+    if (!limit || limit->window.hits == 0) return;
+    std::string name = "addr:";
+    name += limit->id;
+    name += '|';
+    name += client_ip;
+    rate = limiter_->hit(name, clock_->now().time_since_epoch().count(), limit->window.hits,
+                         limit->window.window_seconds);
+    if (!rate->allowed) {
+        ApiError error(ErrorCode::rate_limited, "address limit spent");
+        error.retry_after = static_cast<int>(rate->retry_after);
+        throw error;
+    }
 }
 
 void Dispatcher::spend_budget(const Entry& entry, const Principal& caller,

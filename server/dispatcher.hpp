@@ -48,6 +48,9 @@ class Dispatcher {
     void authenticate_key(const Entry& entry, const std::string& token, RequestContext& ctx) const;
     void authorize(const Entry& entry, const Route& route, RequestContext& ctx) const;
     void apply_account_gates(const Route& route, const Principal& caller) const;
+    /// Counts the request against the dialect's per-address limit of the route, if any.
+    void spend_address_limit(const Entry& entry, const Route& route, const std::string& client_ip,
+                             std::optional<RateDecision>& rate) const;
     void spend_budget(const Entry& entry, const Principal& caller,
                       std::optional<RateDecision>& rate) const;
 

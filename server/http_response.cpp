@@ -1,5 +1,8 @@
 #include "server/http_response.hpp"
 
+#include <cstdio>
+#include <ctime>
+
 namespace accountd::server {
 
 HttpResponse HttpResponse::json(int status, const nlohmann::ordered_json& body) {
@@ -29,7 +32,21 @@ void HttpResponse::set_header(std::string name, std::string value) {
 
 void HttpResponse::set_cookie(const Cookie& cookie) {
     std::string line = cookie.name + "=" + cookie.value;
-    if (cookie.max_age >= 0) {
+    if (cookie.expires_at) {
+        const std::time_t at = *cookie.expires_at;
+        std::tm tm{};
+        ::gmtime_r(&at, &tm);
+        char date[40];
+        // IMF-fixdate, spelled out: strftime's %a and %b follow the locale.
+        static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+        static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        std::snprintf(date, sizeof date, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
+                      tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                      tm.tm_sec);
+        line += "; Expires=";
+        line += date;
+    } else if (cookie.max_age >= 0) {
         line += "; Max-Age=" + std::to_string(cookie.max_age);
         if (cookie.max_age == 0) line += "; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
     }

@@ -1,7 +1,9 @@
 #pragma once
 // A response on its way back through FastCGI to nginx.
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +14,8 @@ struct Cookie {
     std::string name;
     std::string value;
     long max_age = -1;  ///< seconds; -1 = browser-session cookie, 0 = delete
+    /// Unix seconds: an Expires attribute (and no Max-Age), for clients that expect one.
+    std::optional<std::int64_t> expires_at{};
     bool http_only = true;
     bool secure = true;
     std::string same_site = "Lax";

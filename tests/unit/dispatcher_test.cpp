@@ -54,6 +54,17 @@ class FakeAdapter final : public server::DialectAdapter {
         }
         return server::api_error_of(e);
     }
+    // Calagopus-like: "/limited" is counted per address, and cookie callers get a header that
+    // stands for the rolling cookie.
+    std::optional<server::AddressLimit> address_limit(const server::Route& route) const override {
+        if (dialect_ != config::Dialect::calagopus || route.pattern != "/limited")
+            return std::nullopt;
+        return server::AddressLimit{"limited", config::RateWindow{2, 60}};
+    }
+    void renew_session_cookie(const server::RequestContext&,
+                              server::HttpResponse& response) const override {
+        response.set_header("X-Renewed", "yes");
+    }
     server::HttpResponse render_error(const server::ApiError& e,
                                       const server::HttpRequest&) const override {
         return server::HttpResponse::json(499, {{"code", server::error_code_name(e.code())},
@@ -120,6 +131,7 @@ struct Fixture {
                     .gates = server::Gates::except_two_factor,
                     .handler = ok,
                     .gate_exemption = "test"});
+            r->add({"GET", "/limited", server::AuthRequirement::none, server::Gates::all, ok});
             r->add({"GET", "/boom", server::AuthRequirement::none, server::Gates::all,
                     [](server::RequestContext&) -> server::HttpResponse {
                         throw std::runtime_error("secret detail");
@@ -214,6 +226,9 @@ struct Fixture {
         request.path = path;
         request.dialect = dialect;
         request.headers = std::move(headers);
+        request.remote_addr = request.header("x-addr").empty()
+                                  ? std::string("192.0.2.1")
+                                  : std::string(request.header("x-addr"));
         request.cookies = server::parse_cookie_header(request.header("cookie"));
         return dispatcher.handle(request);
     }
@@ -222,6 +237,13 @@ struct Fixture {
         return nlohmann::json::parse(r.body).value("code", "");
     }
 };
+
+std::string header_of(const server::HttpResponse& r, const std::string& name) {
+    for (const auto& [n, v] : r.headers) {
+        if (n == name) return v;
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -416,6 +438,37 @@ BOOST_AUTO_TEST_CASE(a_root_admins_key_acts_for_others_only_when_its_list_names_
     users.rows.at(user.id).root_admin = true;
     BOOST_TEST(send("GET", "/others-by-key", {{"cookie", "sid=" + login()}}).status == 200);
     BOOST_TEST(may_act_for_other);
+}
+
+BOOST_AUTO_TEST_CASE(a_dialects_address_limit_is_counted_per_address_before_authentication) {
+    server::RateLimiter limiter(64);
+    dispatcher.set_client_rate_limit(limiter, clock, 0);
+    BOOST_TEST(send("GET", "/limited", {}, "calagopus").status == 200);
+    const auto second = send("GET", "/limited", {}, "calagopus");
+    BOOST_TEST(second.status == 200);  // both of the two hits pass (no hits-1)
+    BOOST_TEST(header_of(second, "X-RateLimit-Remaining") == "0");
+    const auto third = send("GET", "/limited", {}, "calagopus");
+    BOOST_TEST(code(third) == "rate_limited");
+    BOOST_TEST(header_of(third, "X-RateLimit-Limit") == "2");
+    BOOST_TEST(!header_of(third, "Retry-After").empty());
+    BOOST_TEST(!header_of(third, "X-RateLimit-Reset").empty());
+    // Another address, and another dialect without the limit, pass.
+    BOOST_TEST(send("GET", "/limited", {{"x-addr", "192.0.2.2"}}, "calagopus").status == 200);
+    BOOST_TEST(send("GET", "/limited", {}, "pterodactyl").status == 200);
+    clock.advance(std::chrono::seconds(61));
+    BOOST_TEST(send("GET", "/limited", {}, "calagopus").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_cookie_callers_answer_goes_through_the_dialects_renewal) {
+    const auto token = login("calagopus");
+    const auto r = send("GET", "/account", {{"cookie", "sid=" + token}}, "calagopus");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(header_of(r, "X-Renewed") == "yes");
+    // Not for public routes or keys.
+    BOOST_TEST(header_of(send("GET", "/open", {}, "calagopus"), "X-Renewed").empty());
+    BOOST_TEST(
+        header_of(send("GET", "/account-by-key", {{"x-key", key()}}, "calagopus"), "X-Renewed")
+            .empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
