@@ -2,6 +2,8 @@
 
 #include "handlers/calagopus/account_handler.hpp"
 #include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/sessions_handler.hpp"
+#include "handlers/calagopus/two_factor_handler.hpp"
 #include "handlers/common/health_handler.hpp"
 #include "handlers/eclipanel/auth_handler.hpp"
 #include "handlers/eclipanel/sessions_handler.hpp"
@@ -37,7 +39,8 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
             root_.login_throttle(),
             root_.two_factor(),
             root_.sign_in(),
-            root_.password_confirmation()},
+            root_.password_confirmation(),
+            root_.user_service()},
       pterodactyl_(deps_),
       calagopus_(deps_),
       eclipanel_(deps_),
@@ -60,6 +63,8 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     }
     handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_two_factor_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_sessions_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);

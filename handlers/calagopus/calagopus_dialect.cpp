@@ -1,5 +1,7 @@
 #include "handlers/calagopus/calagopus_dialect.hpp"
 
+#include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/session_cookie.hpp"
 #include "handlers/common/origin_check.hpp"
 
 namespace accountd::handlers::calagopus {
@@ -53,6 +55,32 @@ std::string field_message(const services::FieldViolation& v) {
     return v.field + ": invalid value";
 }
 
+// Calagopus' two-factor and checkpoint wording; accountd's own rules (setup time, fresh sign-in)
+// in the same style.
+std::pair<int, std::string> two_factor_shape(services::TwoFactorFailure failure) {
+    using services::TwoFactorFailure;
+    switch (failure) {
+        case TwoFactorFailure::already_enabled:
+            return {409, "two-factor authentication is already enabled"};
+        case TwoFactorFailure::not_set_up:
+        case TwoFactorFailure::setup_expired:
+            return {401, "two-factor authentication has not been configured"};
+        case TwoFactorFailure::checkpoint_recovery:
+            return {400, "invalid recovery code"};
+        case TwoFactorFailure::checkpoint_replayed:
+            return {400, "this code has already been used"};
+        case TwoFactorFailure::checkpoint_expired:
+            return {400, "invalid confirmation token"};
+        case TwoFactorFailure::fresh_sign_in_needed:
+            return {403, "this needs a recent sign-in: sign out, sign in again and retry"};
+        case TwoFactorFailure::invalid_code:
+        case TwoFactorFailure::checkpoint_code:
+        case TwoFactorFailure::password_in_query:
+            break;
+    }
+    return {400, "invalid confirmation code"};
+}
+
 std::pair<int, std::string> shape_of(const server::ApiError& e) {
     switch (e.code()) {
         case ErrorCode::malformed_json:
@@ -88,7 +116,7 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
         case ErrorCode::limit_reached:
             return {417, "maximum number of api keys reached"};
         case ErrorCode::two_factor_failed:
-            return {400, "invalid confirmation code"};
+            return two_factor_shape(e.two_factor);
         case ErrorCode::rate_limited:
         case ErrorCode::too_many_attempts:
             return {429, "you are ratelimited, retry in " + std::to_string(e.retry_after) + "s"};
@@ -142,6 +170,34 @@ void CalagopusDialect::check_cookie_write(const server::HttpRequest& request,
     if (!is_same_site_write(request, deps_.config.trusted_origins)) {
         throw server::ApiError(server::ErrorCode::csrf_mismatch, "origin not allowed");
     }
+}
+
+std::optional<server::AddressLimit> CalagopusDialect::address_limit(
+    const server::Route& route) const {
+    const auto& c = deps_.config;
+    const std::string_view pattern = route.pattern;
+    if (pattern == kLoginPath) return server::AddressLimit{"auth/login", c.calagopus_login_limit};
+    if (pattern == kCheckpointPath) {
+        return server::AddressLimit{"auth/login/checkpoint", c.calagopus_checkpoint_limit};
+    }
+    if (pattern == kRegisterPath) {
+        return server::AddressLimit{"auth/register", c.calagopus_register_limit};
+    }
+    if (pattern == "/api/client" || pattern.starts_with("/api/client/")) {
+        return server::AddressLimit{"client", c.calagopus_client_limit};
+    }
+    return std::nullopt;
+}
+
+void CalagopusDialect::renew_session_cookie(const server::RequestContext& ctx,
+                                            server::HttpResponse& response) const {
+    const std::string prefix = deps_.config.calagopus_cookie + "=";
+    for (const auto& [name, value] : response.headers) {
+        if (name == "Set-Cookie" && value.starts_with(prefix)) return;
+    }
+    const auto token = ctx.request.cookie(deps_.config.calagopus_cookie);
+    if (!token) return;
+    response.set_cookie(calagopus_session_cookie(deps_, *ctx.caller().session, *token));
 }
 
 server::ApiError CalagopusDialect::translate(const services::ServiceError& error) const {

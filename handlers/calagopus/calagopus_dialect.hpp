@@ -20,6 +20,13 @@ class CalagopusDialect final : public server::DialectAdapter {
     void check_cookie_write(const server::HttpRequest& request,
                             const server::Principal& caller) const override;
     server::ApiError translate(const services::ServiceError& error) const override;
+    /// §1.7: every /api/client request by address before authentication, and the sign-in,
+    /// checkpoint and registration routes each by address.
+    std::optional<server::AddressLimit> address_limit(const server::Route& route) const override;
+    /// The rolling cookie (§8): the same token with a fresh Expires, unless the handler set
+    /// the cookie itself (sign-out).
+    void renew_session_cookie(const server::RequestContext& ctx,
+                              server::HttpResponse& response) const override;
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
 

@@ -17,6 +17,7 @@
 #include "services/throttle.hpp"
 #include "services/two_factor_service.hpp"
 #include "services/user_repository.hpp"
+#include "services/user_service.hpp"
 
 namespace accountd::handlers {
 
@@ -37,6 +38,7 @@ struct HandlerDeps {
     services::TwoFactorService& two_factor;
     services::SignInService& sign_in;
     services::PasswordConfirmation& password_confirmation;
+    services::UserService& user_service;  ///< creating accounts (registration)
 };
 
 }  // namespace accountd::handlers

@@ -65,6 +65,9 @@ BOOST_AUTO_TEST_CASE(only_sign_out_two_factor_enrolment_and_account_reads_skip_a
         {"pterodactyl", "POST", "/api/client/account/two-factor", Gates::except_two_factor},
         {"pterodactyl", "POST", "/api/client/account/two-factor/disable", Gates::except_two_factor},
         {"pterodactyl", "DELETE", "/api/client/account/two-factor", Gates::except_two_factor},
+        {"calagopus", "GET", "/api/client/account/two-factor", Gates::except_two_factor},
+        {"calagopus", "POST", "/api/client/account/two-factor", Gates::except_two_factor},
+        {"calagopus", "DELETE", "/api/client/account/two-factor", Gates::except_two_factor},
         {"eclipanel", "GET", "/api/auth/session", Gates::except_two_factor},
         {"eclipanel", "GET", "/api/users/me", Gates::except_two_factor},
         // The SPA's pages: what the session may do is decided by the API calls they make.

@@ -1,0 +1,17 @@
+#include "handlers/calagopus/api_user_json.hpp"
+
+#include "handlers/common/time_format.hpp"
+
+namespace accountd::handlers::calagopus {
+
+nlohmann::ordered_json api_user_json(const services::User& user) {
+    return {
+        {"uuid", user.uuid},
+        {"username", user.username},
+        {"avatar", nullptr},
+        {"totp_enabled", user.totp_enabled},
+        {"created", rfc3339_z(user.created_at)},
+    };
+}
+
+}  // namespace accountd::handlers::calagopus
