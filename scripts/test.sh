@@ -31,6 +31,11 @@ write_config "$STATE/accountd.conf" accountd_e2e accountd_e2e e2e-password 3
 # Every e2e request comes from 127.0.0.1: the per-IP sign-in limit would otherwise trip across
 # unrelated tests. The per-account limits keep their defaults and are tested.
 printf '\n[throttle]\nlogin_ip_max = 1000000\n' >>"$STATE/accountd.conf"
+# Calagopus' per-address limits likewise, but for the checkpoint, which keeps its default: the
+# tests that reach it name their own client address (X-Forwarded-For from loopback) and one
+# of them spends the limit. Registration is on so its e2e tests can sign up.
+printf '\n[ratelimit]\ncalagopus_client = 1000000/30\ncalagopus_login = 1000000/300\ncalagopus_register = 1000000/3600\n' >>"$STATE/accountd.conf"
+printf '\n[registration]\nenabled = true\n' >>"$STATE/accountd.conf"
 # Below the per-account checkpoint throttle (5), so the e2e test sees the token die first.
 printf '\n[security]\ncheckpoint_max_failures = 3\n' >>"$STATE/accountd.conf"
 # accountd serves Pterodactyl's SPA pages, from a stand-in template and language files.
