@@ -231,8 +231,8 @@ BOOST_AUTO_TEST_CASE(the_second_factor_with_a_totp_code_completes_the_sign_in) {
     BOOST_TEST(events() ==
                (std::vector<std::string>{"auth:checkpoint", "auth:token", "auth:success"}));
     BOOST_TEST(last_properties()["using"] == "two-factor");
-    BOOST_TEST(nlohmann::json::parse(world.activity.rows.at(0).properties_json)["using"] ==
-               "password");
+    BOOST_TEST(nlohmann::json::parse(
+                   world.activity.rows.begin()->second.properties_json)["using"] == "password");
     BOOST_TEST(world.two_factor.pending.empty());
 }
 
