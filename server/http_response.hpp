@@ -14,12 +14,12 @@ struct Cookie {
     std::string name;
     std::string value;
     long max_age = -1;  ///< seconds; -1 = browser-session cookie, 0 = delete
-    /// Unix seconds: an Expires attribute (and no Max-Age), for clients that expect one.
-    std::optional<std::int64_t> expires_at{};
     bool http_only = true;
     bool secure = true;
     std::string same_site = "Lax";
     std::string path = "/";
+    /// Unix seconds: an Expires attribute (and no Max-Age), for clients that expect one.
+    std::optional<std::int64_t> expires_at{};
 };
 
 struct HttpResponse {
