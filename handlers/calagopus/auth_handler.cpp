@@ -22,8 +22,8 @@ std::string mint_token(const services::Session&, crypto::RandomSource& random) {
 
 server::HttpResponse signed_in_response(const HandlerDeps& deps,
                                         const services::SignInOutcome& signed_in,
-                                        nlohmann::ordered_json body) {
-    auto response = server::HttpResponse::json(200, std::move(body));
+                                        const nlohmann::ordered_json& body) {
+    auto response = server::HttpResponse::json(200, body);
     response.set_cookie(
         calagopus_session_cookie(deps, signed_in.session.session, signed_in.session.token));
     return response;
