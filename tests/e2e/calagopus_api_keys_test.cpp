@@ -76,7 +76,8 @@ BOOST_AUTO_TEST_CASE(create_answers_the_key_once_and_the_api_key_shape) {
     BOOST_TEST(key.starts_with("c7sp_"));
     const auto& api_key = made["api_key"];
     std::vector<std::string> fields;
-    for (const auto& [k, v] : nlohmann::ordered_json::parse(made["api_key"].dump()).items())
+    const auto ordered = nlohmann::ordered_json::parse(made["api_key"].dump());
+    for (const auto& [k, v] : ordered.items())
         fields.push_back(k);
     BOOST_TEST(api_key["name"] == "deploy");
     BOOST_TEST(api_key["key_start"] == key.substr(0, 16));
