@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_pterodactyl_key_works_in_calagopus_with_every_user_permis
     BOOST_TEST(me.json()["user"]["uuid"] == s.t.user.uuid);
     const auto list = api.get("/api/client/account/api-keys", bearer(key));
     BOOST_TEST(list.status == 200);
-    const auto& shown = list.json()["api_keys"]["data"][0];
+    const auto shown = list.json()["api_keys"]["data"][0];
     BOOST_TEST(shown["key_start"] == key.substr(0, 16));
     BOOST_TEST(shown["name"] == "from pterodactyl");
     BOOST_TEST(shown["user_permissions"].size() == 32u);  // the whole user registry
