@@ -1,7 +1,9 @@
 #include "app/worker_app.hpp"
 
 #include "handlers/calagopus/account_handler.hpp"
+#include "handlers/calagopus/api_keys_handler.hpp"
 #include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/permissions_handler.hpp"
 #include "handlers/calagopus/sessions_handler.hpp"
 #include "handlers/calagopus/two_factor_handler.hpp"
 #include "handlers/common/health_handler.hpp"
@@ -65,6 +67,8 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_two_factor_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_sessions_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_api_key_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_permissions_routes(calagopus_routes_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);

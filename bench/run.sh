@@ -67,6 +67,14 @@ KEY=$(curl -s -H 'Content-Type: application/json' -H "Cookie: $XSRF" \
     -d '{"description":"bench key"}' "http://127.0.0.1:$P1/api/client/account/api-keys" |
     sed -n 's/.*"identifier":"\([^"]*\)".*"secret_token":"\([^"]*\)".*/\1\2/p')
 [ ${#KEY} -eq 48 ] || die "could not create the bench API key"
+# A Calagopus c7sp_ key with the one permission nothing here needs (GET account needs none),
+# created with the Calagopus session (a cookie write: same-origin).
+CKEY=$(curl -s -H 'Content-Type: application/json' -H "Cookie: calagopus_session=$CALA" \
+    -H "Origin: http://127.0.0.1:$P2" \
+    -d '{"name":"bench key","allowed_ips":[],"user_permissions":["api-keys.read"],"admin_permissions":[],"server_permissions":[]}' \
+    "http://127.0.0.1:$P2/api/client/account/api-keys" |
+    sed -n 's/.*"key":"\(c7sp_[A-Za-z0-9]*\)".*/\1/p')
+[ ${#CKEY} -eq 48 ] || die "could not create the bench Calagopus API key"
 
 results=()
 # run NAME URL [HEADER]: one wrk run; appends "name rps p50 p99 errors" to results.
@@ -95,6 +103,7 @@ run "liveness-fastcgi"        "http://127.0.0.1:$P1/api/health"
 run "pterodactyl-account"     "http://127.0.0.1:$P1/api/client/account" "Cookie: pterodactyl_session=$PTERO"
 run "pterodactyl-account-key" "http://127.0.0.1:$P1/api/client/account" "Authorization: Bearer $KEY"
 run "calagopus-account"       "http://127.0.0.1:$P2/api/client/account" "Cookie: calagopus_session=$CALA"
+run "calagopus-account-key"   "http://127.0.0.1:$P2/api/client/account" "Authorization: Bearer $CKEY"
 run "eclipanel-users-me"      "http://127.0.0.1:$P3/api/users/me"       "Cookie: token=$ECLI"
 run "eclipanel-users-me-bearer" "http://127.0.0.1:$P3/api/users/me"     "Authorization: Bearer $ECLI"
 
@@ -189,6 +198,10 @@ cookie=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account" { prin
 key=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account-key" { print $2 }')
 awk -v a="$key" -v b="$cookie" 'BEGIN {
     r = 100 * a / b; printf "  %-26s %5.0f%% of the cookie read (target >= 90%%): %s\n", "pterodactyl-account-key", r, (r >= 90 ? "met" : "NOT met") }'
+ccookie=$(printf '%s\n' "${results[@]}" | awk '$1 == "calagopus-account" { print $2 }')
+ckey=$(printf '%s\n' "${results[@]}" | awk '$1 == "calagopus-account-key" { print $2 }')
+awk -v a="$ckey" -v b="$ccookie" 'BEGIN {
+    r = 100 * a / b; printf "  %-26s %5.0f%% of the cookie read (target >= 90%%): %s\n", "calagopus-account-key", r, (r >= 90 ? "met" : "NOT met") }'
 flooded=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account-flooded" { print $2 }')
 echo
 echo "under a wrong-password flood ($FLOOD_CONNECTIONS connections, hash ceiling $(nproc) = one per core):"

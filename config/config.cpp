@@ -346,6 +346,12 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.activity_ip_blocked_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
          }},
+        {"api_keys.calagopus_max", "50",
+         "API keys a user may make through the Calagopus dialect (its user.max_api_key_count), "
+         "expired ones included.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_max_api_keys = static_cast<int>(parse_integer(k, v, 1, 10000));
+         }},
         {"housekeeping.interval", "300",
          "Seconds between one worker's deletes of expired sessions, pending sign-ins, ended "
          "throttle windows and old activity.",

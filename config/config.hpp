@@ -113,8 +113,10 @@ struct Config {
     int totp_window{};
     int checkpoint_max_failures{};
     // [activity]
-    int activity_retention_days{};       ///< 0 keeps entries forever
-    int activity_ip_blocked_interval{};  ///< seconds between two auth:ip-blocked rows of one key
+    int activity_retention_days{};  ///< 0 keeps entries forever
+    int activity_ip_blocked_interval{};
+    int calagopus_max_api_keys{};  ///< c7sp_ keys one user may hold (expired ones included)  ///<
+                                   ///< seconds between two auth:ip-blocked rows of one key
     // [housekeeping]
     int housekeeping_interval{};     ///< seconds between one worker's runs
     int housekeeping_max_batches{};  ///< batches of 1000 rows per kind one run may delete

@@ -11,7 +11,8 @@ namespace {
 
 constexpr const char* kKeyColumns =
     "k.id, k.user_id, k.key_type, k.identifier, k.description, k.allowed_ips, k.expires_at, "
-    "k.last_used_at, k.created_at, k.updated_at, k.uuid, k.format, k.permissions";
+    "k.last_used_at, k.created_at, k.updated_at, k.uuid, k.format, k.permissions, "
+    "k.admin_permissions, k.server_permissions";
 
 // A JSON array of strings as stored; anything else reads as empty.
 std::vector<std::string> parse_string_list(const std::string& json) {
@@ -29,22 +30,48 @@ std::optional<std::vector<std::string>> parse_permissions(const std::optional<st
     return parse_string_list(*json);
 }
 
+// A permission list as stored: JSON text, or NULL for none.
+struct ListParam {
+    std::string text;
+    soci::indicator ind = soci::i_null;
+    explicit ListParam(const std::optional<std::vector<std::string>>& list) {
+        if (list) {
+            text = nlohmann::json(*list).dump();
+            ind = soci::i_ok;
+        }
+    }
+};
+
+// LIKE metacharacters in a user's search match themselves.
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    out.push_back('%');
+    return out;
+}
+
 // Receives kKeyColumns.
 struct KeyRow {
     unsigned long long id = 0, user_id = 0;
     int key_type = 0;
-    std::string identifier, description, allowed_ips, uuid, format, permissions;
+    std::string identifier, description, allowed_ips, uuid, format, permissions, admin_permissions,
+        server_permissions;
     std::tm expires_at{}, last_used_at{}, created_at{}, updated_at{};
     soci::indicator description_ind = soci::i_null, expires_ind = soci::i_null,
                     last_used_ind = soci::i_null, uuid_ind = soci::i_null,
-                    permissions_ind = soci::i_null;
+                    permissions_ind = soci::i_null, admin_ind = soci::i_null,
+                    server_ind = soci::i_null;
 
     void bind(soci::details::prepare_temp_type& st) {
         st, soci::into(id), soci::into(user_id), soci::into(key_type), soci::into(identifier),
             soci::into(description, description_ind), soci::into(allowed_ips),
             soci::into(expires_at, expires_ind), soci::into(last_used_at, last_used_ind),
             soci::into(created_at), soci::into(updated_at), soci::into(uuid, uuid_ind),
-            soci::into(format), soci::into(permissions, permissions_ind);
+            soci::into(format), soci::into(permissions, permissions_ind),
+            soci::into(admin_permissions, admin_ind), soci::into(server_permissions, server_ind);
     }
 
     services::ApiKey to_key() const {
@@ -62,6 +89,8 @@ struct KeyRow {
         if (uuid_ind == soci::i_ok) k.uuid = uuid;
         k.format = format;
         if (permissions_ind == soci::i_ok) k.permissions = parse_string_list(permissions);
+        if (admin_ind == soci::i_ok) k.admin_permissions = parse_string_list(admin_permissions);
+        if (server_ind == soci::i_ok) k.server_permissions = parse_string_list(server_permissions);
         return k;
     }
 };
@@ -114,17 +143,19 @@ std::uint64_t MysqlApiKeyRepository::insert(const services::ApiKey& key,
         soci::indicator expires_ind = key.expires_at ? soci::i_ok : soci::i_null;
         std::string uuid = key.uuid.value_or("");
         soci::indicator uuid_ind = key.uuid ? soci::i_ok : soci::i_null;
-        std::string permissions = key.permissions ? nlohmann::json(*key.permissions).dump() : "";
-        soci::indicator permissions_ind = key.permissions ? soci::i_ok : soci::i_null;
+        ListParam permissions(key.permissions), admin(key.admin_permissions),
+            server(key.server_permissions);
         db_.sql() << "INSERT INTO api_keys (uuid, user_id, key_type, format, identifier, "
-                     "secret_hash, description, allowed_ips, permissions, expires_at, created_at, "
-                     "updated_at) VALUES (:uuid, :uid, :type, :format, :identifier, :hash, "
-                     ":description, :ips, :permissions, :expires, :created, :updated)",
+                     "secret_hash, description, allowed_ips, permissions, admin_permissions, "
+                     "server_permissions, expires_at, created_at, updated_at) VALUES (:uuid, "
+                     ":uid, :type, :format, :identifier, :hash, :description, :ips, "
+                     ":permissions, :admin, :server, :expires, :created, :updated)",
             soci::use(uuid, uuid_ind), soci::use(owner), soci::use(key.key_type),
             soci::use(key.format), soci::use(key.identifier), soci::use(secret_hash),
             soci::use(description, description_ind), soci::use(ips),
-            soci::use(permissions, permissions_ind), soci::use(expires, expires_ind),
-            soci::use(created), soci::use(updated);
+            soci::use(permissions.text, permissions.ind), soci::use(admin.text, admin.ind),
+            soci::use(server.text, server.ind), soci::use(expires, expires_ind), soci::use(created),
+            soci::use(updated);
         long long id = 0;
         db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
         return static_cast<std::uint64_t>(id);
@@ -157,9 +188,10 @@ std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifi
                                    "WHERE k.identifier = ?";
     static const std::vector<ColumnKind> columns = [] {
         using K = ColumnKind;
-        std::vector<ColumnKind> c = {K::number, K::number,   K::number,   K::text,     K::text,
-                                     K::text,   K::datetime, K::datetime, K::datetime, K::datetime,
-                                     K::text,   K::text,     K::text,     K::text};
+        std::vector<ColumnKind> c = {K::number,   K::number,   K::number,   K::text,
+                                     K::text,     K::text,     K::datetime, K::datetime,
+                                     K::datetime, K::datetime, K::text,     K::text,
+                                     K::text,     K::text,     K::text,     K::text};
         const auto& user = user_column_kinds();
         c.insert(c.end(), user.begin(), user.end());
         return c;
@@ -181,7 +213,9 @@ std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifi
                              k.uuid = q.nullable_text(10);
                              k.format = q.text(11);
                              k.permissions = parse_permissions(q.nullable_text(12));
-                             return services::ApiKeyWithOwner{std::move(k), q.text(13), q.user(14)};
+                             k.admin_permissions = parse_permissions(q.nullable_text(13));
+                             k.server_permissions = parse_permissions(q.nullable_text(14));
+                             return services::ApiKeyWithOwner{std::move(k), q.text(15), q.user(16)};
                          });
 }
 
@@ -205,6 +239,127 @@ void MysqlApiKeyRepository::touch(std::uint64_t key_id, services::Timestamp now)
         db_.sql() << "UPDATE api_keys SET last_used_at = :now WHERE id = :id", soci::use(at),
             soci::use(id);
         return 0;
+    });
+}
+
+services::ApiKeyPage MysqlApiKeyRepository::list_page(std::uint64_t user_id,
+                                                      services::Timestamp now,
+                                                      const std::optional<std::string>& search,
+                                                      std::uint64_t offset, std::uint32_t limit) {
+    return guarded("api_keys.list_page", [&] {
+        services::ApiKeyPage page;
+        const long long owner = static_cast<long long>(user_id);
+        const std::tm at = to_tm(now);
+        const int type = services::kAccountKeyType;
+        const std::string pattern = like_pattern(search.value_or(""));
+        const std::string where =
+            " FROM api_keys k WHERE k.user_id = :uid AND k.key_type = :type AND "
+            "(k.expires_at IS NULL OR k.expires_at > :now) AND "
+            "LOWER(COALESCE(k.description, '')) LIKE LOWER(:pattern)";
+        long long total = 0;
+        std::string count_sql = "SELECT COUNT(*)";
+        count_sql += where;
+        db_.sql() << count_sql, soci::use(owner), soci::use(type), soci::use(at),
+            soci::use(pattern), soci::into(total);
+        page.total = static_cast<std::uint64_t>(total);
+        if (total == 0 || offset >= page.total) return page;
+        const long long skip = static_cast<long long>(offset);
+        const long long take = limit;
+        KeyRow row;
+        auto query = (db_.sql().prepare << "SELECT " << kKeyColumns << where
+                                        << " ORDER BY k.created_at, k.id LIMIT :take OFFSET :skip");
+        row.bind(query);
+        query, soci::use(owner), soci::use(type), soci::use(at), soci::use(pattern),
+            soci::use(take), soci::use(skip);
+        soci::statement st(query);
+        st.execute();
+        while (st.fetch())
+            page.keys.push_back(row.to_key());
+        return page;
+    });
+}
+
+std::optional<services::ApiKey> MysqlApiKeyRepository::find_by_uuid(std::uint64_t user_id,
+                                                                    const std::string& uuid) {
+    return guarded("api_keys.find_by_uuid", [&]() -> std::optional<services::ApiKey> {
+        const long long owner = static_cast<long long>(user_id);
+        const int type = services::kAccountKeyType;
+        KeyRow row;
+        auto query = (db_.sql().prepare << "SELECT " << kKeyColumns
+                                        << " FROM api_keys k WHERE k.user_id = :uid AND "
+                                           "k.key_type = :type AND k.uuid = :uuid");
+        row.bind(query);
+        query, soci::use(owner), soci::use(type), soci::use(uuid);
+        soci::statement st(query);
+        st.execute();
+        if (!st.fetch()) return std::nullopt;
+        return row.to_key();
+    });
+}
+
+bool MysqlApiKeyRepository::description_taken(std::uint64_t user_id, const std::string& description,
+                                              std::uint64_t except_id) {
+    return guarded("api_keys.description_taken", [&] {
+        const long long owner = static_cast<long long>(user_id);
+        const long long except = static_cast<long long>(except_id);
+        const int type = services::kAccountKeyType;
+        long long count = 0;
+        db_.sql() << "SELECT COUNT(*) FROM api_keys WHERE user_id = :uid AND key_type = :type "
+                     "AND description = :description AND id <> :except",
+            soci::use(owner), soci::use(type), soci::use(description), soci::use(except),
+            soci::into(count);
+        return count > 0;
+    });
+}
+
+bool MysqlApiKeyRepository::update(const services::ApiKey& key) {
+    return guarded("api_keys.update", [&] {
+        const long long id = static_cast<long long>(key.id);
+        const long long owner = static_cast<long long>(key.user_id);
+        std::string description = key.description.value_or("");
+        soci::indicator description_ind = key.description ? soci::i_ok : soci::i_null;
+        const std::string ips = nlohmann::json(key.allowed_ips).dump();
+        ListParam permissions(key.permissions), admin(key.admin_permissions),
+            server(key.server_permissions);
+        std::tm expires = key.expires_at ? to_tm(*key.expires_at) : std::tm{};
+        soci::indicator expires_ind = key.expires_at ? soci::i_ok : soci::i_null;
+        const std::tm updated = to_tm(key.updated_at);
+        soci::statement st =
+            (db_.sql().prepare << "UPDATE api_keys SET description = :description, allowed_ips "
+                                  "= :ips, permissions = :permissions, admin_permissions = "
+                                  ":admin, server_permissions = :server, expires_at = :expires, "
+                                  "updated_at = :updated WHERE id = :id AND user_id = :uid",
+             soci::use(description, description_ind), soci::use(ips),
+             soci::use(permissions.text, permissions.ind), soci::use(admin.text, admin.ind),
+             soci::use(server.text, server.ind), soci::use(expires, expires_ind),
+             soci::use(updated), soci::use(id), soci::use(owner));
+        st.execute(true);
+        // Matched rows, not changed ones: an update to the same values still found the key.
+        return st.get_affected_rows() > 0 || find_id(key.id, key.user_id);
+    });
+}
+
+bool MysqlApiKeyRepository::find_id(std::uint64_t key_id, std::uint64_t user_id) {
+    const long long id = static_cast<long long>(key_id);
+    const long long owner = static_cast<long long>(user_id);
+    long long count = 0;
+    db_.sql() << "SELECT COUNT(*) FROM api_keys WHERE id = :id AND user_id = :uid", soci::use(id),
+        soci::use(owner), soci::into(count);
+    return count > 0;
+}
+
+bool MysqlApiKeyRepository::replace_secret(std::uint64_t key_id, const std::string& identifier,
+                                           const std::string& secret_hash,
+                                           services::Timestamp now) {
+    return guarded("api_keys.replace_secret", [&] {
+        const long long id = static_cast<long long>(key_id);
+        const std::tm at = to_tm(now);
+        soci::statement st =
+            (db_.sql().prepare << "UPDATE api_keys SET identifier = :identifier, secret_hash = "
+                                  ":hash, updated_at = :now WHERE id = :id",
+             soci::use(identifier), soci::use(secret_hash), soci::use(at), soci::use(id));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
     });
 }
 

@@ -25,8 +25,19 @@ class MysqlApiKeyRepository final : public services::ApiKeyRepository {
     bool remove(std::uint64_t user_id, const std::string& format, int key_type,
                 const std::string& identifier) override;
     void touch(std::uint64_t key_id, services::Timestamp now) override;
+    services::ApiKeyPage list_page(std::uint64_t user_id, services::Timestamp now,
+                                   const std::optional<std::string>& search, std::uint64_t offset,
+                                   std::uint32_t limit) override;
+    std::optional<services::ApiKey> find_by_uuid(std::uint64_t user_id,
+                                                 const std::string& uuid) override;
+    bool description_taken(std::uint64_t user_id, const std::string& description,
+                           std::uint64_t except_id) override;
+    bool update(const services::ApiKey& key) override;
+    bool replace_secret(std::uint64_t key_id, const std::string& identifier,
+                        const std::string& secret_hash, services::Timestamp now) override;
 
   private:
+    bool find_id(std::uint64_t key_id, std::uint64_t user_id);
     Database& db_;
     /// The per-request lookup, prepared on the server once per connection.
     std::unique_ptr<PreparedQuery> lookup_;

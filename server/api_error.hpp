@@ -11,6 +11,9 @@
 #include "services/service_error.hpp"
 namespace accountd::server {
 
+/// The subject of a session_invalid raised for an API key (unknown, wrong or expired).
+inline constexpr const char* kApiKeySubject = "api_key";
+
 enum class ErrorCode {
     malformed_json,          ///< body is not valid JSON (or not an object)
     unsupported_media_type,  ///< route takes JSON, Content-Type says otherwise

@@ -190,8 +190,11 @@ void Dispatcher::authenticate_key(const Entry& entry, const std::string& token,
     // The key service records a key refused for its allow-list.
     auto checked = api_keys_->authenticate(*format, token, ctx.client_ip);
     switch (checked.result) {
-        case services::KeyCheck::invalid:
-            throw ApiError(ErrorCode::session_invalid, "unknown, wrong or expired API key");
+        case services::KeyCheck::invalid: {
+            ApiError error(ErrorCode::session_invalid, "unknown, wrong or expired API key");
+            error.subject = kApiKeySubject;  // a dialect may word a key apart from a session
+            throw error;
+        }
         case services::KeyCheck::application_key:
             throw ApiError(ErrorCode::application_key, "application key on the client API");
         case services::KeyCheck::ip_not_allowed: {

@@ -29,6 +29,9 @@ struct ApiKey {
     /// The permission names (the dialect's spelling) the key is limited to; nullopt: the
     /// owner's whole account.
     std::optional<std::vector<std::string>> permissions;
+    /// Calagopus' admin and server lists; nullopt: not limited there.
+    std::optional<std::vector<std::string>> admin_permissions;
+    std::optional<std::vector<std::string>> server_permissions;
     std::optional<Timestamp> expires_at;
     std::optional<Timestamp> last_used_at;
     Timestamp created_at{};
@@ -39,6 +42,12 @@ struct ApiKeyWithOwner {
     ApiKey key;
     std::string secret_hash;
     User owner;
+};
+
+/// One page of a user's keys and how many match in all.
+struct ApiKeyPage {
+    std::uint64_t total = 0;
+    std::vector<ApiKey> keys;
 };
 
 class ApiKeyRepository {
@@ -63,6 +72,25 @@ class ApiKeyRepository {
     virtual bool remove(std::uint64_t user_id, const std::string& format, int key_type,
                         const std::string& identifier) = 0;
     virtual void touch(std::uint64_t key_id, Timestamp now) = 0;
+
+    /// The user's account keys of every format that have not expired at `now` and whose
+    /// description contains `search` (case-insensitive; nullopt: all), oldest first, `limit`
+    /// of them from `offset`, with the count of all that match.
+    virtual ApiKeyPage list_page(std::uint64_t user_id, Timestamp now,
+                                 const std::optional<std::string>& search, std::uint64_t offset,
+                                 std::uint32_t limit) = 0;
+    /// The user's account key (any format) with this uuid, expired or not.
+    virtual std::optional<ApiKey> find_by_uuid(std::uint64_t user_id, const std::string& uuid) = 0;
+    /// Whether another account key of the user (not `except_id`) has this description.
+    virtual bool description_taken(std::uint64_t user_id, const std::string& description,
+                                   std::uint64_t except_id) = 0;
+    /// Stores the key's description, allowed_ips, three permission lists, expiry and
+    /// updated_at; false when the user has no key with its id.
+    virtual bool update(const ApiKey& key) = 0;
+    /// Gives the key a new identifier and secret HMAC (the old key stops working at once);
+    /// false when there is no such key.
+    virtual bool replace_secret(std::uint64_t key_id, const std::string& identifier,
+                                const std::string& secret_hash, Timestamp now) = 0;
 };
 
 }  // namespace accountd::services

@@ -78,7 +78,8 @@ const ApiKeyFormat& pterodactyl_key_format() {
                                      .identifier_length = 16,
                                      .secret_length = 32,
                                      .alphabet = ApiKeyFormat::Alphabet::alphanumeric,
-                                     .prefix_required = false};
+                                     .prefix_required = false,
+                                     .also_accepts = {"calagopus"}};
     return format;
 }
 
@@ -88,7 +89,8 @@ const ApiKeyFormat& calagopus_key_format() {
                                      .identifier_length = 16,
                                      .secret_length = 32,
                                      .alphabet = ApiKeyFormat::Alphabet::alphanumeric,
-                                     .prefix_required = true};
+                                     .prefix_required = false,
+                                     .also_accepts = {"pterodactyl"}};
     return format;
 }
 
@@ -100,6 +102,14 @@ const ApiKeyFormat& eclipanel_key_format() {
                                      .alphabet = ApiKeyFormat::Alphabet::lower_hex,
                                      .prefix_required = true};
     return format;
+}
+
+const ApiKeyFormat* key_format_named(std::string_view name) {
+    for (const ApiKeyFormat* format :
+         {&pterodactyl_key_format(), &calagopus_key_format(), &eclipanel_key_format()}) {
+        if (format->name == name) return format;
+    }
+    return nullptr;
 }
 
 }  // namespace accountd::services

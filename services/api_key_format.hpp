@@ -4,10 +4,12 @@
 // the whole key is stored). The service mints and parses keys through the caller's format and
 // never knows which panel it serves.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crypto/random.hpp"
 
@@ -28,6 +30,16 @@ struct ApiKeyFormat {
     /// application keys ("ptla_") and imported keys of other prefixes: they are looked up and
     /// refused for their type, so their shape is only [A-Za-z0-9_] of the right length.
     bool prefix_required = true;
+    /// Other formats whose keys this dialect also authenticates: one account's keys work in
+    /// every dialect whose key header can carry them (Pterodactyl and Calagopus keys are both
+    /// 48 characters of [A-Za-z0-9_]).
+    std::vector<std::string> also_accepts{};
+
+    /// Whether a stored key of format `name` authenticates in this format's dialect.
+    bool accepts(std::string_view name) const {
+        return name == this->name ||
+               std::find(also_accepts.begin(), also_accepts.end(), name) != also_accepts.end();
+    }
 
     std::size_t token_length() const { return identifier_length + secret_length; }
 
@@ -49,8 +61,11 @@ struct ApiKeyFormat {
 
 /// Pterodactyl's account keys: "ptlc_" + 11 + 32 alphanumerics (48).
 const ApiKeyFormat& pterodactyl_key_format();
-/// Calagopus: "c7sp_" + 43 alphanumerics (48); the first 16 are its `key_start` identifier.
+/// Calagopus: "c7sp_" + 43 alphanumerics (48); the first 16 are its `key_start` identifier. A
+/// presented key is any 48 of [A-Za-z0-9_], so Pterodactyl's keys are looked up too.
 const ApiKeyFormat& calagopus_key_format();
+/// The format stored under `name`; nullptr for none.
+const ApiKeyFormat* key_format_named(std::string_view name);
 /// EcliPanel: 64 lowercase hex characters and no prefix; we treat the first 16 as the identifier.
 const ApiKeyFormat& eclipanel_key_format();
 

@@ -31,20 +31,27 @@ bool expiry_within(const ApiKey& inner, const ApiKey& outer) {
     return inner.expires_at && *inner.expires_at <= *outer.expires_at;
 }
 
-bool permissions_within(const ApiKey& inner, const ApiKey& outer) {
-    if (!outer.permissions) return true;
-    if (!inner.permissions) return false;
-    const auto& granted = *outer.permissions;
-    return std::all_of(
-        inner.permissions->begin(), inner.permissions->end(), [&](const std::string& permission) {
-            return std::find(granted.begin(), granted.end(), permission) != granted.end();
-        });
+using List = std::optional<std::vector<std::string>>;
+
+bool list_within(const List& inner, const List& outer) {
+    if (!outer) return true;
+    if (!inner) return false;
+    return std::all_of(inner->begin(), inner->end(), [&](const std::string& permission) {
+        return std::find(outer->begin(), outer->end(), permission) != outer->end();
+    });
 }
 
 }  // namespace
 
+bool permissions_within(const ApiKey& inner, const ApiKey& outer) {
+    return list_within(inner.permissions, outer.permissions) &&
+           list_within(inner.admin_permissions, outer.admin_permissions) &&
+           list_within(inner.server_permissions, outer.server_permissions);
+}
+
 bool is_restricted(const ApiKey& key) {
-    return !key.allowed_ips.empty() || key.expires_at.has_value() || key.permissions.has_value();
+    return !key.allowed_ips.empty() || key.expires_at.has_value() || key.permissions.has_value() ||
+           key.admin_permissions.has_value() || key.server_permissions.has_value();
 }
 
 bool is_within(const ApiKey& inner, const ApiKey& outer) {

@@ -8,7 +8,8 @@
 
 namespace accountd::services {
 
-/// Whether `key` is limited at all: an allow-list, an expiry or a permission list.
+/// Whether `key` is limited at all: an allow-list, an expiry or a permission list (a user
+/// permission list, or Calagopus' admin or server list).
 bool is_restricted(const ApiKey& key);
 
 /// Whether `inner` reaches no further than `outer`: when `outer` has an allow-list, `inner` has
@@ -16,5 +17,10 @@ bool is_restricted(const ApiKey& key);
 /// later; when `outer` has a permission list, `inner` has one naming only permissions `outer`
 /// grants. Every key is within itself; every key is within an unrestricted one.
 bool is_within(const ApiKey& inner, const ApiKey& outer);
+
+/// Whether each of `inner`'s three permission lists (user, admin, server) names only
+/// permissions `outer`'s grants: a list `outer` does not have (nullopt) grants everything, a
+/// list `inner` does not have asks for everything.
+bool permissions_within(const ApiKey& inner, const ApiKey& outer);
 
 }  // namespace accountd::services

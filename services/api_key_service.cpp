@@ -104,7 +104,12 @@ IssuedApiKey ApiKeyService::create(const ApiKeyFormat& format, std::uint64_t use
     key.allowed_ips = std::move(ips);
     key.created_at = clock_.now();
     key.updated_at = key.created_at;
-    if (made_with) key.expires_at = made_with->expires_at;
+    if (made_with) {
+        key.expires_at = made_with->expires_at;
+        // A key made by a Calagopus key is limited as far as its maker in every namespace.
+        key.admin_permissions = made_with->admin_permissions;
+        key.server_permissions = made_with->server_permissions;
+    }
     issued.secret = format.new_secret(random_);
     const auto id = keys_.insert_within_cap(key, crypto::hmac_sha256(hash_key_, issued.token()),
                                             limits_.max_keys_per_user);
@@ -116,18 +121,81 @@ IssuedApiKey ApiKeyService::create(const ApiKeyFormat& format, std::uint64_t use
 bool ApiKeyService::remove(const ApiKeyFormat& format, std::uint64_t user_id,
                            const std::string& identifier, const ApiKey* made_with) {
     if (!format.plausible_identifier(identifier)) return false;
-    if (made_with && is_restricted(*made_with)) {
-        const auto target = keys_.find_by_identifier(identifier);
-        // Someone else's key, or one of another kind, answers like a missing one.
-        if (!target || target->key.user_id != user_id || target->key.format != format.name ||
-            target->key.key_type != kAccountKeyType) {
-            return false;
-        }
-        if (!is_within(target->key, *made_with)) {
-            throw ServiceError::not_permitted("a restricted key deleting a wider key");
-        }
+    const auto target = keys_.find_by_identifier(identifier);
+    // Someone else's key, one of another kind or one this dialect cannot carry answers like a
+    // missing one.
+    if (!target || target->key.user_id != user_id || !format.accepts(target->key.format) ||
+        target->key.key_type != kAccountKeyType) {
+        return false;
     }
-    return keys_.remove(user_id, format.name, kAccountKeyType, identifier);
+    if (made_with && is_restricted(*made_with) && !is_within(target->key, *made_with)) {
+        throw ServiceError::not_permitted("a restricted key deleting a wider key");
+    }
+    return keys_.remove(user_id, target->key.format, kAccountKeyType, identifier);
+}
+
+std::vector<ApiKey> ApiKeyService::list_account(const ApiKeyFormat& format, std::uint64_t user_id) {
+    std::vector<ApiKey> out;
+    for (const ApiKeyFormat* each :
+         {&pterodactyl_key_format(), &calagopus_key_format(), &eclipanel_key_format()}) {
+        if (!format.accepts(each->name)) continue;
+        auto keys = keys_.list_for_user(user_id, each->name, kAccountKeyType);
+        out.insert(out.end(), keys.begin(), keys.end());
+    }
+    std::sort(out.begin(), out.end(), [](const ApiKey& a, const ApiKey& b) { return a.id < b.id; });
+    return out;
+}
+
+IssuedApiKey ApiKeyService::issue(const ApiKeyFormat& format, ApiKey draft, std::uint64_t cap) {
+    IssuedApiKey issued;
+    ApiKey& key = issued.key;
+    key = std::move(draft);
+    key.key_type = kAccountKeyType;
+    key.uuid = crypto::random_uuid_v4(random_);
+    key.format = format.name;
+    key.identifier = format.new_identifier(random_);
+    key.created_at = clock_.now();
+    key.updated_at = key.created_at;
+    issued.secret = format.new_secret(random_);
+    const auto id =
+        keys_.insert_within_cap(key, crypto::hmac_sha256(hash_key_, issued.token()), cap);
+    if (!id) throw ServiceError::limit_reached();
+    key.id = *id;
+    return issued;
+}
+
+std::optional<ApiKey> ApiKeyService::find_live(std::uint64_t user_id, const std::string& uuid) {
+    auto key = keys_.find_by_uuid(user_id, uuid);
+    if (!key || (key->expires_at && clock_.now() >= *key->expires_at)) return std::nullopt;
+    return key;
+}
+
+std::optional<ApiKey> ApiKeyService::find_live_by_identifier(std::uint64_t user_id,
+                                                             const std::string& identifier) {
+    auto found = keys_.find_by_identifier(identifier);
+    if (!found || found->key.user_id != user_id || found->key.key_type != kAccountKeyType ||
+        (found->key.expires_at && clock_.now() >= *found->key.expires_at)) {
+        return std::nullopt;
+    }
+    return std::move(found->key);
+}
+
+void ApiKeyService::update(ApiKey key) {
+    key.updated_at = clock_.now();
+    keys_.update(key);
+}
+
+IssuedApiKey ApiKeyService::recreate(ApiKey key) {
+    const ApiKeyFormat* format = key_format_named(key.format);
+    if (format == nullptr) format = &calagopus_key_format();
+    IssuedApiKey issued;
+    issued.key = std::move(key);
+    issued.key.identifier = format->new_identifier(random_);
+    issued.key.updated_at = clock_.now();
+    issued.secret = format->new_secret(random_);
+    keys_.replace_secret(issued.key.id, issued.key.identifier,
+                         crypto::hmac_sha256(hash_key_, issued.token()), issued.key.updated_at);
+    return issued;
 }
 
 AuthenticatedKey ApiKeyService::authenticate(const ApiKeyFormat& format, const std::string& token,
@@ -136,7 +204,9 @@ AuthenticatedKey ApiKeyService::authenticate(const ApiKeyFormat& format, const s
     const auto canonical = format.canonical(token);
     if (!canonical) return out;
     auto found = keys_.find_by_identifier(format.identifier_of(*canonical));
-    if (!found || found->key.format != format.name ||
+    // One account's keys work in every dialect that can carry them (SECURITY.md), each with
+    // its own restrictions.
+    if (!found || !format.accepts(found->key.format) ||
         !crypto::constant_time_equals(crypto::hmac_sha256(hash_key_, *canonical),
                                       found->secret_hash)) {
         return out;

@@ -70,7 +70,11 @@ class ApiKeyService {
     std::vector<ApiKey> list(const ApiKeyFormat& format, std::uint64_t user_id) {
         return keys_.list_for_user(user_id, format.name, kAccountKeyType);
     }
-    /// Deletes the user's key; false for an unknown identifier or someone else's key.
+    /// The user's account keys of every format `format`'s dialect authenticates, oldest first:
+    /// the owner sees every key that can act on the account where it can.
+    std::vector<ApiKey> list_account(const ApiKeyFormat& format, std::uint64_t user_id);
+    /// Deletes the user's key of any format `format`'s dialect authenticates; false for an
+    /// unknown identifier or someone else's key.
     /// `made_with` is the API key making the request, if one is: a restricted key deletes only
     /// keys within its own restrictions (itself included), never the owner's wider ones; throws
     /// ServiceError not_permitted otherwise.
@@ -82,6 +86,40 @@ class ApiKeyService {
     /// per limits.ip_blocked_record_seconds (the refusals between are answered, not recorded).
     AuthenticatedKey authenticate(const ApiKeyFormat& format, const std::string& token,
                                   const std::string& ip);
+
+    // Calagopus-style management, by uuid, of the account's keys of every format. The dialect
+    // validates the request (its wording); these hold the storage rules.
+
+    /// Mints an identifier and secret of `format` for `draft` (its user_id, description,
+    /// allowed_ips, permission lists and expiry), and stores it unless the owner already holds
+    /// `cap` keys of the format. Throws ServiceError limit_reached then.
+    IssuedApiKey issue(const ApiKeyFormat& format, ApiKey draft, std::uint64_t cap);
+    /// The user's unexpired keys of every format, oldest first (search: in the description).
+    ApiKeyPage page(std::uint64_t user_id, const std::optional<std::string>& search,
+                    std::uint64_t offset, std::uint32_t limit) {
+        return keys_.list_page(user_id, clock_.now(), search, offset, limit);
+    }
+    std::uint64_t count(const ApiKeyFormat& format, std::uint64_t user_id) {
+        return keys_.count_for_user(user_id, format.name, kAccountKeyType);
+    }
+    /// The user's unexpired account key with this uuid or identifier; nullopt for another
+    /// user's, an expired one or none.
+    std::optional<ApiKey> find_live(std::uint64_t user_id, const std::string& uuid);
+    std::optional<ApiKey> find_live_by_identifier(std::uint64_t user_id,
+                                                  const std::string& identifier);
+    /// Whether another key of the user (not `except_id`) is named `name`.
+    bool name_taken(std::uint64_t user_id, const std::string& name, std::uint64_t except_id = 0) {
+        return keys_.description_taken(user_id, name, except_id);
+    }
+    /// Stores the key's description, allow-list, permission lists and expiry.
+    void update(ApiKey key);
+    /// A new identifier and secret (of the key's own format) for the key; the old text stops
+    /// working at once. Name, permissions, expiry and creation time stay.
+    IssuedApiKey recreate(ApiKey key);
+    /// Deletes the key; false when it is already gone.
+    bool remove_key(const ApiKey& key) {
+        return keys_.remove(key.user_id, key.format, key.key_type, key.identifier);
+    }
 
     /// Whether `key` may use `permission` (a key without a list may use every one).
     static bool grants(const ApiKey& key, const std::string& permission);

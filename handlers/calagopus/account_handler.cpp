@@ -54,28 +54,30 @@ void register_account_routes(server::Router& router, const HandlerDeps& deps) {
     router.add(
         {.method = "GET",
          .pattern = kAccountPath,
-         .auth = server::AuthRequirement::session,
+         .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::none,
          .handler = [&deps](server::RequestContext& ctx) { return read_account(deps, ctx); },
          .gate_exemption = "Calagopus lets suspended and 2FA-pending users read their account"});
     router.add({.method = "POST",
                 .pattern = kLogoutPath,
-                .auth = server::AuthRequirement::session,
+                // A key reaches the handler to hear Calagopus' 400 (sessions only).
+                .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::none,
                 .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
                 .gate_exemption = server::kSignOutExemption});
-    router.add(
-        {.method = "PUT",
-         .pattern = kEmailPath,
-         .auth = server::AuthRequirement::session,
-         .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
+    router.add({.method = "PUT",
+                .pattern = kEmailPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); },
+                .key_permission = "account.email"});
     router.add(
         {.method = "PUT",
          .pattern = kPasswordPath,
-         .auth = server::AuthRequirement::session,
+         .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
+         .handler = [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); },
+         .key_permission = "account.password"});
 }
 
 }  // namespace accountd::handlers::calagopus

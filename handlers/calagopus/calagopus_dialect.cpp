@@ -1,6 +1,7 @@
 #include "handlers/calagopus/calagopus_dialect.hpp"
 
 #include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/refusal.hpp"
 #include "handlers/calagopus/session_cookie.hpp"
 #include "handlers/common/origin_check.hpp"
 
@@ -106,11 +107,13 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
             return {401, "invalid authorization cookie"};
         case ErrorCode::session_invalid:
         case ErrorCode::token_invalid:
+            if (e.subject == server::kApiKeySubject) return {401, "invalid api key"};
             return {401, "invalid session"};
         case ErrorCode::invalid_credentials:
             return {400, "invalid username or password"};
         case ErrorCode::application_key:
-            return {403, "invalid api key"};
+            // Calagopus knows no application keys: one is just no key of its users.
+            return {401, "invalid api key"};
         case ErrorCode::ip_not_allowed:
             return {403, "ip address not allowed for this api key"};
         case ErrorCode::limit_reached:
@@ -156,12 +159,23 @@ std::pair<int, std::string> shape_of(const server::ApiError& e) {
 
 std::optional<server::PresentedCredential> CalagopusDialect::find_credential(
     const server::HttpRequest& request) const {
-    auto cookie = request.cookie(deps_.config.calagopus_cookie);
-    if (!cookie) return std::nullopt;
-    if (cookie->size() != kSessionTokenLength) {
-        throw server::ApiError(server::ErrorCode::credentials_malformed, "cookie length");
+    // A present cookie wins, even over a valid key (reference §2 step 2b, §17.9).
+    if (auto cookie = request.cookie(deps_.config.calagopus_cookie)) {
+        if (cookie->size() != kSessionTokenLength) {
+            throw server::ApiError(server::ErrorCode::credentials_malformed, "cookie length");
+        }
+        return server::PresentedCredential{server::CredentialSource::session_cookie,
+                                           std::move(*cookie), std::nullopt};
     }
-    return server::PresentedCredential{server::CredentialSource::session_cookie, std::move(*cookie),
+    const std::string_view authorization = request.header("authorization");
+    if (authorization.empty()) return std::nullopt;
+    // The raw header is exactly "Bearer " and a 48-character key, or nothing is looked up.
+    if (authorization.size() != kBearerPrefix.size() + kApiKeyLength) {
+        refuse(401, "invalid authorization header");
+    }
+    if (!authorization.starts_with(kBearerPrefix)) refuse(401, "invalid api key");
+    return server::PresentedCredential{server::CredentialSource::api_key,
+                                       std::string(authorization.substr(kBearerPrefix.size())),
                                        std::nullopt};
 }
 

@@ -1,6 +1,9 @@
 #pragma once
-// Calagopus: `calagopus_session` cookie holding `<16 alphanumerics>:<64 hex>`, cookie writes
-// checked by Origin, errors as {"errors":["message"]}.
+// Calagopus: `calagopus_session` cookie holding `<16 alphanumerics>:<64 hex>`, or
+// `Authorization: Bearer <48-character key>` (its own c7sp_ keys and the account's Pterodactyl
+// keys); cookie writes checked by Origin, errors as {"errors":["message"]}.
+
+#include <string_view>
 
 #include "handlers/common/handler_deps.hpp"
 #include "server/dialect_adapter.hpp"
@@ -9,6 +12,9 @@ namespace accountd::handlers::calagopus {
 
 /// Length of a Calagopus session cookie value: 16 + ':' + 64.
 inline constexpr std::size_t kSessionTokenLength = 81;
+/// An API key's length, and the header's literal, case-sensitive prefix.
+inline constexpr std::size_t kApiKeyLength = 48;
+inline constexpr std::string_view kBearerPrefix = "Bearer ";
 
 class CalagopusDialect final : public server::DialectAdapter {
   public:
@@ -19,6 +25,9 @@ class CalagopusDialect final : public server::DialectAdapter {
         const server::HttpRequest& request) const override;
     void check_cookie_write(const server::HttpRequest& request,
                             const server::Principal& caller) const override;
+    const services::ApiKeyFormat* key_format() const override {
+        return &services::calagopus_key_format();
+    }
     server::ApiError translate(const services::ServiceError& error) const override;
     /// §1.7: every /api/client request by address before authentication, and the sign-in,
     /// checkpoint and registration routes each by address.

@@ -66,18 +66,19 @@ void register_account_routes(server::Router& router, const HandlerDeps& deps) {
                 .handler = [](server::RequestContext& ctx) { return read_account(ctx); },
                 .gate_exemption = "Pterodactyl exempts it from required two-factor: the SPA "
                                   "shows the account page that tells the user to enable it"});
-    router.add(
-        {.method = "PUT",
-         .pattern = kEmailPath,
-         .auth = server::AuthRequirement::session_or_key,
-         .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); }});
+    router.add({.method = "PUT",
+                .pattern = kEmailPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return update_email(deps, ctx); },
+                .key_permission = "account.email"});
     router.add(
         {.method = "PUT",
          .pattern = kPasswordPath,
          .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); }});
+         .handler = [&deps](server::RequestContext& ctx) { return update_password(deps, ctx); },
+         .key_permission = "account.password"});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -141,7 +141,8 @@ void register_activity_routes(server::Router& router, const HandlerDeps& deps) {
          .pattern = kActivityPath,
          .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return list_activity(deps, ctx); }});
+         .handler = [&deps](server::RequestContext& ctx) { return list_activity(deps, ctx); },
+         .key_permission = "activity.read"});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -28,7 +28,7 @@ nlohmann::ordered_json api_key_item(const services::ApiKey& key) {
 server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& ctx) {
     nlohmann::ordered_json data = nlohmann::ordered_json::array();
     for (const auto& key :
-         deps.api_keys.list(services::pterodactyl_key_format(), ctx.caller().user.id))
+         deps.api_keys.list_account(services::pterodactyl_key_format(), ctx.caller().user.id))
         data.push_back(api_key_item(key));
     return server::HttpResponse::json(200, {{"object", "list"}, {"data", data}});
 }
@@ -75,17 +75,20 @@ void register_api_key_routes(server::Router& router, const HandlerDeps& deps) {
                 .pattern = kApiKeysPath,
                 .auth = auth,
                 .gates = server::Gates::all,
-                .handler = [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); },
+                .key_permission = "api-keys.read"});
     router.add({.method = "POST",
                 .pattern = kApiKeysPath,
                 .auth = auth,
                 .gates = server::Gates::all,
-                .handler = [&deps](server::RequestContext& ctx) { return create_key(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return create_key(deps, ctx); },
+                .key_permission = "api-keys.create"});
     router.add({.method = "DELETE",
                 .pattern = kApiKeyPath,
                 .auth = auth,
                 .gates = server::Gates::all,
-                .handler = [&deps](server::RequestContext& ctx) { return delete_key(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return delete_key(deps, ctx); },
+                .key_permission = "api-keys.delete"});
 }
 
 }  // namespace accountd::handlers::pterodactyl

@@ -63,17 +63,20 @@ void register_ssh_key_routes(server::Router& router, const HandlerDeps& deps) {
                 .pattern = kSshKeysPath,
                 .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::all,
-                .handler = [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return list_keys(deps, ctx); },
+                .key_permission = "ssh-keys.read"});
     router.add({.method = "POST",
                 .pattern = kSshKeysPath,
                 .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::all,
-                .handler = [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return add_key(deps, ctx); },
+                .key_permission = "ssh-keys.create"});
     router.add({.method = "POST",
                 .pattern = kSshKeyRemovePath,
                 .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::all,
-                .handler = [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); }});
+                .handler = [&deps](server::RequestContext& ctx) { return remove_key(deps, ctx); },
+                .key_permission = "ssh-keys.delete"});
 }
 
 }  // namespace accountd::handlers::pterodactyl

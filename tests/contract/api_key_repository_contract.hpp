@@ -222,6 +222,138 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_insert_within_a_cap_stores_until_the_owner_hold
     BOOST_TEST(keys.list_for_user(other, kFormat, services::kAccountKeyType).at(0).id == *id);
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_page_holds_the_users_unexpired_keys_of_every_format, World,
+                              Worlds) {
+    World world;
+    services::ApiKeyRepository& keys = world.api_keys;
+    const auto owner = world.make_user("key");
+    const auto other = world.make_user("key");
+    const services::Timestamp now(1'700'000'100s);
+    auto oldest = make_key(owner, identifier(world));
+    oldest.description = "Deploy Bot";
+    oldest.created_at = services::Timestamp(1'600'000'000s);
+    auto cala = make_key(owner, "c7sp_" + identifier(world).substr(5));
+    cala.format = "calagopus";
+    cala.description = "deploy_100%";
+    auto expired = make_key(owner, identifier(world));
+    expired.description = "deploy old";
+    expired.expires_at = now;
+    auto live = make_key(owner, identifier(world));
+    live.description = "ci";
+    live.expires_at = now + 1s;
+    auto application = make_key(owner, identifier(world));
+    application.key_type = services::kApplicationKeyType;
+    for (const auto& k : {cala, oldest, expired, live, application})
+        keys.insert(k, digest(k.identifier));
+    keys.insert(make_key(other, identifier(world)), digest("o"));
+
+    const auto all = keys.list_page(owner, now, std::nullopt, 0, 10);
+    BOOST_TEST(all.total == 3u);
+    BOOST_REQUIRE(all.keys.size() == 3u);
+    BOOST_TEST(all.keys[0].identifier == oldest.identifier);  // oldest first
+    BOOST_TEST(all.keys[1].identifier == cala.identifier);
+    BOOST_TEST(all.keys[2].identifier == live.identifier);
+    const auto second = keys.list_page(owner, now, std::nullopt, 1, 1);
+    BOOST_TEST(second.total == 3u);
+    BOOST_REQUIRE(second.keys.size() == 1u);
+    BOOST_TEST(second.keys[0].identifier == cala.identifier);
+    BOOST_TEST(keys.list_page(owner, now, std::nullopt, 5, 10).keys.empty());
+    // Case-insensitive substring of the name; LIKE's metacharacters match themselves.
+    const auto deploy = keys.list_page(owner, now, std::string("DEPLOY"), 0, 10);
+    BOOST_TEST(deploy.total == 2u);
+    const auto percent = keys.list_page(owner, now, std::string("_100%"), 0, 10);
+    BOOST_REQUIRE(percent.keys.size() == 1u);
+    BOOST_TEST(percent.keys[0].identifier == cala.identifier);
+    BOOST_TEST(keys.list_page(owner, now, std::string("y_1"), 0, 10).total == 1u);
+    BOOST_TEST(keys.list_page(owner, now, std::string("%"), 0, 10).total == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_key_is_found_by_uuid_only_for_its_owner, World, Worlds) {
+    World world;
+    services::ApiKeyRepository& keys = world.api_keys;
+    const auto owner = world.make_user("key");
+    const auto other = world.make_user("key");
+    auto k = make_key(owner, "c7sp_" + identifier(world).substr(5));
+    k.format = "calagopus";
+    k.uuid = "1b7a6c1e-3f2d-4c5b-9a8e-7d6c5b4a3f2e";
+    k.admin_permissions = std::vector<std::string>{"stats.read"};
+    k.server_permissions = std::vector<std::string>{};
+    keys.insert(k, digest("u"));
+    const auto found = keys.find_by_uuid(owner, *k.uuid);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->identifier == k.identifier);
+    BOOST_TEST((found->admin_permissions == k.admin_permissions));
+    BOOST_TEST((found->server_permissions == k.server_permissions));
+    BOOST_TEST(!found->permissions.has_value());
+    BOOST_TEST(!keys.find_by_uuid(other, *k.uuid).has_value());
+    BOOST_TEST(!keys.find_by_uuid(owner, "2b7a6c1e-3f2d-4c5b-9a8e-7d6c5b4a3f2e").has_value());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(names_are_taken_per_user_except_by_the_key_itself, World, Worlds) {
+    World world;
+    services::ApiKeyRepository& keys = world.api_keys;
+    const auto owner = world.make_user("key");
+    const auto other = world.make_user("key");
+    auto k = make_key(owner, identifier(world));
+    k.description = "deploy";
+    const auto id = keys.insert(k, digest("n"));
+    BOOST_TEST(keys.description_taken(owner, "deploy", 0));
+    BOOST_TEST(!keys.description_taken(owner, "deploy", id));
+    BOOST_TEST(!keys.description_taken(owner, "deploy2", 0));
+    BOOST_TEST(!keys.description_taken(other, "deploy", 0));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_update_stores_the_lists_and_expiry_of_the_owners_key, World,
+                              Worlds) {
+    World world;
+    services::ApiKeyRepository& keys = world.api_keys;
+    const auto owner = world.make_user("key");
+    auto k = make_key(owner, identifier(world));
+    k.id = keys.insert(k, digest("x"));
+    k.description = "renamed";
+    k.allowed_ips = {"10.0.0.0/8"};
+    k.permissions = std::vector<std::string>{"account.email"};
+    k.admin_permissions = std::vector<std::string>{};
+    k.server_permissions = std::vector<std::string>{"files.read"};
+    k.expires_at = services::Timestamp(1'800'000'000s);
+    k.updated_at = services::Timestamp(1'700'000'500s);
+    BOOST_TEST(keys.update(k));
+    BOOST_TEST(keys.update(k));  // the same values again: still found
+    const auto back = keys.find_by_identifier(k.identifier).value().key;
+    BOOST_TEST(back.description.value() == "renamed");
+    BOOST_TEST((back.allowed_ips == k.allowed_ips));
+    BOOST_TEST((back.permissions == k.permissions));
+    BOOST_TEST((back.admin_permissions == k.admin_permissions));
+    BOOST_TEST((back.server_permissions == k.server_permissions));
+    BOOST_TEST((back.expires_at == k.expires_at));
+    BOOST_TEST((back.updated_at == k.updated_at));
+    k.expires_at.reset();
+    BOOST_TEST(keys.update(k));
+    BOOST_TEST(!keys.find_by_identifier(k.identifier).value().key.expires_at.has_value());
+    auto theirs = k;
+    theirs.user_id = world.make_user("key");
+    theirs.description = "stolen";
+    BOOST_TEST(!keys.update(theirs));
+    BOOST_TEST(keys.find_by_identifier(k.identifier).value().key.description.value() == "renamed");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_replaced_secret_gives_the_key_a_new_identifier, World, Worlds) {
+    World world;
+    services::ApiKeyRepository& keys = world.api_keys;
+    const auto owner = world.make_user("key");
+    const auto k = make_key(owner, identifier(world));
+    const auto id = keys.insert(k, digest("old"));
+    const auto fresh = identifier(world);
+    BOOST_TEST(keys.replace_secret(id, fresh, digest("new"), services::Timestamp(1'700'000'900s)));
+    BOOST_TEST(!keys.find_by_identifier(k.identifier).has_value());
+    const auto found = keys.find_by_identifier(fresh);
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(found->secret_hash == digest("new"));
+    BOOST_TEST(found->key.id == id);
+    BOOST_TEST(!keys.replace_secret(id + 1000, identifier(world), digest("n"),
+                                    services::Timestamp(1'700'000'900s)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::api_key_repository

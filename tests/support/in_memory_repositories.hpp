@@ -225,6 +225,72 @@ class InMemoryApiKeys final : public services::ApiKeyRepository {
         const auto it = rows.find(key_id);
         if (it != rows.end()) it->second.first.last_used_at = now;
     }
+    services::ApiKeyPage list_page(std::uint64_t user_id, services::Timestamp now,
+                                   const std::optional<std::string>& search, std::uint64_t offset,
+                                   std::uint32_t limit) override {
+        const auto lower = [](std::string text) {
+            for (auto& c : text)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return text;
+        };
+        std::vector<services::ApiKey> matching;
+        for (const auto& [id, row] : rows) {
+            const auto& k = row.first;
+            if (k.user_id != user_id || k.key_type != services::kAccountKeyType) continue;
+            if (k.expires_at && *k.expires_at <= now) continue;
+            if (search &&
+                lower(k.description.value_or("")).find(lower(*search)) == std::string::npos) {
+                continue;
+            }
+            matching.push_back(k);
+        }
+        std::stable_sort(matching.begin(), matching.end(),
+                         [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
+        services::ApiKeyPage page;
+        page.total = matching.size();
+        for (std::uint64_t i = offset; i < matching.size() && i - offset < limit; ++i)
+            page.keys.push_back(matching[i]);
+        return page;
+    }
+    std::optional<services::ApiKey> find_by_uuid(std::uint64_t user_id,
+                                                 const std::string& uuid) override {
+        for (const auto& [id, row] : rows) {
+            const auto& k = row.first;
+            if (k.user_id == user_id && k.key_type == services::kAccountKeyType && k.uuid == uuid)
+                return k;
+        }
+        return std::nullopt;
+    }
+    bool description_taken(std::uint64_t user_id, const std::string& description,
+                           std::uint64_t except_id) override {
+        return std::any_of(rows.begin(), rows.end(), [&](const auto& kv) {
+            const auto& k = kv.second.first;
+            return k.user_id == user_id && k.key_type == services::kAccountKeyType &&
+                   k.id != except_id && k.description == description;
+        });
+    }
+    bool update(const services::ApiKey& key) override {
+        const auto it = rows.find(key.id);
+        if (it == rows.end() || it->second.first.user_id != key.user_id) return false;
+        auto& k = it->second.first;
+        k.description = key.description;
+        k.allowed_ips = key.allowed_ips;
+        k.permissions = key.permissions;
+        k.admin_permissions = key.admin_permissions;
+        k.server_permissions = key.server_permissions;
+        k.expires_at = key.expires_at;
+        k.updated_at = key.updated_at;
+        return true;
+    }
+    bool replace_secret(std::uint64_t key_id, const std::string& identifier,
+                        const std::string& secret_hash, services::Timestamp now) override {
+        const auto it = rows.find(key_id);
+        if (it == rows.end()) return false;
+        it->second.first.identifier = identifier;
+        it->second.first.updated_at = now;
+        it->second.second = secret_hash;
+        return true;
+    }
 
   private:
     InMemoryUsers& users_;

@@ -229,7 +229,7 @@ BOOST_AUTO_TEST_CASE(a_key_made_by_a_key_expires_when_the_creating_key_does) {
     BOOST_TEST(!create(ptero).key.expires_at.has_value());
 }
 
-BOOST_AUTO_TEST_CASE(listing_and_removing_see_only_the_owners_keys_of_the_format) {
+BOOST_AUTO_TEST_CASE(listing_and_removing_see_only_the_owners_keys) {
     const auto first = create(ptero, request("first"));
     const auto second = create(ptero, request("second"));
     const auto calagopus = create(cala, request("calagopus"));
@@ -243,8 +243,14 @@ BOOST_AUTO_TEST_CASE(listing_and_removing_see_only_the_owners_keys_of_the_format
     BOOST_TEST(keys.list(cala, owner).size() == 1u);
     BOOST_TEST(keys.list(ecli, owner).empty());
 
+    // The account's keys of every format its dialect carries.
+    const auto account = keys.list_account(ptero, owner);
+    BOOST_REQUIRE(account.size() == 3u);
+    BOOST_TEST(account[2].identifier == calagopus.key.identifier);
+    BOOST_TEST(keys.list_account(ecli, owner).empty());
+
     BOOST_TEST(!keys.remove(ptero, owner, theirs.key.identifier));
-    BOOST_TEST(!keys.remove(ptero, owner, calagopus.key.identifier));
+    BOOST_TEST(!keys.remove(ecli, owner, calagopus.key.identifier));
     BOOST_TEST(!keys.remove(cala, other, calagopus.key.identifier));
     BOOST_TEST(!keys.remove(ecli, owner, "zz"));
     BOOST_TEST(world.api_keys.rows.size() == 4u);
@@ -328,14 +334,13 @@ BOOST_AUTO_TEST_CASE(an_expired_key_is_invalid) {
     BOOST_TEST(check_name(check(ptero, issued.token())) == "invalid");
 }
 
-BOOST_AUTO_TEST_CASE(a_key_only_works_in_the_format_that_minted_it) {
+BOOST_AUTO_TEST_CASE(pterodactyl_and_calagopus_keys_work_in_both_dialects_eclipanels_in_its_own) {
     const auto p = create(ptero);
     const auto c = create(cala);
     const auto e = create(ecli);
-    // Pterodactyl takes any [A-Za-z0-9_] key of its length, so a Calagopus key is looked up
-    // there, and refused for its format.
-    BOOST_TEST(check_name(check(ptero, c.token())) == "invalid");
-    BOOST_TEST(check_name(check(cala, p.token())) == "invalid");
+    // Both dialects take any 48 of [A-Za-z0-9_]: one account's keys work in either.
+    BOOST_TEST(check_name(check(ptero, c.token())) == "ok");
+    BOOST_TEST(check_name(check(cala, p.token())) == "ok");
     BOOST_TEST(check_name(check(ptero, e.token())) == "invalid");
     BOOST_TEST(check_name(check(ecli, p.token())) == "invalid");
     BOOST_TEST(check_name(check(cala, c.token())) == "ok");
@@ -423,6 +428,63 @@ BOOST_AUTO_TEST_CASE(a_key_without_a_permission_list_grants_every_permission) {
     BOOST_TEST(!services::ApiKeyService::grants(key, ""));
     key.permissions = std::vector<std::string>{};
     BOOST_TEST(!services::ApiKeyService::grants(key, "a.read"));
+}
+
+BOOST_AUTO_TEST_CASE(an_issued_key_is_stored_within_the_cap_and_found_by_uuid_while_live) {
+    services::ApiKey draft;
+    draft.user_id = owner;
+    draft.description = "deploy";
+    draft.permissions = std::vector<std::string>{"api-keys.read"};
+    draft.admin_permissions = std::vector<std::string>{};
+    draft.server_permissions = std::vector<std::string>{};
+    draft.expires_at = clock.now() + 10s;
+    const auto issued = keys.issue(cala, draft, 2);
+    BOOST_TEST(issued.token().starts_with("c7sp_"));
+    BOOST_TEST(issued.token().size() == 48u);
+    BOOST_TEST(issued.key.uuid.has_value());
+    BOOST_TEST(check_name(check(cala, issued.token())) == "ok");
+    BOOST_TEST(keys.find_live(owner, *issued.key.uuid).has_value());
+    BOOST_TEST(keys.find_live_by_identifier(owner, issued.key.identifier).has_value());
+    const auto other = world.make_user("other");
+    BOOST_TEST(!keys.find_live(other, *issued.key.uuid).has_value());
+    BOOST_TEST(!keys.find_live_by_identifier(other, issued.key.identifier).has_value());
+    BOOST_TEST(keys.name_taken(owner, "deploy"));
+    BOOST_TEST(!keys.name_taken(owner, "deploy", issued.key.id));
+    keys.issue(cala, draft, 2);
+    BOOST_TEST(refusal([&] { keys.issue(cala, draft, 2); }) == "limit_reached");
+    // Expired: gone at once, from every lookup and the page.
+    clock.advance(10s);
+    BOOST_TEST(!keys.find_live(owner, *issued.key.uuid).has_value());
+    BOOST_TEST(!keys.find_live_by_identifier(owner, issued.key.identifier).has_value());
+    BOOST_TEST(keys.page(owner, std::nullopt, 0, 25).total == 0u);
+    BOOST_TEST(check_name(check(cala, issued.token())) == "invalid");
+}
+
+BOOST_AUTO_TEST_CASE(a_recreated_key_has_a_new_text_and_the_old_one_stops_at_once) {
+    services::ApiKey draft;
+    draft.user_id = owner;
+    draft.description = "ci";
+    const auto issued = keys.issue(cala, draft, 50);
+    const auto again = keys.recreate(issued.key);
+    BOOST_TEST(again.token() != issued.token());
+    BOOST_TEST(again.token().starts_with("c7sp_"));
+    BOOST_TEST((again.key.uuid == issued.key.uuid));
+    BOOST_TEST(check_name(check(cala, issued.token())) == "invalid");
+    BOOST_TEST(check_name(check(cala, again.token())) == "ok");
+    // A Pterodactyl key recreated through Calagopus stays a Pterodactyl key.
+    const auto ptlc = create(ptero);
+    BOOST_TEST(keys.recreate(ptlc.key).token().starts_with("ptlc_"));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_made_by_a_calagopus_key_inherits_its_admin_and_server_lists) {
+    services::ApiKey maker;
+    maker.permissions = std::vector<std::string>{"api-keys.create"};
+    maker.admin_permissions = std::vector<std::string>{};
+    maker.server_permissions = std::vector<std::string>{"files.read"};
+    const auto made = keys.create(ptero, owner, request("child"), &maker);
+    BOOST_TEST((made.key.permissions == maker.permissions));
+    BOOST_TEST((made.key.admin_permissions == maker.admin_permissions));
+    BOOST_TEST((made.key.server_permissions == maker.server_permissions));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
