@@ -2,6 +2,7 @@
 
 #include "crypto/encoding.hpp"
 #include "crypto/random.hpp"
+#include "handlers/calagopus/payload.hpp"
 #include "handlers/calagopus/user_json.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "handlers/common/sign_in_client.hpp"
@@ -17,7 +18,7 @@ std::string mint_token(const services::Session&, crypto::RandomSource& random) {
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     services::PasswordLogin attempt;
     attempt.identifier = server::required_string(body, "user");
     attempt.password = server::required_string(body, "password");

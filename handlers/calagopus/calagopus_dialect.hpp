@@ -22,6 +22,11 @@ class CalagopusDialect final : public server::DialectAdapter {
     server::ApiError translate(const services::ServiceError& error) const override;
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
+    /// Calagopus' response layer (reference §1.3): `Vary: Accept` on every answer; every
+    /// non-text/plain answer gets `ETag: <hex SHA-256 of the body>`, and a request whose
+    /// If-None-Match equals it gets 304 with an empty body.
+    server::HttpResponse finish(server::HttpResponse response,
+                                const server::HttpRequest& request) const override;
 
   private:
     const HandlerDeps& deps_;
