@@ -2,6 +2,7 @@
 
 #include "handlers/calagopus/account_handler.hpp"
 #include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/ssh_keys_handler.hpp"
 #include "handlers/common/health_handler.hpp"
 #include "handlers/eclipanel/auth_handler.hpp"
 #include "handlers/eclipanel/sessions_handler.hpp"
@@ -60,6 +61,7 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     }
     handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_ssh_key_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);
