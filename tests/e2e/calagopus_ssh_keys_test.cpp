@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(bad_input_is_refused_in_calagopus_order_and_words) {
     check_error(me.send("POST", kPath, R"({"public_key":"x"})"), 400,
                 "invalid payload: missing field `name`");
     check_error(me.send("POST", kPath, R"({"name":5,"public_key":"x"})"), 400,
-                "invalid payload: invalid type: a number for `name`, expected a string");
+                "invalid payload: invalid type: an integer for `name`, expected a string");
     // The key is read with the body, before the name's length.
     check_error(me.add("ab", "ssh-ed25519 not-a-key"), 400, "invalid payload: invalid public key");
     check_error(me.add("ab", pub), 400, "name: length is lower than 3");
@@ -284,8 +284,9 @@ BOOST_AUTO_TEST_CASE(import_stores_the_hosts_new_keys_with_generated_names) {
     host.set("/github/users/" + user + "/keys", {200, listing.dump()});
     const auto r = me.import("github", user);
     BOOST_TEST(r.status == 200, r.body);
-    BOOST_REQUIRE(r.json()["ssh_keys"].size() == 1u);
-    const auto& key = r.json()["ssh_keys"][0];
+    const auto answer = r.json();
+    BOOST_REQUIRE(answer["ssh_keys"].size() == 1u);
+    const auto& key = answer["ssh_keys"][0];
     BOOST_TEST(key["name"] == "gh-" + user.substr(0, 17) + "-2021-05-06");
     BOOST_TEST(key["fingerprint"] == fingerprint_of(fresh));
     const auto [event, data] = last_activity(me.t.user.id);
