@@ -5,6 +5,7 @@
 #include "handlers/calagopus/auth_handler.hpp"
 #include "handlers/calagopus/permissions_handler.hpp"
 #include "handlers/calagopus/sessions_handler.hpp"
+#include "handlers/calagopus/ssh_keys_handler.hpp"
 #include "handlers/calagopus/two_factor_handler.hpp"
 #include "handlers/common/health_handler.hpp"
 #include "handlers/eclipanel/auth_handler.hpp"
@@ -69,6 +70,7 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::calagopus::register_sessions_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_api_key_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_permissions_routes(calagopus_routes_);
+    handlers::calagopus::register_ssh_key_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);

@@ -29,6 +29,29 @@ std::vector<std::string> parse_list(const std::string& value) {
     return items;
 }
 
+// The most SSH keys any panel may let a user hold (services/ssh_key_service.hpp).
+constexpr long long kMaxSshKeysCap = 100;
+
+// A provider URL template: https (or http to a loopback host, for tests), with {username}.
+std::string parse_import_url(const std::string& key, const std::string& value) {
+    const bool https = value.starts_with("https://");
+    const bool loopback_http =
+        value.starts_with("http://127.0.0.1:") || value.starts_with("http://127.0.0.1/") ||
+        value.starts_with("http://[::1]:") || value.starts_with("http://[::1]/") ||
+        value.starts_with("http://localhost:") || value.starts_with("http://localhost/");
+    if (!https && !loopback_http) {
+        throw ConfigError(key +
+                          ": must be an https URL (http only to 127.0.0.1, [::1] or localhost)");
+    }
+    if (value.find("{username}") == std::string::npos) {
+        throw ConfigError(key + ": must contain {username}");
+    }
+    if (value.find_first_of(" \t\r\n") != std::string::npos) {
+        throw ConfigError(key + ": must not contain whitespace");
+    }
+    return value;
+}
+
 long long parse_integer(const std::string& key, const std::string& value, long long min,
                         long long max, int base = 10) {
     long long out = 0;
@@ -422,6 +445,41 @@ const std::vector<KeySpec>& key_table() {
              if (!v.empty() && v.front() != '/')
                  throw ConfigError(k + ": must be an absolute path");
              c.pterodactyl_lang_dir = v;
+         }},
+        {"calagopus.max_ssh_keys", "50",
+         "SSH keys a user may add through Calagopus (its user.max_ssh_key_count); keys added "
+         "through another panel count too.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_max_ssh_keys =
+                 static_cast<std::uint64_t>(parse_integer(k, v, 1, kMaxSshKeysCap));
+         }},
+        {"calagopus.ssh_import_github_url", "https://api.github.com/users/{username}/keys",
+         "GitHub's key list for the SSH key import; {username} is replaced by the percent-encoded "
+         "name. https, or http to a loopback host.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_github_url = parse_import_url(k, v);
+         }},
+        {"calagopus.ssh_import_gitlab_url", "https://gitlab.com/api/v4/users/{username}/keys",
+         "GitLab's key list for the SSH key import (as ssh_import_github_url).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_gitlab_url = parse_import_url(k, v);
+         }},
+        {"calagopus.ssh_import_launchpad_url", "https://api.launchpad.net/1.0/~{username}/sshkeys",
+         "Launchpad's key list for the SSH key import (as ssh_import_github_url).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_launchpad_url = parse_import_url(k, v);
+         }},
+        {"calagopus.ssh_import_timeout_ms", "5000",
+         "Longest an SSH key import may wait for its provider, whole exchange (ms); the worker "
+         "serves nobody else meanwhile.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_timeout_ms = static_cast<int>(parse_integer(k, v, 100, 30000));
+         }},
+        {"calagopus.ssh_import_max_bytes", "262144",
+         "Largest provider answer an SSH key import reads (bytes); a longer one is a failed fetch.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_max_bytes =
+                 static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
          }},
         {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
          [](Config& c, const std::string& k, const std::string& v) {

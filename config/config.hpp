@@ -123,6 +123,14 @@ struct Config {
     // [pterodactyl] the SPA's pages and translations (empty: the panel serves them)
     std::string pterodactyl_index_template;
     std::string pterodactyl_lang_dir;
+    // [calagopus]
+    std::uint64_t calagopus_max_ssh_keys{};
+    /// Provider URL templates holding {username}; https, or http to a loopback host.
+    std::string calagopus_ssh_import_github_url;
+    std::string calagopus_ssh_import_gitlab_url;
+    std::string calagopus_ssh_import_launchpad_url;
+    int calagopus_ssh_import_timeout_ms{};
+    std::size_t calagopus_ssh_import_max_bytes{};
     // [log]
     std::string log_level;
 

@@ -13,6 +13,8 @@ MDB_PORT=${ACCOUNTD_TEST_DB_PORT:-33316}
 P1=${ACCOUNTD_TEST_PTERODACTYL_PORT:-18180}
 P2=${ACCOUNTD_TEST_CALAGOPUS_PORT:-18181}
 P3=${ACCOUNTD_TEST_ECLIPANEL_PORT:-18182}
+# The stand-in code host the SSH key import e2e test serves while it runs (loopback only).
+PK=${ACCOUNTD_TEST_KEYHOST_PORT:-$((P2 + 1000))}
 BUILD=$ROOT/build
 BIN=$BUILD/accountd
 
@@ -45,6 +47,9 @@ printf '\n[pterodactyl]\nindex_template = %s\nlang_dir = %s\n' \
 printf '\n[server]\npublic_url = http://127.0.0.1:%s\n' "$P1" >>"$STATE/accountd.conf"
 # The stalled-database e2e test waits for this; far above any statement's time in the suites.
 printf '\n[database]\nread_timeout = 5\nwrite_timeout = 5\nconnect_timeout = 3\n' >>"$STATE/accountd.conf"
+# The SSH key import fetches from the e2e test's own stand-in host, quickly given up on.
+printf '\n[calagopus]\nssh_import_github_url = http://127.0.0.1:%s/github/users/{username}/keys\nssh_import_gitlab_url = http://127.0.0.1:%s/gitlab/users/{username}/keys\nssh_import_launchpad_url = http://127.0.0.1:%s/launchpad/~{username}/sshkeys\nssh_import_timeout_ms = 1500\nssh_import_max_bytes = 65536\n' \
+    "$PK" "$PK" "$PK" >>"$STATE/accountd.conf"
 "$BIN" migrate --config "$STATE/accountd.conf" >/dev/null
 start_accountd "$BIN" "$STATE/accountd.conf"
 # Far above what one test client sends, so the odd-input suite's rapid requests to the login
@@ -59,6 +64,7 @@ export ACCOUNTD_TEST_URL_PTERODACTYL=http://127.0.0.1:$P1
 export ACCOUNTD_TEST_URL_CALAGOPUS=http://127.0.0.1:$P2
 export ACCOUNTD_TEST_URL_ECLIPANEL=http://127.0.0.1:$P3
 export ACCOUNTD_TEST_STATE=$STATE
+export ACCOUNTD_TEST_KEYHOST_PORT=$PK
 
 status=0
 ctest --test-dir "$BUILD" --output-on-failure "$@" || status=$?

@@ -71,6 +71,12 @@ class DialectAdapter {
 
     /// The dialect's status code and envelope for `error`.
     virtual HttpResponse render_error(const ApiError& error, const HttpRequest& request) const = 0;
+
+    /// Last step of every answer, success or error: what the panel's own response layer adds
+    /// (Calagopus: ETag, 304 on a matching If-None-Match, Vary). Unchanged by default.
+    virtual HttpResponse finish(HttpResponse response, const HttpRequest& /*request*/) const {
+        return response;
+    }
 };
 
 }  // namespace accountd::server

@@ -62,6 +62,10 @@ void Dispatcher::set_client_rate_limit(RateLimiter& limiter, const services::Clo
 
 HttpResponse Dispatcher::handle(const HttpRequest& request) const {
     const Entry& entry = entry_for(request);
+    return entry.adapter->finish(answer(entry, request), request);
+}
+
+HttpResponse Dispatcher::answer(const Entry& entry, const HttpRequest& request) const {
     std::optional<RateDecision> rate;
     // Every answer below the rate limit carries the budget, errors included (as Laravel does).
     const auto with_budget = [&rate](HttpResponse response) {

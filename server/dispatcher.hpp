@@ -42,6 +42,7 @@ class Dispatcher {
         const Router* router = nullptr;
     };
     const Entry& entry_for(const HttpRequest& request) const;
+    HttpResponse answer(const Entry& entry, const HttpRequest& request) const;
     HttpResponse run_chain(const Entry& entry, const HttpRequest& request,
                            std::optional<RateDecision>& rate) const;
     void authenticate(const Entry& entry, const Route& route, RequestContext& ctx) const;

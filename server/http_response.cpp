@@ -67,6 +67,8 @@ std::string_view status_reason(int status) {
             return "No Content";
         case 302:
             return "Found";
+        case 304:
+            return "Not Modified";
         case 400:
             return "Bad Request";
         case 401:
@@ -79,6 +81,8 @@ std::string_view status_reason(int status) {
             return "Method Not Allowed";
         case 409:
             return "Conflict";
+        case 417:
+            return "Expectation Failed";
         case 411:
             return "Length Required";
         case 413:
@@ -111,7 +115,7 @@ std::string HttpResponse::serialize() const {
     out.append(
         "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"
         "Cache-Control: no-store\r\n\r\n");
-    if (status != 204) out.append(body);
+    if (status != 204 && status != 304) out.append(body);
     return out;
 }
 

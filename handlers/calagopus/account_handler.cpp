@@ -1,5 +1,6 @@
 #include "handlers/calagopus/account_handler.hpp"
 
+#include "handlers/calagopus/payload.hpp"
 #include "handlers/calagopus/user_json.hpp"
 #include "handlers/common/account_changes.hpp"
 #include "handlers/common/session_cookie.hpp"
@@ -26,7 +27,7 @@ server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx
 
 // Calagopus validates the body first, then the password, then uniqueness (409).
 server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     const auto email = server::required_string(body, "email");
     const auto password = server::required_string(body, "password");
     if (!services::is_plausible_email(email)) {
@@ -39,7 +40,7 @@ server::HttpResponse update_email(const HandlerDeps& deps, server::RequestContex
 
 // Body {password (current), new_password}; no confirmation field, as in Calagopus.
 server::HttpResponse update_password(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     const auto current = server::required_string(body, "password");
     const auto fresh = server::required_string(body, "new_password");
     deps.password_confirmation.run(ctx.caller().user.id, ctx.client_ip, [&] {

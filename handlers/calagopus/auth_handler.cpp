@@ -3,6 +3,7 @@
 #include "crypto/encoding.hpp"
 #include "crypto/random.hpp"
 #include "handlers/calagopus/api_user_json.hpp"
+#include "handlers/calagopus/payload.hpp"
 #include "handlers/calagopus/refusal.hpp"
 #include "handlers/calagopus/session_cookie.hpp"
 #include "handlers/calagopus/user_json.hpp"
@@ -30,7 +31,7 @@ server::HttpResponse signed_in_response(const HandlerDeps& deps,
 }
 
 server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     services::PasswordLogin attempt;
     attempt.identifier = server::required_string(body, "user");
     attempt.password = server::required_string(body, "password");

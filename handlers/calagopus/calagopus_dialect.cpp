@@ -1,5 +1,9 @@
 #include "handlers/calagopus/calagopus_dialect.hpp"
 
+#include <algorithm>
+
+#include "crypto/encoding.hpp"
+#include "crypto/hash.hpp"
 #include "handlers/calagopus/auth_handler.hpp"
 #include "handlers/calagopus/refusal.hpp"
 #include "handlers/calagopus/session_cookie.hpp"
@@ -38,6 +42,12 @@ std::string field_message(const services::FieldViolation& v) {
             return v.field + ": not a valid email: invalid format";
         case Rule::guessable:
             return v.field + ": too easy to guess (a common password, a word, a pattern or a name)";
+        case Rule::ssh_not_valid:
+            return "invalid payload: invalid public key";
+        case Rule::ssh_dsa:
+            return v.field + ": DSA keys are not accepted";
+        case Rule::ssh_rsa_too_short:
+            return v.field + ": RSA keys must be at least 2048 bits";
         case Rule::array:
         case Rule::max_items:
         case Rule::size:
@@ -46,9 +56,6 @@ std::string field_message(const services::FieldViolation& v) {
         case Rule::unique:
         case Rule::ip_range:
         case Rule::narrower:
-        case Rule::ssh_not_valid:
-        case Rule::ssh_dsa:
-        case Rule::ssh_rsa_too_short:
         case Rule::ssh_duplicate:
         case Rule::ssh_too_many:
             break;
@@ -220,6 +227,22 @@ server::ApiError CalagopusDialect::translate(const services::ServiceError& error
         error.violations().front().rule == services::Rule::unique) {
         return server::ApiError(server::ErrorCode::conflict, error.what());
     }
+    // SSH key quota and duplicates: Calagopus' 417 and 409, worded for the resource.
+    if (error.kind() == services::ServiceError::Kind::invalid_fields) {
+        const auto rule = error.violations().front().rule;
+        const auto refused = [](int status, std::string message) {
+            server::ApiError api(server::ErrorCode::refused, message);
+            api.status = status;
+            api.subject = std::move(message);
+            return api;
+        };
+        if (rule == services::Rule::ssh_too_many) {
+            return refused(417, "maximum number of ssh keys reached");
+        }
+        if (rule == services::Rule::ssh_duplicate) {
+            return refused(409, "ssh key with name or fingerprint already exists");
+        }
+    }
     return server::api_error_of(error);
 }
 
@@ -235,6 +258,24 @@ server::HttpResponse CalagopusDialect::render_error(const server::ApiError& erro
         errors.push_back(message);
     }
     return server::HttpResponse::json(status, {{"errors", errors}});
+}
+
+server::HttpResponse CalagopusDialect::finish(server::HttpResponse response,
+                                              const server::HttpRequest& request) const {
+    response.set_header("Vary", "Accept");
+    const bool plain_text =
+        std::any_of(response.headers.begin(), response.headers.end(), [](const auto& header) {
+            return header.first == "Content-Type" && header.second.starts_with("text/plain");
+        });
+    // Calagopus tags only bodies up to 8 MiB; ours never come near that.
+    if (plain_text || response.status == 204) return response;
+    const std::string etag = crypto::to_hex(crypto::sha256(response.body));
+    response.set_header("ETag", etag);
+    if (request.header("if-none-match") == etag) {
+        response.status = 304;
+        response.body.clear();
+    }
+    return response;
 }
 
 }  // namespace accountd::handlers::calagopus

@@ -38,6 +38,11 @@ class CalagopusDialect final : public server::DialectAdapter {
                               server::HttpResponse& response) const override;
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
+    /// Calagopus' response layer (reference §1.3): `Vary: Accept` on every answer; every
+    /// non-text/plain answer gets `ETag: <hex SHA-256 of the body>`, and a request whose
+    /// If-None-Match equals it gets 304 with an empty body.
+    server::HttpResponse finish(server::HttpResponse response,
+                                const server::HttpRequest& request) const override;
 
   private:
     const HandlerDeps& deps_;

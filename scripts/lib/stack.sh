@@ -29,8 +29,8 @@ ensure_packages() {
 
 BUILD_PACKAGES=(g++ make cmake pkg-config libfcgi-dev libsoci-dev default-libmysqlclient-dev
                 libcrypto++-dev libboost-test-dev nlohmann-json3-dev libargon2-dev libcrypt-dev
-                libicu-dev)
-STACK_PACKAGES=(mariadb-server mariadb-client nginx curl openssl john-data cracklib-runtime)
+                libicu-dev libcurl4-openssl-dev)
+STACK_PACKAGES=(mariadb-server mariadb-client nginx curl openssl john-data cracklib-runtime python3)
 
 # build DIR [cmake args...]: (re)configure with exactly these options, then build incrementally.
 build() {

@@ -124,6 +124,83 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_insert_within_a_cap_stores_until_the_owner_hold
     BOOST_TEST((keys.insert_within_cap(make_key(world, other, "three"), 2) == Insert::stored));
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_named_insert_refuses_a_name_the_owner_already_uses, World, Worlds) {
+    World world;
+    services::SshKeyRepository& keys = world.ssh_keys;
+    using Insert = services::SshKeyRepository::Insert;
+    const auto user = world.make_user();
+    auto first = make_key(world, user, "one");
+    first.name = "laptop";
+    BOOST_TEST((keys.insert_named_within_cap(first, 5) == Insert::stored));
+    auto same_name = make_key(world, user, "two");
+    same_name.name = "laptop";
+    BOOST_TEST((keys.insert_named_within_cap(same_name, 5) == Insert::duplicate));
+    same_name.name = "Laptop";  // compared byte for byte
+    BOOST_TEST((keys.insert_named_within_cap(same_name, 5) == Insert::stored));
+    auto same_key = make_key(world, user, "one");
+    same_key.name = "desktop";
+    BOOST_TEST((keys.insert_named_within_cap(same_key, 5) == Insert::duplicate));
+    BOOST_TEST(
+        (keys.insert_named_within_cap(make_key(world, user, "three"), 2) == Insert::cap_reached));
+    auto theirs = make_key(world, world.make_user(), "one");
+    theirs.name = "laptop";
+    BOOST_TEST((keys.insert_named_within_cap(theirs, 5) == Insert::stored));
+    // The unnamed insert (Pterodactyl) still allows two keys of one name.
+    auto twin = make_key(world, user, "four");
+    twin.name = "laptop";
+    BOOST_TEST((keys.insert_within_cap(twin, 5) == Insert::stored));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(pages_search_names_case_insensitively_oldest_first, World, Worlds) {
+    World world;
+    services::SshKeyRepository& keys = world.ssh_keys;
+    const auto user = world.make_user();
+    for (const auto* name : {"Work laptop", "home", "LAPTOP old", "100%_real", "laptop new"}) {
+        auto key = make_key(world, user, std::string("fp-") + name);
+        key.name = name;
+        keys.insert(key);
+    }
+    keys.insert(make_key(world, world.make_user(), "laptop-of-another"));
+    BOOST_TEST(keys.count_matching(user, std::nullopt) == 5u);
+    BOOST_TEST(keys.count_matching(user, std::string("laptop")) == 3u);
+    const auto page = keys.page_for_user(user, 1, 1, std::string("LaPtOp"));
+    BOOST_REQUIRE(page.size() == 1u);
+    BOOST_TEST(page[0].name == "LAPTOP old");
+    BOOST_TEST(keys.page_for_user(user, 0, 10, std::string("laptop")).size() == 3u);
+    BOOST_TEST(keys.page_for_user(user, 0, 2, std::nullopt)[1].name == "home");
+    BOOST_TEST(keys.page_for_user(user, 10, 10, std::nullopt).empty());
+    BOOST_TEST(keys.count_matching(user, std::string("%_")) == 1u);  // metacharacters are text
+    BOOST_TEST(keys.count_matching(user, std::string("_")) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(find_rename_and_remove_by_uuid_touch_only_the_owners_key, World,
+                              Worlds) {
+    World world;
+    services::SshKeyRepository& keys = world.ssh_keys;
+    using Rename = services::SshKeyRepository::Rename;
+    const auto owner = world.make_user();
+    const auto intruder = world.make_user();
+    auto key = make_key(world, owner, "a");
+    key.name = "first";
+    keys.insert(key);
+    auto other = make_key(world, owner, "b");
+    other.name = "second";
+    keys.insert(other);
+    BOOST_TEST(keys.find(owner, key.uuid).has_value());
+    BOOST_TEST(keys.find(owner, key.uuid)->fingerprint == "a");
+    BOOST_TEST(!keys.find(intruder, key.uuid).has_value());
+    BOOST_TEST(!keys.find(owner, "00000000-0000-4000-8000-ffffffffffff").has_value());
+    BOOST_TEST((keys.rename(intruder, key.uuid, "mine") == Rename::not_found));
+    BOOST_TEST((keys.rename(owner, key.uuid, "second") == Rename::duplicate_name));
+    BOOST_TEST((keys.rename(owner, key.uuid, "first") == Rename::renamed));  // its own name
+    BOOST_TEST((keys.rename(owner, key.uuid, "renamed") == Rename::renamed));
+    BOOST_TEST(keys.find(owner, key.uuid)->name == "renamed");
+    BOOST_TEST(!keys.remove_by_uuid(intruder, key.uuid));
+    BOOST_TEST(keys.remove_by_uuid(owner, key.uuid));
+    BOOST_TEST(!keys.remove_by_uuid(owner, key.uuid));
+    BOOST_TEST(keys.count_for_user(owner) == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::ssh_key_repository

@@ -1,6 +1,8 @@
 // No client input may produce a 5xx or lose the dialect's envelope: a battery of odd bodies,
 // headers, cookies and paths against every route of every dialect.
 
+#include <algorithm>
+
 #include "app/worker_app.hpp"
 #include "e2e_fixture.hpp"
 
@@ -70,6 +72,15 @@ const std::vector<std::string>& odd_bodies() {
         "{\"user\":\"a\",\"user\":\"b\",\"password\":\"c\"}",
         "{'user':'single quotes'}",
         "\xef\xbb\xbf{\"user\":\"bom\"}",
+        // Calagopus' field names (ssh keys, import, account) with the wrong types and values.
+        "{\"name\":123,\"public_key\":[\"a\"],\"provider\":{},\"username\":1e400}",
+        "{\"name\":\"abc\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA\"}",
+        "{\"name\":\"\xff\xfe\xfd\",\"public_key\":\"ssh-rsa \xc3\"}",
+        "{\"provider\":\"github\",\"username\":\"../../etc\"}",
+        "{\"provider\":\"gitlab\",\"username\":\"a%2f..\"}",
+        "{\"provider\":null,\"username\":null,\"name\":null,\"public_key\":null}",
+        "{\"name\":\"" + std::string(100000, 'n') + "\"}",
+        "{\"new_password\":true,\"password\":false,\"email\":[]}",
     };
     return list;
 }
@@ -81,6 +92,13 @@ void check_sane(const HttpResult& r, config::Dialect dialect, const std::string&
         const bool enveloped = dialect == config::Dialect::eclipanel ? body.contains("error")
                                                                      : body.contains("errors");
         BOOST_TEST(enveloped, what << " -> " << r.body.substr(0, 200));
+        // Calagopus: {"errors":["message", ...]}, strings only, whoever made the answer.
+        if (dialect == config::Dialect::calagopus && enveloped) {
+            BOOST_TEST((body["errors"].is_array() && !body["errors"].empty() &&
+                        std::all_of(body["errors"].begin(), body["errors"].end(),
+                                    [](const auto& e) { return e.is_string(); })),
+                       what << " -> " << r.body.substr(0, 200));
+        }
     }
 }
 
@@ -170,6 +188,10 @@ BOOST_AUTO_TEST_CASE(odd_paths_and_methods_never_cause_a_server_error) {
         "/api/client/account?x=%zz&&==",
         "/api/" + std::string(3000, 'a'),
         "/api/users/me/../../auth/login",
+        "/api/client/account/ssh-keys?page=99999999999999999999999&per_page=1e3&search=%ff%fe",
+        "/api/client/account/ssh-keys?page=-1&per_page=0&search=" + std::string(300, 's'),
+        "/api/client/account/ssh-keys/%ff%fe",
+        "/api/client/account/ssh-keys/" + std::string(500, 'u'),
     };
     for (const auto dialect :
          {config::Dialect::pterodactyl, config::Dialect::calagopus, config::Dialect::eclipanel}) {

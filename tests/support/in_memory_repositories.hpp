@@ -329,8 +329,71 @@ class InMemorySshKeys final : public services::SshKeyRepository {
         if (count_for_user(key.user_id) >= cap) return Insert::cap_reached;
         return insert(key) ? Insert::stored : Insert::duplicate;
     }
+    Insert insert_named_within_cap(const services::SshKey& key, std::uint64_t cap) override {
+        if (count_for_user(key.user_id) >= cap) return Insert::cap_reached;
+        for (const auto& [id, k] : rows) {
+            if (k.user_id == key.user_id && k.name == key.name) return Insert::duplicate;
+        }
+        return insert(key) ? Insert::stored : Insert::duplicate;
+    }
+    std::vector<services::SshKey> page_for_user(std::uint64_t user_id, std::uint64_t offset,
+                                                std::uint32_t limit,
+                                                const std::optional<std::string>& search) override {
+        std::vector<services::SshKey> page;
+        std::uint64_t skipped = 0;
+        for (const auto& key : list_for_user(user_id)) {
+            if (!matches(key, search)) continue;
+            if (skipped++ < offset) continue;
+            if (page.size() >= limit) break;
+            page.push_back(key);
+        }
+        return page;
+    }
+    std::uint64_t count_matching(std::uint64_t user_id,
+                                 const std::optional<std::string>& search) override {
+        std::uint64_t n = 0;
+        for (const auto& key : list_for_user(user_id))
+            n += matches(key, search) ? 1 : 0;
+        return n;
+    }
+    std::optional<services::SshKey> find(std::uint64_t user_id, const std::string& uuid) override {
+        for (const auto& [id, k] : rows)
+            if (k.user_id == user_id && k.uuid == uuid) return k;
+        return std::nullopt;
+    }
+    Rename rename(std::uint64_t user_id, const std::string& uuid,
+                  const std::string& name) override {
+        services::SshKey* target = nullptr;
+        for (auto& [id, k] : rows) {
+            if (k.user_id != user_id) continue;
+            if (k.uuid == uuid) {
+                target = &k;
+            } else if (k.name == name) {
+                return Rename::duplicate_name;
+            }
+        }
+        if (!target) return Rename::not_found;
+        target->name = name;
+        return Rename::renamed;
+    }
+    bool remove_by_uuid(std::uint64_t user_id, const std::string& uuid) override {
+        return std::erase_if(rows, [&](const auto& kv) {
+                   return kv.second.user_id == user_id && kv.second.uuid == uuid;
+               }) > 0;
+    }
 
   private:
+    // MySQL's LIKE under the column's case-insensitive collation; ASCII folding is enough here.
+    static bool matches(const services::SshKey& key, const std::optional<std::string>& search) {
+        if (!search) return true;
+        const auto fold = [](std::string s) {
+            for (auto& c : s)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return s;
+        };
+        return fold(key.name).find(fold(*search)) != std::string::npos;
+    }
+
     std::uint64_t next_id_ = 1;
 };
 
