@@ -2,6 +2,7 @@
 
 #include "handlers/calagopus/api_key_request.hpp"
 #include "handlers/calagopus/pagination.hpp"
+#include "handlers/calagopus/payload.hpp"
 #include "handlers/calagopus/refusal.hpp"
 #include "handlers/common/account_activity.hpp"
 #include "handlers/common/time_format.hpp"
@@ -112,7 +113,7 @@ server::HttpResponse list_keys(const HandlerDeps& deps, server::RequestContext& 
 }
 
 server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     const auto request = read_api_key_request(body, true);
     const auto& user = ctx.caller().user;
     ApiKey draft;
@@ -143,7 +144,7 @@ server::HttpResponse create_key(const HandlerDeps& deps, server::RequestContext&
 }
 
 server::HttpResponse update_key(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     const auto request = read_api_key_request(body, false);
     const auto* self = caller_key(ctx);
     // The lists sent must be within the caller's own (Calagopus' order: before the lookup).

@@ -52,7 +52,7 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
 
 // Body {code, confirmation_token}. By the code's length: 6 a TOTP code, 10 a recovery code.
 server::HttpResponse checkpoint(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     const auto code = server::required_string(body, "code");
     const auto token = server::required_string(body, "confirmation_token");
     const auto client = sign_in_client(ctx, "calagopus");
@@ -112,7 +112,7 @@ std::vector<std::string> registration_problems(const std::string& username,
 }
 
 server::HttpResponse register_user(const HandlerDeps& deps, server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     services::NewUser input;
     input.username = server::required_string(body, "username");
     input.email = server::required_string(body, "email");

@@ -1,5 +1,6 @@
 #include "handlers/calagopus/two_factor_handler.hpp"
 
+#include "handlers/calagopus/payload.hpp"
 #include "handlers/calagopus/refusal.hpp"
 #include "handlers/common/account_activity.hpp"
 #include "server/json_body.hpp"
@@ -17,7 +18,7 @@ struct CodeAndPassword {
 };
 
 CodeAndPassword read_code_and_password(const server::RequestContext& ctx) {
-    const auto body = server::parse_json_object(ctx);
+    const auto body = read_payload(ctx);
     CodeAndPassword input;
     input.code = server::required_string(body, "code");
     input.password = server::required_string(body, "password");
