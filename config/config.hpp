@@ -106,6 +106,16 @@ struct Config {
     // [pterodactyl] the SPA's pages and translations (empty: the panel serves them)
     std::string pterodactyl_index_template;
     std::string pterodactyl_lang_dir;
+    // [calagopus]
+    std::string calagopus_language;  ///< the default language GET /api/settings announces
+    // [avatar]
+    std::string avatar_directory;   ///< avatars are stored under it as avatars/<uuid>/<name>.webp
+    std::string avatar_public_url;  ///< an avatar URL's start; empty: public_url
+    std::size_t avatar_max_bytes{};
+    /// The larger of max_body_bytes and avatar_max_bytes: what a worker reads at most.
+    std::size_t largest_body_bytes() const {
+        return max_body_bytes > avatar_max_bytes ? max_body_bytes : avatar_max_bytes;
+    }
     // [log]
     std::string log_level;
 

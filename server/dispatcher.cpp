@@ -111,11 +111,16 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
                                    std::optional<RateDecision>& rate) const {
     // 1. limits (the worker has not read a body larger than this)
     if (request.content_length_invalid) throw ApiError(ErrorCode::length_required);
-    if (request.content_length.value_or(0) > config_.max_body_bytes) {
+    if (request.content_length.value_or(0) > config_.largest_body_bytes()) {
         throw ApiError(ErrorCode::payload_too_large);
     }
-    // 2. route
+    // 2. route, and its own body limit (only an upload route may take more than the default)
     RouteMatch match = entry.router->match(request.method, request.path);
+    const std::size_t body_limit =
+        match.route->max_body_bytes != 0 ? match.route->max_body_bytes : config_.max_body_bytes;
+    if (request.content_length.value_or(0) > body_limit) {
+        throw ApiError(ErrorCode::payload_too_large);
+    }
     RequestContext ctx{request, std::move(match.params), std::nullopt, request.remote_addr};
     const Route& route = *match.route;
     if (route.auth != AuthRequirement::none) {
