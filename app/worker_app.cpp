@@ -1,7 +1,10 @@
 #include "app/worker_app.hpp"
 
 #include "handlers/calagopus/account_handler.hpp"
+#include "handlers/calagopus/activity_handler.hpp"
 #include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/avatar_handler.hpp"
+#include "handlers/calagopus/public_handler.hpp"
 #include "handlers/common/health_handler.hpp"
 #include "handlers/eclipanel/auth_handler.hpp"
 #include "handlers/eclipanel/sessions_handler.hpp"
@@ -60,6 +63,9 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     }
     handlers::calagopus::register_auth_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_account_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_avatar_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_activity_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_public_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);
