@@ -9,7 +9,7 @@ namespace accountd::services {
 
 std::string AvatarService::replace(const User& user, std::string_view upload) {
     const std::string webp = media::make_avatar_webp(upload);
-    const std::string path =
+    std::string path =
         "avatars/" + user.uuid + "/" + crypto::random_alphanumeric(random_, 8) + ".webp";
     const auto file = directory_ / path;
     std::filesystem::create_directories(file.parent_path());

@@ -89,7 +89,8 @@ BOOST_AUTO_TEST_CASE(a_patch_changes_the_given_fields_and_is_recorded) {
     BOOST_TEST(me(client)["username"] == name);
     const auto log = client.get("/api/client/account/activity");
     BOOST_REQUIRE_EQUAL(log.status, 200);
-    const auto& entry = log.json()["activities"]["data"][0];
+    const auto listed = log.json();
+    const auto& entry = listed["activities"]["data"][0];
     BOOST_TEST(entry["event"] == "account:update");
     BOOST_TEST(entry["data"]["username"] == name);
     BOOST_TEST(entry["data"]["language"] == "de");

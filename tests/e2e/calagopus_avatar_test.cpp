@@ -82,7 +82,8 @@ BOOST_AUTO_TEST_CASE(an_upload_becomes_a_512_px_webp_that_nginx_serves_and_repla
     check_errors(delete_avatar(client), 400, "no avatar to delete");
 
     const auto log = client.get("/api/client/account/activity");
-    const auto& data = log.json()["activities"]["data"];
+    const auto listed = log.json();
+    const auto& data = listed["activities"]["data"];
     BOOST_REQUIRE(data.size() >= 3u);
     BOOST_TEST(data[0]["event"] == "account:delete-avatar");
     BOOST_TEST(data[1]["event"] == "account:update-avatar");
