@@ -27,7 +27,8 @@ void record(const TestUser& t, const std::string& event, nlohmann::json properti
 
 std::vector<std::string> events(const HttpResult& r) {
     std::vector<std::string> out;
-    for (const auto& entry : r.json()["activities"]["data"])
+    const auto body = r.json();
+    for (const auto& entry : body["activities"]["data"])
         out.push_back(entry["event"]);
     return out;
 }
