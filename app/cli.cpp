@@ -146,7 +146,7 @@ int serve(const Options& options, std::ostream& err) {
             WorkerApp app(cfg, clock, random, &limiter, &hash_slots);
             const server::Logger worker_log(server::parse_log_level(cfg.log_level));
             return server::run_fastcgi_worker(
-                fd, cfg.max_body_bytes,
+                fd, cfg.largest_body_bytes(),
                 [&app](const server::HttpRequest& request) { return app.handle(request); },
                 worker_log, [&app] { app.housekeep(); });
         };

@@ -1,9 +1,12 @@
 #include "app/worker_app.hpp"
 
 #include "handlers/calagopus/account_handler.hpp"
+#include "handlers/calagopus/activity_handler.hpp"
 #include "handlers/calagopus/api_keys_handler.hpp"
 #include "handlers/calagopus/auth_handler.hpp"
+#include "handlers/calagopus/avatar_handler.hpp"
 #include "handlers/calagopus/permissions_handler.hpp"
+#include "handlers/calagopus/public_handler.hpp"
 #include "handlers/calagopus/sessions_handler.hpp"
 #include "handlers/calagopus/ssh_keys_handler.hpp"
 #include "handlers/calagopus/two_factor_handler.hpp"
@@ -71,6 +74,9 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::calagopus::register_api_key_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_permissions_routes(calagopus_routes_);
     handlers::calagopus::register_ssh_key_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_avatar_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_activity_routes(calagopus_routes_, deps_);
+    handlers::calagopus::register_public_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);

@@ -113,10 +113,9 @@ struct Config {
     int totp_window{};
     int checkpoint_max_failures{};
     // [activity]
-    int activity_retention_days{};  ///< 0 keeps entries forever
-    int activity_ip_blocked_interval{};
-    int calagopus_max_api_keys{};  ///< c7sp_ keys one user may hold (expired ones included)  ///<
-                                   ///< seconds between two auth:ip-blocked rows of one key
+    int activity_retention_days{};       ///< 0 keeps entries forever
+    int activity_ip_blocked_interval{};  ///< seconds between two auth:ip-blocked rows of one key
+    int calagopus_max_api_keys{};        ///< c7sp_ keys one user may hold (expired ones included)
     // [housekeeping]
     int housekeeping_interval{};     ///< seconds between one worker's runs
     int housekeeping_max_batches{};  ///< batches of 1000 rows per kind one run may delete
@@ -131,6 +130,15 @@ struct Config {
     std::string calagopus_ssh_import_launchpad_url;
     int calagopus_ssh_import_timeout_ms{};
     std::size_t calagopus_ssh_import_max_bytes{};
+    std::string calagopus_language;  ///< the default language GET /api/settings announces
+    // [avatar]
+    std::string avatar_directory;   ///< avatars are stored under it as avatars/<uuid>/<name>.webp
+    std::string avatar_public_url;  ///< an avatar URL's start; empty: public_url
+    std::size_t avatar_max_bytes{};
+    /// The larger of max_body_bytes and avatar_max_bytes: what a worker reads at most.
+    std::size_t largest_body_bytes() const {
+        return max_body_bytes > avatar_max_bytes ? max_body_bytes : avatar_max_bytes;
+    }
     // [log]
     std::string log_level;
 

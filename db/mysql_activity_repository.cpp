@@ -51,16 +51,33 @@ void MysqlActivityRepository::insert(const services::ActivityEntry& e) {
 services::ActivityPage MysqlActivityRepository::list(const services::ActivityQuery& q) {
     return guarded("activity.list", [&] {
         // Only fixed SQL text is assembled; every value is bound by position name.
-        std::string where = "a.subject_user_id = :subject";
-        for (std::size_t i = 0; i < q.event_contains.size(); ++i) {
-            where += (i == 0 ? " AND (" : " OR ");
-            where += "LOWER(a.event) LIKE LOWER(:" + parameter_name(i) + ")";
-        }
-        if (!q.event_contains.empty()) where += ")";
+        // Every bound value is a string named :f<i>: the LIKE patterns, then the exact names.
         std::vector<std::string> patterns;
-        patterns.reserve(q.event_contains.size());
-        for (const auto& f : q.event_contains)
-            patterns.push_back(like_pattern(f));
+        const auto next = [&](std::string value) {
+            patterns.push_back(std::move(value));
+            return ":" + parameter_name(patterns.size() - 1);
+        };
+        std::string where = "a.subject_user_id = :subject";
+        if (!q.event_contains.empty() || !q.event_in.empty()) {
+            std::string contains;
+            for (const auto& f : q.event_contains) {
+                contains += contains.empty() ? "(" : " OR ";
+                contains += "LOWER(a.event) LIKE LOWER(" + next(like_pattern(f)) + ")";
+            }
+            if (!contains.empty()) contains += ")";
+            if (!contains.empty() && !q.contains_skips.empty()) {
+                std::string skips;
+                for (const auto& name : q.contains_skips)
+                    skips += (skips.empty() ? "" : ", ") + next(name);
+                contains = "(" + contains + " AND a.event NOT IN (" + skips + "))";
+            }
+            std::string exact;
+            for (const auto& name : q.event_in)
+                exact += (exact.empty() ? "" : ", ") + next(name);
+            if (!exact.empty()) exact = "a.event IN (" + exact + ")";
+            where += " AND (" + contains + (contains.empty() || exact.empty() ? "" : " OR ") +
+                     exact + ")";
+        }
         const long long subject = static_cast<long long>(q.subject_user_id);
 
         services::ActivityPage page;

@@ -110,6 +110,18 @@ bool MysqlTwoFactorRepository::claim_step(std::uint64_t user_id, std::int64_t st
     });
 }
 
+std::optional<std::int64_t> MysqlTwoFactorRepository::last_used_step(std::uint64_t user_id) {
+    return guarded("two_factor.last_used_step", [&]() -> std::optional<std::int64_t> {
+        const long long id = as_id(user_id);
+        long long step = 0;
+        soci::indicator step_ind = soci::i_null;
+        db_.sql() << "SELECT totp_last_step FROM users WHERE id = :id", soci::into(step, step_ind),
+            soci::use(id);
+        if (!db_.sql().got_data() || step_ind != soci::i_ok) return std::nullopt;
+        return step;
+    });
+}
+
 std::vector<services::RecoveryCode> MysqlTwoFactorRepository::recovery_codes(
     std::uint64_t user_id) {
     return guarded("two_factor.recovery_codes", [&] {

@@ -18,6 +18,7 @@ class MysqlTwoFactorRepository final : public services::TwoFactorRepository {
                 const std::vector<services::RecoveryCode>& codes, services::Timestamp now) override;
     void disable(std::uint64_t user_id, services::Timestamp now) override;
     bool claim_step(std::uint64_t user_id, std::int64_t step) override;
+    std::optional<std::int64_t> last_used_step(std::uint64_t user_id) override;
     std::vector<services::RecoveryCode> recovery_codes(std::uint64_t user_id) override;
     bool delete_recovery_code(std::uint64_t code_id) override;
     void insert_pending(const std::string& token_hash,

@@ -122,4 +122,61 @@ void MysqlUserRepository::update_email(std::uint64_t id, const std::string& emai
     }
 }
 
+void MysqlUserRepository::update_profile(std::uint64_t id, const services::ProfileChanges& changes,
+                                         services::Timestamp now) {
+    try {
+        guarded("users.update_profile", [&] {
+            const std::tm updated = to_tm(now);
+            const long long user_id = static_cast<long long>(id);
+            // COALESCE keeps an absent field: a NULL parameter means "as it is".
+            const auto text = [](const std::optional<std::string>& v) {
+                return std::pair{v.value_or(""), v ? soci::i_ok : soci::i_null};
+            };
+            auto [username, username_ind] = text(changes.username);
+            auto [first, first_ind] = text(changes.name_first);
+            auto [last, last_ind] = text(changes.name_last);
+            auto [language, language_ind] = text(changes.language);
+            auto [toast, toast_ind] = text(changes.toast_position);
+            int grouped = changes.start_on_grouped_servers.value_or(false) ? 1 : 0;
+            soci::indicator grouped_ind =
+                changes.start_on_grouped_servers ? soci::i_ok : soci::i_null;
+            db_.sql() << "UPDATE users SET username = COALESCE(:username, username), "
+                         "name_first = COALESCE(:first, name_first), "
+                         "name_last = COALESCE(:last, name_last), "
+                         "language = COALESCE(:language, language), "
+                         "toast_position = COALESCE(:toast, toast_position), "
+                         "start_on_grouped_servers = COALESCE(:grouped, start_on_grouped_servers), "
+                         "updated_at = :now WHERE id = :id",
+                soci::use(username, username_ind), soci::use(first, first_ind),
+                soci::use(last, last_ind), soci::use(language, language_ind),
+                soci::use(toast, toast_ind), soci::use(grouped, grouped_ind), soci::use(updated),
+                soci::use(user_id);
+            return 0;
+        });
+    } catch (const DatabaseError& e) {
+        if (e.error_number() == kDuplicateEntry) throw services::DuplicateUser("username taken");
+        throw;
+    }
+}
+
+std::optional<std::string> MysqlUserRepository::replace_avatar(
+    std::uint64_t id, const std::optional<std::string>& path, services::Timestamp now) {
+    return guarded("users.replace_avatar", [&]() -> std::optional<std::string> {
+        const std::tm updated = to_tm(now);
+        const long long user_id = static_cast<long long>(id);
+        soci::transaction transaction(db_.sql());
+        std::string previous;
+        soci::indicator previous_ind = soci::i_null;
+        db_.sql() << "SELECT avatar FROM users WHERE id = :id FOR UPDATE",
+            soci::into(previous, previous_ind), soci::use(user_id);
+        std::string value = path.value_or("");
+        soci::indicator value_ind = path ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE users SET avatar = :avatar, updated_at = :now WHERE id = :id",
+            soci::use(value, value_ind), soci::use(updated), soci::use(user_id);
+        transaction.commit();
+        if (previous_ind != soci::i_ok) return std::nullopt;
+        return previous;
+    });
+}
+
 }  // namespace accountd::db

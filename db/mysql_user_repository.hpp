@@ -18,6 +18,11 @@ class MysqlUserRepository final : public services::UserRepository {
     void update_password_hash(std::uint64_t id, const std::string& hash,
                               services::Timestamp now) override;
     void update_email(std::uint64_t id, const std::string& email, services::Timestamp now) override;
+    void update_profile(std::uint64_t id, const services::ProfileChanges& changes,
+                        services::Timestamp now) override;
+    std::optional<std::string> replace_avatar(std::uint64_t id,
+                                              const std::optional<std::string>& path,
+                                              services::Timestamp now) override;
 
   private:
     std::optional<services::User> find_one(const char* operation, const std::string& where_column,

@@ -32,7 +32,7 @@ struct UserColumn {
 };
 
 /// The one map of `users` columns to User fields, in the order every user query selects them.
-inline constexpr std::array<UserColumn, 18> kUserColumnMap = {{
+inline constexpr std::array<UserColumn, 19> kUserColumnMap = {{
     {"id", &services::User::id},
     {"uuid", &services::User::uuid},
     {"username", &services::User::username},
@@ -49,6 +49,7 @@ inline constexpr std::array<UserColumn, 18> kUserColumnMap = {{
     {"email_verified", &services::User::email_verified},
     {"suspended", &services::User::suspended},
     {"totp_enabled", &services::User::totp_enabled},
+    {"avatar", &services::User::avatar},
     {"created_at", &services::User::created_at},
     {"updated_at", &services::User::updated_at},
 }};

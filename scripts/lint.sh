@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks formatting (clang-format, .clang-format) over every tracked C++ file and runs clang-tidy
 # (.clang-tidy, warnings are errors) over the service sources: the .cpp files under app/, config/,
-# crypto/, db/, handlers/, net/, server/ and services/, not the tests (75 files, about 6-7 minutes on
+# crypto/, db/, handlers/, media/, net/, server/ and services/, not the tests (75 files, about 6-7 minutes on
 # two cores). Installs clang-format and clang-tidy when missing. Uses the compile_commands.json of
 # the build directory scripts/test.sh builds (build/, or $ACCOUNTD_LINT_BUILD), configuring one if
 # there is none. Exits non-zero on any finding. scripts/test.sh runs it after a full test run.
@@ -23,7 +23,7 @@ fi
 started=$SECONDS
 # Absolute paths, anchored at the source root: tests/db/ must not match db/.
 run-clang-tidy -p "$BUILD" -quiet -j "$(nproc)" \
-    "^$ROOT/(app|config|crypto|db|handlers|net|server|services)/" >"$STATE/clang-tidy.log" 2>&1 || {
+    "^$ROOT/(app|config|crypto|db|handlers|media|net|server|services)/" >"$STATE/clang-tidy.log" 2>&1 || {
     grep -E 'warning:|error:' -A3 "$STATE/clang-tidy.log" | head -120 >&2
     die "clang-tidy found problems (full output: $STATE/clang-tidy.log)"
 }

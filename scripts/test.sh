@@ -45,6 +45,8 @@ printf '\n[pterodactyl]\nindex_template = %s\nlang_dir = %s\n' \
     "$ROOT/tests/data/pterodactyl/index.html" "$ROOT/tests/data/pterodactyl/lang" >>"$STATE/accountd.conf"
 # Pagination links name the Pterodactyl server as the tests reach it, whatever Host is sent.
 printf '\n[server]\npublic_url = http://127.0.0.1:%s\n' "$P1" >>"$STATE/accountd.conf"
+# Avatar URLs name the Calagopus server, whose nginx block serves them.
+printf '\n[avatar]\npublic_url = http://127.0.0.1:%s\n' "$P2" >>"$STATE/accountd.conf"
 # The stalled-database e2e test waits for this; far above any statement's time in the suites.
 printf '\n[database]\nread_timeout = 5\nwrite_timeout = 5\nconnect_timeout = 3\n' >>"$STATE/accountd.conf"
 # The SSH key import fetches from the e2e test's own stand-in host, quickly given up on.

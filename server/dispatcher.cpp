@@ -115,8 +115,20 @@ HttpResponse Dispatcher::run_chain(const Entry& entry, const HttpRequest& reques
                                    std::optional<RateDecision>& rate) const {
     // 1. limits (the worker has not read a body larger than this)
     if (request.content_length_invalid) throw ApiError(ErrorCode::length_required);
-    if (request.content_length.value_or(0) > config_.max_body_bytes) {
-        throw ApiError(ErrorCode::payload_too_large);
+    const std::size_t length = request.content_length.value_or(0);
+    if (length > config_.largest_body_bytes()) throw ApiError(ErrorCode::payload_too_large);
+    // Over the default limit, only a route that takes more (an upload) reads on; anything else,
+    // an unknown path or method included, is 413 as before routing.
+    if (length > config_.max_body_bytes) {
+        const Route* upload = nullptr;
+        try {
+            upload = entry.router->match(request.method, request.path).route;
+        } catch (const ApiError&) {
+            upload = nullptr;
+        }
+        if (upload == nullptr || upload->max_body_bytes < length) {
+            throw ApiError(ErrorCode::payload_too_large);
+        }
     }
     // 2. route
     RouteMatch match = entry.router->match(request.method, request.path);

@@ -61,6 +61,9 @@ struct Route {
     /// reference behaviour or the reason it is safe. Router::add refuses such a route without
     /// one, so no route drops a gate by an oversight.
     std::string_view gate_exemption{};
+    /// The largest body the route takes; 0: server.max_body_bytes. The worker reads at most
+    /// Config::largest_body_bytes, so a larger value here is cut to that.
+    std::size_t max_body_bytes = 0;
 };
 
 struct RouteMatch {

@@ -31,6 +31,12 @@ struct ActivityQuery {
     bool newest_first = true;
     std::uint32_t limit = 25;
     std::uint64_t offset = 0;
+    /// Stored names that event_contains never matches: names a dialect shows under another
+    /// name, so a search is on what the user sees (with event_in).
+    std::vector<std::string> contains_skips;
+    /// Stored names that match besides event_contains (exact). With event_contains empty and
+    /// this not, only these match. Both empty: every event.
+    std::vector<std::string> event_in;
 };
 
 struct ActivityPage {

@@ -53,6 +53,9 @@ class TwoFactorRepository {
     /// Records `step` as used if it is later than the last one; false when it was not (replay).
     /// Atomic across workers.
     virtual bool claim_step(std::uint64_t user_id, std::int64_t step) = 0;
+    /// The last time step accepted for the user (enable, sign-in or confirmation); null when
+    /// none since two-factor was last disabled.
+    virtual std::optional<std::int64_t> last_used_step(std::uint64_t user_id) = 0;
     virtual std::vector<RecoveryCode> recovery_codes(std::uint64_t user_id) = 0;
     /// False when the code was already used (by a concurrent request).
     virtual bool delete_recovery_code(std::uint64_t code_id) = 0;

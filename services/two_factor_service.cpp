@@ -254,4 +254,10 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
     return result;
 }
 
+std::optional<Timestamp> TwoFactorService::last_code_used_at(const User& user) {
+    const auto step = store_.last_used_step(user.id);
+    if (!step || *step < 0) return std::nullopt;
+    return Timestamp(std::chrono::seconds(*step * settings_.totp.period_seconds));
+}
+
 }  // namespace accountd::services

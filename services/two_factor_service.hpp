@@ -111,6 +111,10 @@ class TwoFactorService {
                                 const std::optional<std::string>& recovery_code,
                                 UserRepository& users);
 
+    /// When the time step of the last code accepted for the user began (enabling, a sign-in or
+    /// a confirmation, in any dialect); null when none since two-factor was last turned off.
+    std::optional<Timestamp> last_code_used_at(const User& user);
+
   private:
     std::string associated_data(const User& user) const;
     void require_fresh_sign_in(Timestamp signed_in_at) const;

@@ -26,8 +26,20 @@ struct User {
     bool email_verified = false;
     bool suspended = false;
     bool totp_enabled = false;
+    /// Path of the avatar under the avatar directory (avatars/<uuid>/<name>.webp); null: none.
+    std::optional<std::string> avatar;
     Timestamp created_at{};
     Timestamp updated_at{};
+};
+
+/// Profile fields a user changes on their own account; an absent field stays as it is.
+struct ProfileChanges {
+    std::optional<std::string> username;
+    std::optional<std::string> name_first;
+    std::optional<std::string> name_last;
+    std::optional<std::string> language;
+    std::optional<std::string> toast_position;
+    std::optional<bool> start_on_grouped_servers;
 };
 
 struct NewUser {

@@ -33,6 +33,14 @@ class UserRepository {
     virtual void update_password_hash(std::uint64_t id, const std::string& hash, Timestamp now) = 0;
     /// Throws DuplicateUser when another account has the address.
     virtual void update_email(std::uint64_t id, const std::string& email, Timestamp now) = 0;
+    /// Writes the present fields. Throws DuplicateUser when another account has the username
+    /// (compared as the lookups compare).
+    virtual void update_profile(std::uint64_t id, const ProfileChanges& changes, Timestamp now) = 0;
+    /// Sets (or with nullopt clears) the avatar path and returns the one it replaced, read in the
+    /// same transaction, so of two racing uploads each removes exactly the file it replaced.
+    virtual std::optional<std::string> replace_avatar(std::uint64_t id,
+                                                      const std::optional<std::string>& path,
+                                                      Timestamp now) = 0;
 };
 
 }  // namespace accountd::services

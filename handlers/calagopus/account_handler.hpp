@@ -1,5 +1,6 @@
 #pragma once
-// Calagopus' /api/client/account resource: read, logout, change e-mail, change password.
+// Calagopus' /api/client/account resource: read and update the profile, logout, change e-mail
+// and password (reference §5). The avatar is avatar_handler.hpp's.
 
 #include "handlers/common/handler_deps.hpp"
 #include "server/router.hpp"

@@ -3,10 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/config.hpp"
 #include "services/user.hpp"
 
 namespace accountd::handlers::calagopus {
 
-nlohmann::ordered_json api_user_json(const services::User& user);
+nlohmann::ordered_json api_user_json(const services::User& user, const config::Config& config);
 
 }  // namespace accountd::handlers::calagopus

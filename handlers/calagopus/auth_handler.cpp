@@ -41,9 +41,10 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     if (signed_in.status == services::SignInOutcome::Status::second_factor_needed) {
         // No cookie yet: the token (single-use, bound to this pending sign-in) goes to the
         // checkpoint.
-        return server::HttpResponse::json(200, {{"type", "two_factor_required"},
-                                                {"user", api_user_json(signed_in.user)},
-                                                {"token", signed_in.confirmation_token}});
+        return server::HttpResponse::json(200,
+                                          {{"type", "two_factor_required"},
+                                           {"user", api_user_json(signed_in.user, deps.config)},
+                                           {"token", signed_in.confirmation_token}});
     }
     return signed_in_response(
         deps, signed_in,

@@ -254,6 +254,10 @@ server::HttpResponse CalagopusDialect::render_error(const server::ApiError& erro
     if (error.code() == server::ErrorCode::invalid_field && error.violations.size() > 1) {
         for (const auto& violation : error.violations)
             errors.push_back(field_message(violation));
+    } else if (error.code() == server::ErrorCode::refused && !error.violations.empty()) {
+        // refuse_fields: each violation carries its own worded message.
+        for (const auto& violation : error.violations)
+            errors.push_back(violation.field + ": " + violation.argument);
     } else {
         errors.push_back(message);
     }

@@ -4,7 +4,14 @@
 
 namespace accountd::handlers::calagopus {
 
-nlohmann::ordered_json full_user_json(const services::User& user, const config::Config& config) {
+std::string avatar_url(const config::Config& config, const std::string& path) {
+    const auto& base =
+        config.avatar_public_url.empty() ? config.public_url : config.avatar_public_url;
+    return base + "/" + path;
+}
+
+nlohmann::ordered_json full_user_json(const services::User& user, const config::Config& config,
+                                      std::optional<services::Timestamp> totp_last_used) {
     const bool require_2fa =
         config.require_2fa == config::TwoFactorRequirement::all ||
         (config.require_2fa == config::TwoFactorRequirement::admins && user.root_admin);
@@ -12,7 +19,8 @@ nlohmann::ordered_json full_user_json(const services::User& user, const config::
         {"uuid", user.uuid},
         {"username", user.username},
         {"role", nullptr},
-        {"avatar", nullptr},
+        {"avatar", user.avatar ? nlohmann::ordered_json(avatar_url(config, *user.avatar))
+                               : nlohmann::ordered_json(nullptr)},
         {"email", user.email},
         {"name_first", user.name_first},
         {"name_last", user.name_last},
@@ -20,7 +28,8 @@ nlohmann::ordered_json full_user_json(const services::User& user, const config::
         {"frozen", false},
         {"suspended", user.suspended},
         {"totp_enabled", user.totp_enabled},
-        {"totp_last_used", nullptr},
+        {"totp_last_used", totp_last_used ? nlohmann::ordered_json(rfc3339_z(*totp_last_used))
+                                          : nlohmann::ordered_json(nullptr)},
         {"require_two_factor", require_2fa},
         {"language", user.language},
         {"toast_position", user.toast_position},

@@ -29,7 +29,7 @@ ensure_packages() {
 
 BUILD_PACKAGES=(g++ make cmake pkg-config libfcgi-dev libsoci-dev default-libmysqlclient-dev
                 libcrypto++-dev libboost-test-dev nlohmann-json3-dev libargon2-dev libcrypt-dev
-                libicu-dev libcurl4-openssl-dev)
+                libicu-dev libcurl4-openssl-dev libvips-dev)
 STACK_PACKAGES=(mariadb-server mariadb-client nginx curl openssl john-data cracklib-runtime python3)
 
 # build DIR [cmake args...]: (re)configure with exactly these options, then build incrementally.
@@ -132,6 +132,10 @@ file = $secrets
 # Plain HTTP on loopback: Secure cookies would never be sent back by a browser.
 cookie_secure = false
 
+[avatar]
+# nginx serves it at /avatars/ (accountd-avatars.conf, its root pointed here).
+directory = $STATE/storage
+
 [log]
 level = ${ACCOUNTD_LOG_LEVEL:-info}
 CONF
@@ -139,7 +143,7 @@ CONF
 
 start_accountd() {  # start_accountd BINARY CONFIG
     local binary=$1 config=$2
-    mkdir -p "$STATE/run" "$STATE/logs"
+    mkdir -p "$STATE/run" "$STATE/logs" "$STATE/storage"
     "$binary" serve --config "$config" >>"$STATE/logs/accountd.log" 2>&1 </dev/null &
     echo $! >"$STATE/run/accountd.pid"
     wait_for 20 "the accountd socket" test -S "$STATE/run/accountd.sock"
@@ -166,7 +170,8 @@ write_nginx_conf() {
     [ "$spa" = spa ] && frontend="        include $n/conf/accountd-pterodactyl-spa.conf;"
     mkdir -p "$n/conf" "$n/logs" "$n/tmp"
     for f in "$ROOT"/nginx/accountd-*.conf; do
-        sed "s#/etc/nginx/accountd/#$n/conf/#g" "$f" >"$n/conf/$(basename "$f")"
+        sed -e "s#/etc/nginx/accountd/#$n/conf/#g" -e "s#/var/lib/accountd/storage#$STATE/storage#g" \
+            "$f" >"$n/conf/$(basename "$f")"
     done
     _server_block() {  # _server_block PORT DIALECT EXTRA
         cat <<SRV
@@ -218,7 +223,7 @@ http {
     limit_req_zone \$accountd_client_key zone=accountd_e2e_strict:1m rate=1r/m;
 $(_server_block "$p1" pterodactyl "        include $n/conf/accountd-pterodactyl.conf;
 $frontend")
-$(_server_block "$p2" calagopus "")
+$(_server_block "$p2" calagopus "        include $n/conf/accountd-avatars.conf;")
 $(_server_block "$p3" eclipanel "")
 }
 CONF

@@ -58,7 +58,7 @@ void activity_at(World& world, std::uint64_t user, const std::string& event,
 
 template <typename World>
 std::uint64_t activity_total(World& world, std::uint64_t user) {
-    return world.activity.list({user, {}, true, 100, 0}).total;
+    return world.activity.list({user, {}, true, 100, 0, {}, {}}).total;
 }
 
 BOOST_AUTO_TEST_SUITE(housekeeping_repository_contract)
@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(activity_goes_strictly_before_the_cutoff, World, W
     activity_at(world, user, "at the cutoff", -90 * 24h);
     activity_at(world, user, "recent", -89 * 24h);
     BOOST_TEST(housekeeping.delete_activity_before(kNow - 90 * 24h, 100) == 1u);
-    const auto left = world.activity.list({user, {}, false, 100, 0});
+    const auto left = world.activity.list({user, {}, false, 100, 0, {}, {}});
     BOOST_REQUIRE(left.entries.size() == 2u);
     BOOST_TEST(left.entries[0].event == "at the cutoff");
     BOOST_TEST(left.entries[1].event == "recent");

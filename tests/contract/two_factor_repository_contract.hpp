@@ -185,6 +185,22 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(each_time_step_is_claimed_once_and_only_forward, W
     BOOST_TEST(two_factor.claim_step(other, 100));  // per user
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(the_last_used_step_reads_back_until_two_factor_is_disabled, World,
+                              Worlds) {
+    World world;
+    services::TwoFactorRepository& two_factor = world.two_factor;
+    const auto user = world.make_user();
+    const auto other = world.make_user();
+    BOOST_TEST(!two_factor.last_used_step(user).has_value());
+    two_factor.enable(user, 40, codes(1, "a"), kT0);
+    BOOST_TEST(two_factor.last_used_step(user).value() == 40);
+    BOOST_TEST(two_factor.claim_step(user, 57));
+    BOOST_TEST(two_factor.last_used_step(user).value() == 57);
+    BOOST_TEST(!two_factor.last_used_step(other).has_value());
+    two_factor.disable(user, kT0);
+    BOOST_TEST(!two_factor.last_used_step(user).has_value());
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(enabling_counts_its_step_as_used_and_never_moves_it_back, World,
                               Worlds) {
     World world;

@@ -243,6 +243,73 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_inserted_user_means_there_are_users, World, Wor
     BOOST_TEST(users.has_any_user());
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_profile_update_writes_only_the_present_fields, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    const auto id = users.insert(sample_user(world.unique("u")));
+    const auto renamed = world.unique("r");
+    services::ProfileChanges changes;
+    changes.username = renamed;
+    changes.language = "de";
+    changes.start_on_grouped_servers = true;
+    users.update_profile(id, changes, services::Timestamp(1'700'000'100s));
+    const auto back = users.find_by_id(id).value();
+    BOOST_TEST(back.username == renamed);
+    BOOST_TEST(back.language == "de");
+    BOOST_TEST(back.start_on_grouped_servers);
+    BOOST_TEST(back.name_first == "Zoë");
+    BOOST_TEST(back.name_last == "Ünicode");
+    BOOST_TEST(back.toast_position == "bottom_right");
+    BOOST_TEST((back.updated_at == services::Timestamp(1'700'000'100s)));
+    services::ProfileChanges more;
+    more.name_first = "Ann";
+    more.name_last = "Lee";
+    more.toast_position = "top_left";
+    more.start_on_grouped_servers = false;
+    users.update_profile(id, more, services::Timestamp(1'700'000'200s));
+    const auto again = users.find_by_id(id).value();
+    BOOST_TEST(again.username == renamed);
+    BOOST_TEST(again.name_first == "Ann");
+    BOOST_TEST(again.name_last == "Lee");
+    BOOST_TEST(again.toast_position == "top_left");
+    BOOST_TEST(!again.start_on_grouped_servers);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_profile_update_to_a_username_taken_in_any_case_is_a_duplicate,
+                              World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    const auto taken = world.unique("u");
+    users.insert(sample_user(taken));
+    const auto name = world.unique("v");
+    const auto id = users.insert(sample_user(name));
+    services::ProfileChanges changes;
+    changes.username = upper(taken);
+    changes.name_first = "Changed";
+    BOOST_CHECK_THROW(users.update_profile(id, changes, services::Timestamp(1'700'000'100s)),
+                      services::DuplicateUser);
+    BOOST_TEST(users.find_by_id(id).value().name_first == "Zoë");  // nothing was stored
+    services::ProfileChanges own;
+    own.username = upper(name);  // the account's own name in another case is no duplicate
+    users.update_profile(id, own, services::Timestamp(1'700'000'100s));
+    BOOST_TEST(users.find_by_id(id).value().username == upper(name));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(replacing_the_avatar_returns_the_one_it_replaced, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    const auto id = users.insert(sample_user(world.unique("u")));
+    BOOST_TEST(!users.find_by_id(id).value().avatar.has_value());
+    const auto t = services::Timestamp(1'700'000'100s);
+    BOOST_TEST(!users.replace_avatar(id, std::string("avatars/a/first.webp"), t).has_value());
+    BOOST_TEST(users.find_by_id(id).value().avatar.value() == "avatars/a/first.webp");
+    BOOST_TEST(users.replace_avatar(id, std::string("avatars/a/second.webp"), t).value() ==
+               "avatars/a/first.webp");
+    BOOST_TEST(users.replace_avatar(id, std::nullopt, t).value() == "avatars/a/second.webp");
+    BOOST_TEST(!users.find_by_id(id).value().avatar.has_value());
+    BOOST_TEST(!users.replace_avatar(id, std::nullopt, t).has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace accountd::contract::user_repository

@@ -85,6 +85,36 @@ class InMemoryUsers final : public services::UserRepository {
         it->second.email = email;
         it->second.updated_at = now;
     }
+    void update_profile(std::uint64_t id, const services::ProfileChanges& changes,
+                        services::Timestamp now) override {
+        if (changes.username) {
+            for (const auto& [other, u] : rows) {
+                if (other != id && same_ignoring_case(u.username, *changes.username))
+                    throw services::DuplicateUser("username taken");
+            }
+        }
+        const auto it = rows.find(id);
+        if (it == rows.end()) return;
+        auto& u = it->second;
+        if (changes.username) u.username = *changes.username;
+        if (changes.name_first) u.name_first = *changes.name_first;
+        if (changes.name_last) u.name_last = *changes.name_last;
+        if (changes.language) u.language = *changes.language;
+        if (changes.toast_position) u.toast_position = *changes.toast_position;
+        if (changes.start_on_grouped_servers)
+            u.start_on_grouped_servers = *changes.start_on_grouped_servers;
+        u.updated_at = now;
+    }
+    std::optional<std::string> replace_avatar(std::uint64_t id,
+                                              const std::optional<std::string>& path,
+                                              services::Timestamp now) override {
+        const auto it = rows.find(id);
+        if (it == rows.end()) return std::nullopt;
+        auto previous = it->second.avatar;
+        it->second.avatar = path;
+        it->second.updated_at = now;
+        return previous;
+    }
 
   private:
     std::uint64_t next_id_ = 1;
@@ -472,6 +502,11 @@ class InMemoryTwoFactor final : public services::TwoFactorRepository {
         state.last_step = step;
         return true;
     }
+    std::optional<std::int64_t> last_used_step(std::uint64_t user_id) override {
+        const auto it = totp.find(user_id);
+        if (it == totp.end()) return std::nullopt;
+        return it->second.last_step;
+    }
     std::vector<services::RecoveryCode> recovery_codes(std::uint64_t user_id) override {
         std::vector<services::RecoveryCode> out;
         for (const auto& [id, row] : codes)
@@ -541,7 +576,12 @@ class InMemoryActivity final : public services::ActivityRepository {
 
   private:
     static bool event_matches(const std::string& event, const services::ActivityQuery& q) {
-        if (q.event_contains.empty()) return true;
+        if (q.event_contains.empty() && q.event_in.empty()) return true;
+        const auto listed = [&](const std::vector<std::string>& names) {
+            return std::find(names.begin(), names.end(), event) != names.end();
+        };
+        if (listed(q.event_in)) return true;
+        if (listed(q.contains_skips)) return false;
         const auto lowered = services::ascii_lower(event);
         return std::any_of(q.event_contains.begin(), q.event_contains.end(), [&](const auto& f) {
             return lowered.find(services::ascii_lower(f)) != std::string::npos;

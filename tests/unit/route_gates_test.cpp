@@ -56,8 +56,10 @@ BOOST_AUTO_TEST_CASE(only_sign_out_two_factor_enrolment_and_account_reads_skip_a
         {"pterodactyl", "GET", "/sanctum/csrf-cookie", Gates::none},
         {"calagopus", "POST", "/api/client/account/logout", Gates::none},
         {"eclipanel", "POST", "/api/auth/logout", Gates::none},
-        // Calagopus lets a suspended user read the account.
+        // Calagopus lets a suspended user read the account, and refuses the update itself
+        // (409, after validation).
         {"calagopus", "GET", "/api/client/account", Gates::none},
+        {"calagopus", "PATCH", "/api/client/account", Gates::none},
         // Where a user without the required two-factor sees who they are and enables it; a
         // suspended one is refused.
         {"pterodactyl", "GET", "/api/client/account", Gates::except_two_factor},

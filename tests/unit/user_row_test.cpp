@@ -33,15 +33,16 @@ BOOST_AUTO_TEST_CASE(the_users_column_list_is_the_one_every_user_query_selects) 
     BOOST_TEST(std::string(db::kUserColumns) ==
                "u.id, u.uuid, u.username, u.email, u.name_first, u.name_last, u.password_hash, "
                "u.root_admin, u.role, u.language, u.toast_position, u.start_on_grouped_servers, "
-               "u.portal_type, u.email_verified, u.suspended, u.totp_enabled, u.created_at, "
-               "u.updated_at");
+               "u.portal_type, u.email_verified, u.suspended, u.totp_enabled, u.avatar, "
+               "u.created_at, u.updated_at");
 }
 
 BOOST_AUTO_TEST_CASE(prepared_lookups_fetch_each_users_column_as_its_fields_kind) {
     using K = ColumnKind;
-    const std::vector<ColumnKind> expected = {
-        K::number, K::text, K::text, K::text, K::text, K::text, K::text, K::flag,     K::text,
-        K::text,   K::text, K::flag, K::text, K::flag, K::flag, K::flag, K::datetime, K::datetime};
+    const std::vector<ColumnKind> expected = {K::number, K::text, K::text,     K::text,    K::text,
+                                              K::text,   K::text, K::flag,     K::text,    K::text,
+                                              K::text,   K::flag, K::text,     K::flag,    K::flag,
+                                              K::flag,   K::text, K::datetime, K::datetime};
     BOOST_TEST((db::user_column_kinds() == expected));
 }
 
@@ -65,10 +66,11 @@ BOOST_AUTO_TEST_CASE(a_row_becomes_a_user_field_by_field_from_the_given_first_co
     BOOST_TEST(u.email_verified == false);  // 16
     BOOST_TEST(u.suspended == true);        // 17
     BOOST_TEST(u.totp_enabled == false);    // 18
+    BOOST_TEST(u.avatar.value_or("") == "c19");
     BOOST_TEST(u.created_at.time_since_epoch().count() ==
-               services::Timestamp(std::chrono::seconds(1019)).time_since_epoch().count());
-    BOOST_TEST(u.updated_at.time_since_epoch().count() ==
                services::Timestamp(std::chrono::seconds(1020)).time_since_epoch().count());
+    BOOST_TEST(u.updated_at.time_since_epoch().count() ==
+               services::Timestamp(std::chrono::seconds(1021)).time_since_epoch().count());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
