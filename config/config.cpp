@@ -480,55 +480,50 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.calagopus_ssh_import_max_bytes =
                  static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
-             {"calagopus.language", "en",
-              "The default language Calagopus' GET /api/settings announces (one of GET "
-              "/api/languages).",
-              [](Config& c, const std::string& k, const std::string& v) {
-                  if (v.size() < 2 || v.size() > 15)
-                      throw ConfigError(k + ": must be 2-15 characters");
-                  c.calagopus_language = v;
-              }},
-                 {"avatar.directory", "/var/lib/accountd/storage",
-                  "Absolute path of the directory avatars are stored under (as "
-                  "avatars/<uuid>/<name>.webp); "
-                  "nginx serves it at /avatars/ (nginx/accountd-avatars.conf).",
-                  [](Config& c, const std::string& k, const std::string& v) {
-                      if (v.size() < 2 || v.front() != '/' || v.back() == '/')
-                          throw ConfigError(k +
-                                            ": must be an absolute path without a trailing slash");
-                      c.avatar_directory = v;
-                  }},
-                 {"avatar.public_url", "",
-                  "scheme://host[:port][/path] an avatar's URL starts with (then /avatars/...). "
-                  "Empty: "
-                  "server.public_url; both empty: a path from the site root.",
-                  [](Config& c, const std::string& k, const std::string& v) {
-                      if (!v.empty() && (!(v.starts_with("http://") || v.starts_with("https://")) ||
-                                         v.back() == '/')) {
-                          throw ConfigError(
-                              k +
-                              ": must be empty or http(s)://host[:port][/path] without "
-                              "a trailing slash");
-                      }
-                      c.avatar_public_url = v;
-                  }},
-                 {"avatar.max_bytes", "2097152",
-                  "Largest avatar upload accepted (the panel's 2 MiB); larger gets 413. nginx's "
-                  "client_max_body_size for the avatar location must match.",
-                  [](Config& c, const std::string& k, const std::string& v) {
-                      c.avatar_max_bytes =
-                          static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
-                  }},
-                 {"log.level", "info",
-                  "Least severe log level written: debug, info, warn or error.",
-                  [](Config& c, const std::string& k, const std::string& v) {
-                      if (v != "debug" && v != "info" && v != "warn" && v != "error") {
-                          throw ConfigError(k + ": must be debug, info, warn or error (got '" + v +
-                                            "')");
-                      }
-                      c.log_level = v;
-                  }},
-         };
+         }},
+        {"calagopus.language", "en",
+         "The default language Calagopus' GET /api/settings announces (one of GET "
+         "/api/languages).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.size() < 2 || v.size() > 15) throw ConfigError(k + ": must be 2-15 characters");
+             c.calagopus_language = v;
+         }},
+        {"avatar.directory", "/var/lib/accountd/storage",
+         "Absolute path of the directory avatars are stored under (as "
+         "avatars/<uuid>/<name>.webp); "
+         "nginx serves it at /avatars/ (nginx/accountd-avatars.conf).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.size() < 2 || v.front() != '/' || v.back() == '/')
+                 throw ConfigError(k + ": must be an absolute path without a trailing slash");
+             c.avatar_directory = v;
+         }},
+        {"avatar.public_url", "",
+         "scheme://host[:port][/path] an avatar's URL starts with (then /avatars/...). "
+         "Empty: "
+         "server.public_url; both empty: a path from the site root.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (!v.empty() &&
+                 (!(v.starts_with("http://") || v.starts_with("https://")) || v.back() == '/')) {
+                 throw ConfigError(k +
+                                   ": must be empty or http(s)://host[:port][/path] without "
+                                   "a trailing slash");
+             }
+             c.avatar_public_url = v;
+         }},
+        {"avatar.max_bytes", "2097152",
+         "Largest avatar upload accepted (the panel's 2 MiB); larger gets 413. nginx's "
+         "client_max_body_size for the avatar location must match.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.avatar_max_bytes = static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
+         }},
+        {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v != "debug" && v != "info" && v != "warn" && v != "error") {
+                 throw ConfigError(k + ": must be debug, info, warn or error (got '" + v + "')");
+             }
+             c.log_level = v;
+         }},
+    };
     return table;
 }
 
