@@ -111,6 +111,39 @@ BOOST_AUTO_TEST_CASE(a_key_calling_a_route_outside_its_permissions_is_403) {
             .status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(account_routes_of_other_resources_check_their_permission_for_keys) {
+    const auto t = create_user();
+    auto browser = calagopus_signed_in(t);
+    const std::string key = make_key(browser, key_body("narrow2", {"api-keys.read"}))["key"];
+    auto api = calagopus();
+    const auto refused = [](const std::string& permission) {
+        return "you do not have permission to perform this action: " + permission;
+    };
+    // PATCH validates the body first (Calagopus' order), then the permission.
+    check_error(send(api, "PATCH", "/api/client/account", {{"username", "x"}}, bearer(key)), 400,
+                "username: length is lower than 3");
+    check_error(send(api, "PATCH", "/api/client/account", {{"name_first", "Kim"}}, bearer(key)),
+                403, refused("account.infos"));
+    check_error(api.request("PUT", "/api/client/account/avatar", "x",
+                            {{"Authorization", "Bearer " + key}, {"Content-Type", "image/png"}}),
+                403, refused("account.avatar"));
+    check_error(api.request("DELETE", "/api/client/account/avatar", "", bearer(key)), 403,
+                refused("account.avatar"));
+    check_error(api.get("/api/client/account/activity", bearer(key)), 403,
+                refused("activity.read"));
+    check_error(api.get("/api/client/account/sessions", bearer(key)), 403,
+                refused("sessions.read"));
+    check_error(api.request("DELETE", "/api/client/account/sessions", "", bearer(key)), 403,
+                refused("sessions.delete"));
+    check_error(api.get("/api/client/account/ssh-keys", bearer(key)), 403,
+                refused("ssh-keys.read"));
+    check_error(send(api, "POST", "/api/client/account/ssh-keys",
+                     {{"name", "laptop"}, {"public_key", "ssh-ed25519 AAAA"}}, bearer(key)),
+                403, refused("ssh-keys.create"));
+    // The name the key was not given changed nothing.
+    BOOST_TEST(browser.get("/api/client/account").json()["user"]["name_first"] != "Kim");
+}
+
 BOOST_AUTO_TEST_CASE(a_key_widening_itself_or_another_is_refused) {
     auto browser = calagopus_signed_in(create_user());
     const auto made =

@@ -71,9 +71,11 @@ BOOST_AUTO_TEST_CASE(every_named_permission_is_a_registry_user_permission) {
 BOOST_AUTO_TEST_CASE(calagopus_key_routes_name_their_permission) {
     const auto actual = key_permissions(config::Dialect::calagopus);
     // Only these need none (§3.2, §5): reading the account and the catalogue, signing out.
+    // PATCH /api/client/account checks account.infos in its handler, after the body's
+    // validation, as Calagopus orders them (e2e calagopus_permissions covers it).
     for (const auto& [route, permission] : actual) {
         if (route == "GET /api/client/account" || route == "GET /api/client/permissions" ||
-            route == "POST /api/client/account/logout") {
+            route == "POST /api/client/account/logout" || route == "PATCH /api/client/account") {
             continue;
         }
         BOOST_TEST(!permission.empty(), route << " names no key permission");
