@@ -1,21 +1,11 @@
 #include "db/mysql_activity_repository.hpp"
 
+#include "db/like_pattern.hpp"
 #include "db/time_convert.hpp"
 #include "db/user_row.hpp"
 
 namespace accountd::db {
 namespace {
-
-// LIKE metacharacters in a user's filter match themselves.
-std::string like_pattern(const std::string& text) {
-    std::string out = "%";
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    out.push_back('%');
-    return out;
-}
 
 // ":f0", ":f1", ... (built with += : GCC 12 misreports "literal" + std::string at -O2).
 std::string parameter_name(std::size_t i) {
@@ -62,7 +52,7 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
             std::string contains;
             for (const auto& f : q.event_contains) {
                 contains += contains.empty() ? "(" : " OR ";
-                contains += "LOWER(a.event) LIKE LOWER(" + next(like_pattern(f)) + ")";
+                contains += "LOWER(a.event) LIKE LOWER(" + next(contains_pattern(f)) + ")";
             }
             if (!contains.empty()) contains += ")";
             if (!contains.empty() && !q.contains_skips.empty()) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/like_pattern.hpp"
 #include "db/prepared_query.hpp"
 #include "db/time_convert.hpp"
 #include "db/user_row.hpp"
@@ -41,17 +42,6 @@ struct ListParam {
         }
     }
 };
-
-// LIKE metacharacters in a user's search match themselves.
-std::string like_pattern(const std::string& text) {
-    std::string out = "%";
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    out.push_back('%');
-    return out;
-}
 
 // Receives kKeyColumns.
 struct KeyRow {
@@ -251,7 +241,7 @@ services::ApiKeyPage MysqlApiKeyRepository::list_page(std::uint64_t user_id,
         const long long owner = static_cast<long long>(user_id);
         const std::tm at = to_tm(now);
         const int type = services::kAccountKeyType;
-        const std::string pattern = like_pattern(search.value_or(""));
+        const std::string pattern = contains_pattern(search.value_or(""));
         const std::string where =
             " FROM api_keys k WHERE k.user_id = :uid AND k.key_type = :type AND "
             "(k.expires_at IS NULL OR k.expires_at > :now) AND "

@@ -1,22 +1,12 @@
 #include "db/mysql_session_repository.hpp"
 
+#include "db/like_pattern.hpp"
 #include "db/time_convert.hpp"
 #include "db/user_row.hpp"
 
 namespace accountd::db {
 
 namespace {
-
-// LIKE metacharacters in a user's filter match themselves.
-std::string like_pattern(const std::string& text) {
-    std::string out = "%";
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    out.push_back('%');
-    return out;
-}
 
 const std::string& token_lookup_sql() {
     static const std::string sql =
@@ -167,7 +157,7 @@ services::SessionPage MysqlSessionRepository::list_for_user(const services::Sess
         const long long owner = static_cast<long long>(q.user_id);
         const std::tm now = to_tm(q.now);
         const std::tm since = to_tm(q.used_since);
-        const std::string pattern = q.search ? like_pattern(*q.search) : std::string();
+        const std::string pattern = q.search ? contains_pattern(*q.search) : std::string();
         const auto bind_filter = [&](auto& query) {
             query, soci::use(owner, "uid"), soci::use(now, "now"), soci::use(since, "since");
             if (q.search) query, soci::use(pattern, "pattern");

@@ -1,22 +1,9 @@
 #include "db/mysql_ssh_key_repository.hpp"
 
+#include "db/like_pattern.hpp"
 #include "db/time_convert.hpp"
 
 namespace accountd::db {
-namespace {
-
-// LIKE metacharacters in a user's search match themselves; an empty search matches every name.
-std::string like_pattern(const std::string& text) {
-    std::string out = "%";
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    out.push_back('%');
-    return out;
-}
-
-}  // namespace
 
 std::vector<services::SshKey> MysqlSshKeyRepository::list_for_user(std::uint64_t user_id) {
     return guarded("ssh_keys.list", [&] {
@@ -125,7 +112,7 @@ std::vector<services::SshKey> MysqlSshKeyRepository::page_for_user(
     return guarded("ssh_keys.page", [&] {
         std::vector<services::SshKey> keys;
         const long long owner = static_cast<long long>(user_id);
-        const std::string pattern = like_pattern(search.value_or(""));
+        const std::string pattern = contains_pattern(search.value_or(""));
         const unsigned long long skip = offset;
         const unsigned long long take = limit;
         services::SshKey key;
@@ -153,7 +140,7 @@ std::uint64_t MysqlSshKeyRepository::count_matching(std::uint64_t user_id,
                                                     const std::optional<std::string>& search) {
     return guarded("ssh_keys.count_matching", [&] {
         const long long owner = static_cast<long long>(user_id);
-        const std::string pattern = like_pattern(search.value_or(""));
+        const std::string pattern = contains_pattern(search.value_or(""));
         long long count = 0;
         db_.sql() << "SELECT COUNT(*) FROM ssh_keys WHERE user_id = :uid AND name LIKE :pattern",
             soci::use(owner), soci::use(pattern), soci::into(count);

@@ -164,4 +164,65 @@ std::string throttle_address(std::string_view ip, int v6_prefix) {
     return block(*address, prefix).first.to_string() + "/" + std::to_string(prefix);
 }
 
+namespace {
+
+// Big-endian arithmetic on the family's bytes (4 or 16).
+bool bit_set(const IpAddress& a, int bit) {
+    return ((a.bytes[static_cast<std::size_t>(bit / 8)] >> (7 - bit % 8)) & 1) != 0;
+}
+
+// Whether the host bits after `prefix` are all `value` (0 or 1).
+bool host_bits_all(const IpAddress& a, int prefix, int width, bool value) {
+    for (int bit = prefix; bit < width; ++bit) {
+        if (bit_set(a, bit) != value) return false;
+    }
+    return true;
+}
+
+// `a` with the host bits after `prefix` all set.
+IpAddress block_end(IpAddress a, int prefix, int width) {
+    for (int bit = prefix; bit < width; ++bit) {
+        a.bytes[static_cast<std::size_t>(bit / 8)] |= static_cast<std::uint8_t>(1 << (7 - bit % 8));
+    }
+    return a;
+}
+
+// `a` + 1; false when it wraps (a was the family's last address).
+bool increment(IpAddress& a, int width) {
+    for (int i = width / 8 - 1; i >= 0; --i) {
+        if (++a.bytes[static_cast<std::size_t>(i)] != 0) return true;
+    }
+    return false;
+}
+
+bool not_after(const IpAddress& a, const IpAddress& b, int width) {
+    for (int i = 0; i < width / 8; ++i) {
+        const auto x = a.bytes[static_cast<std::size_t>(i)];
+        const auto y = b.bytes[static_cast<std::size_t>(i)];
+        if (x != y) return x < y;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<std::string> IpRange::cidr_blocks() const {
+    const int width = first.v6 ? 128 : 32;
+    std::vector<std::string> blocks;
+    IpAddress start = first;
+    while (true) {
+        // The widest block aligned at `start` that ends inside the range.
+        int prefix = 0;
+        while (prefix < width && !(host_bits_all(start, prefix, width, false) &&
+                                   not_after(block_end(start, prefix, width), last, width))) {
+            ++prefix;
+        }
+        blocks.push_back(start.to_string() + "/" + std::to_string(prefix));
+        IpAddress end = block_end(start, prefix, width);
+        if (end == last || !increment(end, width)) break;
+        start = end;
+    }
+    return blocks;
+}
+
 }  // namespace accountd::services

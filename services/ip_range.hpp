@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accountd::services {
 
@@ -37,6 +38,9 @@ struct IpRange {
     bool contains(const IpAddress& address) const;
     /// Every address of `inner` is in this range.
     bool covers(const IpRange& inner) const;
+    /// The fewest CIDR blocks ("10.0.0.4/30", "2001:db8::/32") covering exactly this range, in
+    /// address order: how a panel that knows only CIDR (Calagopus) shows a range or wildcard.
+    std::vector<std::string> cidr_blocks() const;
 };
 
 /// The name per-IP throttles count a client address under. An IPv6 host is given a whole /64,

@@ -30,16 +30,21 @@ Json permission_list(const std::optional<std::vector<std::string>>& list, Permis
     return list ? Json(*list) : Json(services::all_permissions(kind));
 }
 
-// ipnetwork's form; Pterodactyl's other forms (ranges, wildcards) are shown as entered.
-std::string network_text(const std::string& entry) {
-    if (const auto network = ip_network(entry)) return *network;
-    return entry;
+// ipnetwork's form. Pterodactyl's other forms (ranges, wildcards, netmasks) become the CIDR
+// blocks that cover them exactly: the frontend's schema takes only addresses and CIDR.
+void add_network_text(Json& ips, const std::string& entry) {
+    if (const auto network = ip_network(entry)) {
+        ips.push_back(*network);
+    } else if (const auto range = services::IpRange::parse(entry)) {
+        for (auto& block : range->cidr_blocks())
+            ips.push_back(std::move(block));
+    }
 }
 
 Json api_key_json(const ApiKey& key) {
     Json ips = Json::array();
     for (const auto& entry : key.allowed_ips)
-        ips.push_back(network_text(entry));
+        add_network_text(ips, entry);
     return {{"uuid", key.uuid.value_or("")},
             {"name", key.description.value_or("")},
             {"key_start", key.identifier},

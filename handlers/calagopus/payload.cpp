@@ -30,6 +30,11 @@ nlohmann::json read_payload(const server::RequestContext& ctx) {
     if (!is_exactly_json(type)) {
         throw server::ApiError(server::ErrorCode::unsupported_media_type, "not application/json");
     }
+    // serde reads `[]` as a sequence, not a struct: unlike PHP, Calagopus refuses it.
+    if (const auto first = ctx.request.body.find_first_not_of(" \t\r\n");
+        first != std::string::npos && ctx.request.body[first] == '[') {
+        throw server::ApiError(server::ErrorCode::malformed_json, "a sequence, not an object");
+    }
     return server::parse_json_object(ctx.request);
 }
 

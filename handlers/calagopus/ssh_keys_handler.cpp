@@ -14,6 +14,15 @@
 namespace accountd::handlers::calagopus {
 namespace {
 
+// An SSH key is a credential with no address limit or expiry of its own: a key limited by either
+// must not mint one (SECURITY.md: no credential widens itself; Pterodactyl refuses the same).
+void refuse_limited_key(const server::RequestContext& ctx) {
+    const auto& key = ctx.caller().api_key;
+    if (key && (!key->allowed_ips.empty() || key->expires_at)) {
+        refuse(403, "an api key limited to addresses or an expiry cannot add ssh keys");
+    }
+}
+
 constexpr const char* kNotFound = "ssh key not found";
 
 // Calagopus' rules: 3-31 character names, unique per user, user.max_ssh_key_count keys. What
@@ -63,6 +72,7 @@ server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ct
     }
     const auto& caller = ctx.caller();
     // A key caller passed ssh-keys.create (Route::key_permission): Calagopus' own grant.
+    refuse_limited_key(ctx);
     const auto key =
         deps.ssh_keys.add(caller.user.id, name, public_key, nullptr, calagopus_rules(deps));
     record_own_activity(
@@ -92,6 +102,7 @@ server::HttpResponse import_keys(const HandlerDeps& deps, server::RequestContext
         {deps.config.calagopus_ssh_import_github_url, deps.config.calagopus_ssh_import_gitlab_url,
          deps.config.calagopus_ssh_import_launchpad_url},
         deps.config.calagopus_ssh_import_timeout_ms, deps.config.calagopus_ssh_import_max_bytes);
+    refuse_limited_key(ctx);
     const auto answer = directory.fetch(*provider, username);
     if (!answer) refuse(417, "unable to fetch ssh keys from " + host);
     // Calagopus answers a host's unexpected JSON with 500; it is the host's fault, not ours.

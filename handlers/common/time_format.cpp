@@ -69,7 +69,13 @@ std::optional<services::Timestamp> parse_rfc3339(std::string_view text) {
     if (at != text.size()) return std::nullopt;
     const auto local = std::chrono::sys_days(date) + std::chrono::hours(hour) +
                        std::chrono::minutes(minute) + std::chrono::seconds(second);
-    return services::Timestamp(local - std::chrono::minutes(offset_minutes));
+    const auto utc = local - std::chrono::minutes(offset_minutes);
+    // An offset or a leap second may carry 9999-12-31 past what a DATETIME column holds.
+    constexpr auto kLastStorable =
+        std::chrono::sys_days(std::chrono::year(10000) / std::chrono::January / 1) -
+        std::chrono::seconds(1);
+    if (utc > kLastStorable) return std::nullopt;
+    return services::Timestamp(utc);
 }
 
 std::string iso8601_micro_z(services::Timestamp t) {

@@ -144,6 +144,27 @@ BOOST_AUTO_TEST_CASE(account_routes_of_other_resources_check_their_permission_fo
     BOOST_TEST(browser.get("/api/client/account").json()["user"]["name_first"] != "Kim");
 }
 
+BOOST_AUTO_TEST_CASE(a_key_limited_by_address_or_time_adds_no_ssh_key) {
+    const auto t = create_user();
+    auto browser = calagopus_signed_in(t);
+    auto limited = key_body("limited", {"ssh-keys.create", "ssh-keys.read"});
+    limited["allowed_ips"] = {"127.0.0.1", "::1"};
+    const std::string key = make_key(browser, limited)["key"];
+    auto api = calagopus();
+    BOOST_TEST(api.get("/api/client/account/ssh-keys", bearer(key)).status == 200);
+    // An SSH key would be a credential without the key's address limit.
+    check_error(send(api, "POST", "/api/client/account/ssh-keys",
+                     {{"name", "laptop"},
+                      {"public_key",
+                       "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICAAcRquoHGIqvs8Ki+"
+                       "viU9N6yfBhwSL6pcL+aSLT8hy"}},
+                     bearer(key)),
+                403, "an api key limited to addresses or an expiry cannot add ssh keys");
+    check_error(send(api, "POST", "/api/client/account/ssh-keys/import",
+                     {{"provider", "github"}, {"username", "octocat"}}, bearer(key)),
+                403, "an api key limited to addresses or an expiry cannot add ssh keys");
+}
+
 BOOST_AUTO_TEST_CASE(a_key_widening_itself_or_another_is_refused) {
     auto browser = calagopus_signed_in(create_user());
     const auto made =

@@ -88,6 +88,11 @@ BOOST_AUTO_TEST_CASE(the_body_extractor_follows_calagopus_payload_rules) {
     const auto empty = post("", "application/json");
     BOOST_TEST(empty.status == 400);
     BOOST_TEST(errors(empty) == nlohmann::json::array({"invalid payload: missing field `name`"}));
+    // A sequence is no struct for serde (PHP would read [] as {}).
+    const auto sequence = post("[]", "application/json");
+    BOOST_TEST(sequence.status == 400);
+    BOOST_TEST(errors(sequence) ==
+               nlohmann::json::array({"invalid payload: malformed JSON object"}));
     // Unknown fields are ignored; 400, never 422.
     const auto unknown =
         post(R"({"name":"ab","public_key":"x","extra":[1,2]})", "application/json");

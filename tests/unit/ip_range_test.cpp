@@ -124,4 +124,21 @@ BOOST_AUTO_TEST_CASE(throttles_count_ipv6_per_network_and_ipv4_per_address) {
     BOOST_TEST(throttle_address("unix:", 64) == "unix:");
 }
 
+BOOST_AUTO_TEST_CASE(ranges_are_covered_exactly_by_the_fewest_cidr_blocks) {
+    const auto blocks = [](const char* text) { return IpRange::parse(text).value().cidr_blocks(); };
+    using V = std::vector<std::string>;
+    BOOST_TEST(blocks("203.0.113.7") == V{"203.0.113.7/32"}, boost::test_tools::per_element());
+    BOOST_TEST(blocks("192.168.*.*") == V{"192.168.0.0/16"}, boost::test_tools::per_element());
+    BOOST_TEST(blocks("192.168.0.9 255.255.255.0") == V{"192.168.0.0/24"},
+               boost::test_tools::per_element());
+    BOOST_TEST(blocks("10.0.0.5-10.0.0.9") == (V{"10.0.0.5/32", "10.0.0.6/31", "10.0.0.8/31"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(blocks("0.0.0.0/0") == V{"0.0.0.0/0"}, boost::test_tools::per_element());
+    BOOST_TEST(blocks("255.255.255.254-255.255.255.255") == V{"255.255.255.254/31"},
+               boost::test_tools::per_element());
+    BOOST_TEST(blocks("2001:db8::1-2001:db8::2") == (V{"2001:db8::1/128", "2001:db8::2/128"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(blocks("2001:db8::/32") == V{"2001:db8::/32"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
