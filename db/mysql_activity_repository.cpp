@@ -7,7 +7,7 @@
 namespace accountd::db {
 namespace {
 
-// ":f0", ":f1", ... (built with += : GCC 12 misreports "literal" + std::string at -O2).
+// "f0", "f1", ... (built with += : GCC 12 misreports "literal" + std::string at -O2).
 std::string parameter_name(std::size_t i) {
     std::string name = "f";
     name += std::to_string(i);
@@ -45,7 +45,9 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
         std::vector<std::string> patterns;
         const auto next = [&](std::string value) {
             patterns.push_back(std::move(value));
-            return ":" + parameter_name(patterns.size() - 1);
+            std::string placeholder = ":";
+            placeholder += parameter_name(patterns.size() - 1);
+            return placeholder;
         };
         std::string where = "a.subject_user_id = :subject";
         if (!q.event_contains.empty() || !q.event_in.empty()) {
