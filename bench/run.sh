@@ -69,12 +69,12 @@ KEY=$(curl -s -H 'Content-Type: application/json' -H "Cookie: $XSRF" \
 [ ${#KEY} -eq 48 ] || die "could not create the bench API key"
 # A Calagopus c7sp_ key with the one permission nothing here needs (GET account needs none),
 # created with the Calagopus session (a cookie write: same-origin).
-CKEY=$(curl -s -H 'Content-Type: application/json' -H "Cookie: calagopus_session=$CALA" \
+CKEY_ANSWER=$(curl -s -H 'Content-Type: application/json' -H "Cookie: calagopus_session=$CALA" \
     -H "Origin: http://127.0.0.1:$P2" \
-    -d '{"name":"bench key","allowed_ips":[],"user_permissions":["api-keys.read"],"admin_permissions":[],"server_permissions":[]}' \
-    "http://127.0.0.1:$P2/api/client/account/api-keys" |
-    sed -n 's/.*"key":"\(c7sp_[A-Za-z0-9]*\)".*/\1/p')
-[ ${#CKEY} -eq 48 ] || die "could not create the bench Calagopus API key"
+    -d '{"name":"bench c7sp key","allowed_ips":[],"user_permissions":["api-keys.read"],"admin_permissions":[],"server_permissions":[]}' \
+    "http://127.0.0.1:$P2/api/client/account/api-keys")
+CKEY=$(printf '%s' "$CKEY_ANSWER" | sed -n 's/.*"key":"\(c7sp_[A-Za-z0-9]*\)".*/\1/p')
+[ ${#CKEY} -eq 48 ] || die "could not create the bench Calagopus API key: $CKEY_ANSWER"
 
 results=()
 # run NAME URL [HEADER]: one wrk run; appends "name rps p50 p99 errors" to results.

@@ -255,6 +255,9 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
 }
 
 std::optional<Timestamp> TwoFactorService::last_code_used_at(const User& user) {
+    // Without two-factor there is no last code to show (enabling starts afresh), and the hot
+    // account read of most users then costs no second query.
+    if (!user.totp_enabled) return std::nullopt;
     const auto step = store_.last_used_step(user.id);
     if (!step || *step < 0) return std::nullopt;
     return Timestamp(std::chrono::seconds(*step * settings_.totp.period_seconds));

@@ -63,6 +63,9 @@ BOOST_AUTO_TEST_CASE(totp_last_used_is_when_the_last_accepted_step_began) {
     const long long step = 59'000'000;  // x 30 s = 2026-02-02T02:40:00Z
     const long long id = static_cast<long long>(t.user.id);
     sql << "UPDATE users SET totp_last_step = :s WHERE id = :id", soci::use(step), soci::use(id);
+    // Without two-factor there is no last code to show.
+    BOOST_TEST(me(client)["totp_last_used"].is_null());
+    sql << "UPDATE users SET totp_enabled = 1 WHERE id = :id", soci::use(id);
     BOOST_TEST(me(client)["totp_last_used"] == "2026-02-02T02:40:00Z");
 }
 
