@@ -8,6 +8,27 @@ namespace accountd::db {
 
 namespace {
 
+// The columns a session row is read into, and the session they make.
+struct SessionRow {
+    unsigned long long id = 0, user = 0;
+    std::string public_id, dialect, ip, agent;
+    std::tm created{}, last_used{}, expires{};
+
+    services::Session to_session() const {
+        services::Session s;
+        s.id = id;
+        s.public_id = public_id;
+        s.user_id = user;
+        s.dialect = dialect;
+        s.ip = ip;
+        s.user_agent = agent;
+        s.created_at = from_tm(created);
+        s.last_used_at = from_tm(last_used);
+        s.expires_at = from_tm(expires);
+        return s;
+    }
+};
+
 const std::string& token_lookup_sql() {
     static const std::string sql =
         std::string(
@@ -124,27 +145,17 @@ std::optional<services::Session> MysqlSessionRepository::find_owned(const std::s
                                                                     std::uint64_t user_id) {
     return guarded("sessions.find_owned", [&]() -> std::optional<services::Session> {
         const long long owner = static_cast<long long>(user_id);
-        unsigned long long id = 0;
-        std::string dialect, ip, agent;
-        std::tm created{}, last_used{}, expires{};
+        SessionRow row;
+        row.public_id = public_id;
+        row.user = user_id;
         soci::indicator found = soci::i_null;
         db_.sql() << "SELECT id, dialect, ip, user_agent, created_at, last_used_at, expires_at "
                      "FROM sessions WHERE public_id = :pid AND user_id = :uid",
-            soci::into(id, found), soci::into(dialect), soci::into(ip), soci::into(agent),
-            soci::into(created), soci::into(last_used), soci::into(expires), soci::use(public_id),
-            soci::use(owner);
+            soci::into(row.id, found), soci::into(row.dialect), soci::into(row.ip),
+            soci::into(row.agent), soci::into(row.created), soci::into(row.last_used),
+            soci::into(row.expires), soci::use(public_id), soci::use(owner);
         if (!db_.sql().got_data()) return std::nullopt;
-        services::Session s;
-        s.id = id;
-        s.public_id = public_id;
-        s.user_id = user_id;
-        s.dialect = dialect;
-        s.ip = ip;
-        s.user_agent = agent;
-        s.created_at = from_tm(created);
-        s.last_used_at = from_tm(last_used);
-        s.expires_at = from_tm(expires);
-        return s;
+        return row.to_session();
     });
 }
 
@@ -172,35 +183,22 @@ services::SessionPage MysqlSessionRepository::list_for_user(const services::Sess
             st.execute(true);
             page.total = static_cast<std::uint64_t>(total);
         }
-        unsigned long long id = 0, user = 0;
-        std::string public_id, dialect, ip, agent;
-        std::tm created{}, last_used{}, expires{};
+        SessionRow row;
         const long long limit = q.limit;
         const long long offset = static_cast<long long>(q.offset);
         auto query = (db_.sql().prepare
                       << "SELECT id, public_id, user_id, dialect, ip, user_agent, created_at, "
                          "last_used_at, expires_at FROM sessions WHERE "
                       << where << " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
-        query, soci::into(id), soci::into(public_id), soci::into(user), soci::into(dialect),
-            soci::into(ip), soci::into(agent), soci::into(created), soci::into(last_used),
-            soci::into(expires);
+        query, soci::into(row.id), soci::into(row.public_id), soci::into(row.user),
+            soci::into(row.dialect), soci::into(row.ip), soci::into(row.agent),
+            soci::into(row.created), soci::into(row.last_used), soci::into(row.expires);
         bind_filter(query);
         query, soci::use(limit, "limit"), soci::use(offset, "offset");
         soci::statement st(query);
         st.execute();
-        while (st.fetch()) {
-            services::Session s;
-            s.id = id;
-            s.public_id = public_id;
-            s.user_id = user;
-            s.dialect = dialect;
-            s.ip = ip;
-            s.user_agent = agent;
-            s.created_at = from_tm(created);
-            s.last_used_at = from_tm(last_used);
-            s.expires_at = from_tm(expires);
-            page.sessions.push_back(std::move(s));
-        }
+        while (st.fetch())
+            page.sessions.push_back(row.to_session());
         return page;
     });
 }
