@@ -4,6 +4,7 @@
 #include "config/config.hpp"
 #include "crypto/random.hpp"
 #include "server/logger.hpp"
+#include "server/rate_limiter.hpp"
 #include "services/account_service.hpp"
 #include "services/activity_service.hpp"
 #include "services/api_key_service.hpp"
@@ -39,6 +40,9 @@ struct HandlerDeps {
     services::SignInService& sign_in;
     services::PasswordConfirmation& password_confirmation;
     services::UserService& user_service;  ///< creating accounts (registration)
+    /// Request counters shared by every worker of one master; null in processes without one
+    /// (tests, the CLI): handler-level limits then do not apply.
+    server::RateLimiter* limiter = nullptr;
 };
 
 }  // namespace accountd::handlers
