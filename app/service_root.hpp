@@ -67,10 +67,11 @@ class ServiceRoot {
     crypto::RandomSource& random_;
     server::Logger log_;
     services::SteadyPacer pacer_;
+    /// Seals TOTP secrets and the users' personal fields; before the repositories, which use it.
+    crypto::SecretBox secret_box_;
     std::unique_ptr<services::Repositories> repositories_;
     crypto::PasswordHasher hasher_;
     services::PasswordPolicy password_policy_;
-    crypto::SecretBox secret_box_;
     services::AuthService auth_;
     services::SessionService sessions_;
     services::UserService user_service_;

@@ -11,7 +11,8 @@ unsigned soci_error_number(const soci::soci_error& error) {
     return 0;
 }
 
-Database::Database(std::string url) : url_(std::move(url)) {
+Database::Database(std::string url, const crypto::SecretBox* personal_box)
+    : url_(std::move(url)), personal_(personal_box) {
     // Without reconnect a worker's connection stays dead after mariadbd restarts.
     if (url_.find("reconnect=") == std::string::npos) url_ += " reconnect=1";
     if (url_.find("charset=") == std::string::npos) url_ += " charset=utf8mb4";

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "db/personal_fields.hpp"
 #include "services/service_error.hpp"
 
 namespace accountd::db {
@@ -34,8 +35,12 @@ class Database {
   public:
     /// Remembers `url` (a SOCI connection string) and adds reconnect=1 and charset=utf8mb4.
     /// Connecting waits for the first use, so a worker starts (and answers liveness) while the
-    /// database is down.
-    explicit Database(std::string url);
+    /// database is down. `personal_box` (outliving this) seals the users' personal fields; none
+    /// stores them as given (tools that never read or write them, tests).
+    explicit Database(std::string url, const crypto::SecretBox* personal_box = nullptr);
+
+    /// How the users' personal columns are sealed and opened.
+    const PersonalFields& personal() const { return personal_; }
 
     /// The connection, opened on first use with the session time zone set to UTC. Throws
     /// DatabaseError (never the URL or password) while the server is unreachable.
@@ -50,6 +55,7 @@ class Database {
 
   private:
     std::string url_;
+    PersonalFields personal_;
     std::unique_ptr<soci::session> session_;
 };
 

@@ -126,7 +126,7 @@ services::ActivityPage MysqlActivityRepository::list(const services::ActivityQue
             e.subject_user_id = q.subject_user_id;
             e.properties_json = properties;
             e.created_at = from_tm(created);
-            if (has_actor != 0) e.actor = actor_row.to_user();
+            if (has_actor != 0) e.actor = actor_row.to_user(db_.personal());
             page.entries.push_back(std::move(e));
         }
         return page;

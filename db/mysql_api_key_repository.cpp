@@ -186,27 +186,28 @@ std::optional<services::ApiKeyWithOwner> MysqlApiKeyRepository::find_by_identifi
         c.insert(c.end(), user.begin(), user.end());
         return c;
     }();
-    return with_prepared(db_, lookup_, sql.c_str(), columns,
-                         [&](PreparedQuery& q) -> std::optional<services::ApiKeyWithOwner> {
-                             if (!q.run(identifier, "api_keys.find")) return std::nullopt;
-                             services::ApiKey k;
-                             k.id = q.number(0);
-                             k.user_id = q.number(1);
-                             k.key_type = static_cast<int>(q.number(2));
-                             k.identifier = q.text(3);
-                             k.description = q.nullable_text(4);
-                             k.allowed_ips = parse_string_list(q.text(5));
-                             k.expires_at = q.nullable_time(6);
-                             k.last_used_at = q.nullable_time(7);
-                             k.created_at = q.time(8);
-                             k.updated_at = q.time(9);
-                             k.uuid = q.nullable_text(10);
-                             k.format = q.text(11);
-                             k.permissions = parse_permissions(q.nullable_text(12));
-                             k.admin_permissions = parse_permissions(q.nullable_text(13));
-                             k.server_permissions = parse_permissions(q.nullable_text(14));
-                             return services::ApiKeyWithOwner{std::move(k), q.text(15), q.user(16)};
-                         });
+    return with_prepared(
+        db_, lookup_, sql.c_str(), columns,
+        [&](PreparedQuery& q) -> std::optional<services::ApiKeyWithOwner> {
+            if (!q.run(identifier, "api_keys.find")) return std::nullopt;
+            services::ApiKey k;
+            k.id = q.number(0);
+            k.user_id = q.number(1);
+            k.key_type = static_cast<int>(q.number(2));
+            k.identifier = q.text(3);
+            k.description = q.nullable_text(4);
+            k.allowed_ips = parse_string_list(q.text(5));
+            k.expires_at = q.nullable_time(6);
+            k.last_used_at = q.nullable_time(7);
+            k.created_at = q.time(8);
+            k.updated_at = q.time(9);
+            k.uuid = q.nullable_text(10);
+            k.format = q.text(11);
+            k.permissions = parse_permissions(q.nullable_text(12));
+            k.admin_permissions = parse_permissions(q.nullable_text(13));
+            k.server_permissions = parse_permissions(q.nullable_text(14));
+            return services::ApiKeyWithOwner{std::move(k), q.text(15), q.user(16, db_.personal())};
+        });
 }
 
 bool MysqlApiKeyRepository::remove(std::uint64_t user_id, const std::string& format, int key_type,

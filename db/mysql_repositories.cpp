@@ -24,8 +24,8 @@ class DatabaseReadiness final : public services::Readiness {
 
 class MysqlRepositories final : public services::Repositories {
   public:
-    explicit MysqlRepositories(std::string url)
-        : database_(std::move(url)),
+    MysqlRepositories(std::string url, const crypto::SecretBox& personal_box)
+        : database_(std::move(url), &personal_box),
           users_(database_),
           sessions_(database_),
           activity_(database_),
@@ -61,8 +61,9 @@ class MysqlRepositories final : public services::Repositories {
 
 }  // namespace
 
-std::unique_ptr<services::Repositories> open_mysql_repositories(std::string url) {
-    return std::make_unique<MysqlRepositories>(std::move(url));
+std::unique_ptr<services::Repositories> open_mysql_repositories(
+    std::string url, const crypto::SecretBox& personal_box) {
+    return std::make_unique<MysqlRepositories>(std::move(url), personal_box);
 }
 
 }  // namespace accountd::db

@@ -91,7 +91,7 @@ std::optional<services::SessionWithUser> MysqlSessionRepository::find_by_token_h
                              s.created_at = q.time(6);
                              s.last_used_at = q.time(7);
                              s.expires_at = q.time(8);
-                             found.user = q.user(9);
+                             found.user = q.user(9, db_.personal());
                              return found;
                          });
 }

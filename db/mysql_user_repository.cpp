@@ -18,7 +18,7 @@ std::optional<services::User> MysqlUserRepository::find_one(const char* operatio
         query, soci::use(value);
         soci::statement statement(query);
         if (!statement.execute(true)) return std::nullopt;
-        return row.to_user();
+        return row.to_user(db_.personal());
     });
 }
 
@@ -70,6 +70,9 @@ std::uint64_t MysqlUserRepository::insert(const services::User& user) {
             const std::string role = user.role.value_or("");
             soci::indicator hash_ind = user.password_hash ? soci::i_ok : soci::i_null;
             const std::string hash = user.password_hash.value_or("");
+            const auto& personal = db_.personal();
+            const std::string first = personal.seal("name_first", user.uuid, user.name_first);
+            const std::string last = personal.seal("name_last", user.uuid, user.name_last);
             // Every profile column; two-factor state is TwoFactorRepository's to set.
             db_.sql() << "INSERT INTO users (uuid, username, email, name_first, name_last, "
                          "password_hash, root_admin, role, language, toast_position, "
@@ -79,10 +82,10 @@ std::uint64_t MysqlUserRepository::insert(const services::User& user) {
                          ":language, :toast, :grouped, :portal, :verified, :suspended, :created, "
                          ":updated)",
                 soci::use(user.uuid), soci::use(user.username), soci::use(user.email),
-                soci::use(user.name_first), soci::use(user.name_last), soci::use(hash, hash_ind),
-                soci::use(root_admin), soci::use(role, role_ind), soci::use(user.language),
-                soci::use(user.toast_position), soci::use(grouped), soci::use(user.portal_type),
-                soci::use(verified), soci::use(suspended), soci::use(created), soci::use(updated);
+                soci::use(first), soci::use(last), soci::use(hash, hash_ind), soci::use(root_admin),
+                soci::use(role, role_ind), soci::use(user.language), soci::use(user.toast_position),
+                soci::use(grouped), soci::use(user.portal_type), soci::use(verified),
+                soci::use(suspended), soci::use(created), soci::use(updated);
             long long id = 0;
             db_.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
             return static_cast<std::uint64_t>(id);
@@ -135,6 +138,15 @@ void MysqlUserRepository::update_profile(std::uint64_t id, const services::Profi
             auto [username, username_ind] = text(changes.username);
             auto [first, first_ind] = text(changes.name_first);
             auto [last, last_ind] = text(changes.name_last);
+            if (changes.name_first || changes.name_last) {
+                // Names are sealed to their user's uuid (db/personal_fields.hpp).
+                std::string uuid;
+                db_.sql() << "SELECT uuid FROM users WHERE id = :id", soci::into(uuid),
+                    soci::use(user_id);
+                const auto& personal = db_.personal();
+                if (changes.name_first) first = personal.seal("name_first", uuid, first);
+                if (changes.name_last) last = personal.seal("name_last", uuid, last);
+            }
             auto [language, language_ind] = text(changes.language);
             auto [toast, toast_ind] = text(changes.toast_position);
             int grouped = changes.start_on_grouped_servers.value_or(false) ? 1 : 0;

@@ -180,8 +180,10 @@ std::optional<services::Timestamp> PreparedQuery::nullable_time(std::size_t c) c
     return time(c);
 }
 
-services::User PreparedQuery::user(std::size_t first) const {
-    return read_user(*this, first);
+services::User PreparedQuery::user(std::size_t first, const PersonalFields& personal) const {
+    auto user = read_user(*this, first);
+    personal.open_user(user);
+    return user;
 }
 
 }  // namespace accountd::db

@@ -46,8 +46,8 @@ class PreparedQuery {
     services::Timestamp time(std::size_t column) const;
     std::optional<services::Timestamp> nullable_time(std::size_t column) const;
 
-    /// The user whose kUserColumns start at `first`.
-    services::User user(std::size_t first) const;
+    /// The user whose kUserColumns start at `first`, its personal fields opened.
+    services::User user(std::size_t first, const PersonalFields& personal) const;
 
   private:
     struct Buffers;

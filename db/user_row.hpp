@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "db/personal_fields.hpp"
 #include "db/prepared_query.hpp"
 #include "services/user.hpp"
 
@@ -139,7 +140,12 @@ struct UserRow {
 
     /// Adds one into() per column of kUserColumns, in order. The row must outlive `statement`.
     void bind(soci::details::prepare_temp_type& statement);
-    services::User to_user() const { return read_user(*this, 0); }
+    /// The user of this row, its personal fields opened.
+    services::User to_user(const PersonalFields& personal) const {
+        auto user = read_user(*this, 0);
+        personal.open_user(user);
+        return user;
+    }
 
     unsigned long long number(std::size_t c) const { return numbers[c]; }
     std::string text(std::size_t c) const { return texts[c]; }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crypto/random.hpp"
+#include "crypto/secret_box.hpp"
 #include "db/database.hpp"
 #include "db/migration.hpp"
 #include "db/mysql_user_repository.hpp"
@@ -35,8 +36,10 @@ inline void drop_all_tables(db::Database& database) {
 }
 
 struct DbFixture {
-    db::Database database{require_env("ACCOUNTD_TEST_DB_URL")};
     crypto::OsRandom random;
+    /// Seals the users' personal fields, as in production (every user query opens them).
+    crypto::SecretBox personal_box{std::string(32, 'p'), random};
+    db::Database database{require_env("ACCOUNTD_TEST_DB_URL"), &personal_box};
 
     DbFixture() {
         drop_all_tables(database);
