@@ -347,6 +347,52 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.calagopus_register_limit = parse_rate_window(k, v);
          }},
+        {"ratelimit.eclipanel_2fa_verify_login", "10/60",
+         "EcliPanel two-factor sign-in completions (POST /api/auth/2fa/verify-login) per client "
+         "address per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_verify_login_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_code_missing", "5/300",
+         "EcliPanel verify-login requests without any code, per account per window (then 429 "
+         "instead of 400 \"2FA code required\").",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_code_missing_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_backup_failures", "5/3600",
+         "EcliPanel wrong backup codes at verify-login per account per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_backup_failure_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_totp_soft", "3/300",
+         "EcliPanel TOTP codes tried at verify-login per account per short window (right ones "
+         "count too).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_totp_soft_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_totp_hard", "10/3600",
+         "EcliPanel TOTP codes tried at verify-login per account per long window; past it the "
+         "account's two-factor sign-in is locked for the rest of the window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_totp_hard_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_send_email", "6/60",
+         "EcliPanel e-mail code requests (POST /api/auth/2fa/send-email) per client address per "
+         "window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_send_email_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_enable", "5/300",
+         "EcliPanel two-factor enables (POST /api/auth/2fa/verify) per client address per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_enable_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_2fa_disable", "5/300",
+         "EcliPanel two-factor disables (POST /api/auth/2fa/disable) per client address per "
+         "window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_2fa_disable_limit = parse_rate_window(k, v);
+         }},
         {"registration.enabled", "false",
          "Whether anyone may create an account (Calagopus' POST /api/auth/register).",
          [](Config& c, const std::string& k, const std::string& v) {

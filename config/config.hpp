@@ -98,6 +98,16 @@ struct Config {
     RateWindow calagopus_login_limit;
     RateWindow calagopus_checkpoint_limit;
     RateWindow calagopus_register_limit;
+    /// EcliPanel's two-factor limits (its §11), counted by all workers of one master: per client
+    /// address (verify-login, send-email, enable, disable) or per account (the rest).
+    RateWindow eclipanel_2fa_verify_login_limit;
+    RateWindow eclipanel_2fa_code_missing_limit;
+    RateWindow eclipanel_2fa_backup_failure_limit;
+    RateWindow eclipanel_2fa_totp_soft_limit;
+    RateWindow eclipanel_2fa_totp_hard_limit;
+    RateWindow eclipanel_2fa_send_email_limit;
+    RateWindow eclipanel_2fa_enable_limit;
+    RateWindow eclipanel_2fa_disable_limit;
     // [registration] self-service sign-up (Calagopus' POST /api/auth/register)
     bool registration_enabled{};
     bool registration_first_user_admin{};  ///< the first account registered becomes root admin

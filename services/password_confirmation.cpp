@@ -6,10 +6,33 @@ namespace accountd::services {
 
 void PasswordConfirmation::run(std::uint64_t user_id, const std::string& ip,
                                const std::function<void()>& change) {
-    const std::string user = std::to_string(user_id);
     // Its own names, so confirmations and sign-ins of one account do not use up each other's
     // per-account count; the per-IP count is shared.
-    const auto names = LoginThrottle::for_account(std::string("confirm|") + user);
+    run_counted(
+        user_id, ip, "confirm|",
+        [](const ServiceError& e) { return e.kind() == ServiceError::Kind::wrong_password; },
+        change);
+}
+
+void PasswordConfirmation::run_with_code(std::uint64_t user_id, const std::string& ip,
+                                         const std::function<void()>& change) {
+    run_counted(
+        user_id, ip, "code|",
+        [](const ServiceError& e) {
+            return e.kind() == ServiceError::Kind::two_factor &&
+                   e.two_factor_failure() == TwoFactorFailure::invalid_code;
+        },
+        change);
+}
+
+void PasswordConfirmation::run_counted(std::uint64_t user_id, const std::string& ip,
+                                       const char* names_prefix,
+                                       bool (*is_guess)(const ServiceError&),
+                                       const std::function<void()>& change) {
+    const std::string user = std::to_string(user_id);
+    std::string account_name(names_prefix);
+    account_name += user;
+    const auto names = LoginThrottle::for_account(account_name);
     if (const auto wait = throttle_.claim(ip, names)) {
         log_.info("password_confirmation.throttled", {{"user", user}, {"ip", ip}});
         throw ServiceError::throttled(*wait);
@@ -17,7 +40,7 @@ void PasswordConfirmation::run(std::uint64_t user_id, const std::string& ip,
     try {
         change();
     } catch (const ServiceError& e) {
-        if (e.kind() == ServiceError::Kind::wrong_password) {
+        if (is_guess(e)) {
             log_.info("password_confirmation.fail", {{"user", user}, {"ip", ip}});
         } else if (e.kind() == ServiceError::Kind::busy) {
             // Never checked (no hash slot came free): not a guess, and no success either.

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "server/logger.hpp"
+#include "services/service_error.hpp"
 #include "services/throttle.hpp"
 
 namespace accountd::services {
@@ -25,7 +26,17 @@ class PasswordConfirmation {
     /// gives it back as a success does. Every exception is rethrown.
     void run(std::uint64_t user_id, const std::string& ip, const std::function<void()>& change);
 
+    /// As run(), for a change a TOTP code confirms instead of the password (EcliPanel enables
+    /// and disables two-factor with a code alone): a guess at the code, counted under the
+    /// account's own names; a ServiceError two_factor invalid_code (a wrong or replayed code)
+    /// leaves the attempt counted.
+    void run_with_code(std::uint64_t user_id, const std::string& ip,
+                       const std::function<void()>& change);
+
   private:
+    void run_counted(std::uint64_t user_id, const std::string& ip, const char* names_prefix,
+                     bool (*is_guess)(const ServiceError&), const std::function<void()>& change);
+
     LoginThrottle& throttle_;
     const server::Logger& log_;
 };

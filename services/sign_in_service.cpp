@@ -107,7 +107,7 @@ SignInOutcome SignInService::with_second_factor(const std::string& confirmation_
     CheckpointResult result;
     try {
         result = two_factor_.checkpoint(confirmation_token, client.dialect, factor.totp_code,
-                                        factor.recovery_code, users_);
+                                        factor.recovery_code, users_, factor.every_factor);
     } catch (const ServiceError&) {
         log_.info("login.checkpoint_fail", {{"dialect", client.dialect}, {"ip", client.ip}});
         // The account owner sees failed second factors too; Pterodactyl logs them with a null

@@ -41,10 +41,12 @@ struct SignInOutcome {
     std::string confirmation_token;
 };
 
-/// The second factor a checkpoint is completed with; the recovery code wins when both are set.
+/// The second factor a checkpoint is completed with; the recovery code wins when both are set,
+/// unless `every_factor` (EcliPanel: each factor sent must pass).
 struct SecondFactor {
     std::optional<std::string> totp_code;
     std::optional<std::string> recovery_code;
+    bool every_factor = false;
 };
 
 /// How long a refused password sign-in takes at least, measured on `pacer` from the moment it

@@ -123,20 +123,68 @@ std::vector<std::string> TwoFactorService::enable(const User& user, const std::s
     if (user.totp_enabled && !store_.claim_step(user.id, *step)) {
         throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
     }
-    std::vector<std::string> plain;
     std::vector<RecoveryCode> digests;
-    for (int i = 0; i < settings_.recovery_code_count; ++i) {
-        std::string code_text = crypto::random_alphanumeric(
-            random_, static_cast<std::size_t>(settings_.recovery_code_length));
+    auto plain = new_recovery_codes({settings_.recovery_code_count, settings_.recovery_code_length,
+                                     RecoveryCodeFormat::Alphabet::alphanumeric},
+                                    digests);
+    store_.enable(user.id, *step, digests, now);
+    sessions_.remove_all_for_user_except(user.id, keep_session_id);
+    return plain;
+}
+
+std::vector<std::string> TwoFactorService::new_recovery_codes(const RecoveryCodeFormat& format,
+                                                              std::vector<RecoveryCode>& digests) {
+    std::vector<std::string> plain;
+    for (int i = 0; i < format.count; ++i) {
+        const auto length = static_cast<std::size_t>(format.length);
+        std::string code_text =
+            format.alphabet == RecoveryCodeFormat::Alphabet::lower_hex
+                ? crypto::to_hex(random_.bytes((length + 1) / 2)).substr(0, length)
+                : crypto::random_alphanumeric(random_, length);
         RecoveryCode rc;
         rc.salt = random_.bytes(16);
         rc.code_hash = crypto::hmac_sha256(token_key_, rc.salt + code_text);
         digests.push_back(std::move(rc));
         plain.push_back(std::move(code_text));
     }
+    return plain;
+}
+
+std::vector<std::string> TwoFactorService::enable_with_code(
+    const User& user, const std::string& presented_secret, const std::string& code,
+    const RecoveryCodeFormat& format, std::optional<std::uint64_t> keep_session_id) {
+    if (user.totp_enabled) throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
+    const auto now = clock_.now();
+    const auto stored = store_.secret(user.id);
+    if (!stored) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
+    if (!stored->set_at || now - *stored->set_at > std::chrono::seconds(settings_.setup_seconds)) {
+        throw ServiceError::two_factor(TwoFactorFailure::setup_expired);
+    }
+    const auto key = open_secret(user, *stored);
+    if (!key) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
+    // The client echoes the secret it was shown; one it chose itself (EcliPanel trusts it)
+    // would let a script enrol a secret the server never handed out.
+    if (!crypto::constant_time_equals(crypto::base32_encode(*key, false), presented_secret)) {
+        throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
+    }
+    const auto step = crypto::verify_totp(*key, code, now.time_since_epoch().count(),
+                                          settings_.totp, std::nullopt);
+    if (!step) throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
+    std::vector<RecoveryCode> digests;
+    auto plain = new_recovery_codes(format, digests);
     store_.enable(user.id, *step, digests, now);
     sessions_.remove_all_for_user_except(user.id, keep_session_id);
     return plain;
+}
+
+void TwoFactorService::disable_with_code(const User& user, const std::string& code) {
+    if (!user.totp_enabled) throw ServiceError::two_factor(TwoFactorFailure::not_set_up);
+    // A replayed code is as good as a wrong one: both prove nothing.
+    if (verify_code(user, code) != CodeCheck::accepted) {
+        throw ServiceError::two_factor(TwoFactorFailure::invalid_code);
+    }
+    store_.disable(user.id, clock_.now());
+    store_.delete_pending_for_user(user.id);
 }
 
 void TwoFactorService::disable(const User& user, const std::string& password,
@@ -211,7 +259,7 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
                                               const std::string& dialect,
                                               const std::optional<std::string>& code,
                                               const std::optional<std::string>& recovery_code,
-                                              UserRepository& users) {
+                                              UserRepository& users, bool every_factor) {
     if (confirmation_token.empty() || confirmation_token.size() > 256) {
         throw ServiceError::two_factor(TwoFactorFailure::checkpoint_expired);
     }
@@ -233,7 +281,8 @@ CheckpointResult TwoFactorService::checkpoint(const std::string& confirmation_to
             throw ServiceError::two_factor(TwoFactorFailure::checkpoint_recovery);
         }
         result.used_recovery_code = true;
-    } else {
+    }
+    if (!recovery_id || (every_factor && code && !code->empty())) {
         const auto check = code ? verify_code(*user, *code) : CodeCheck::wrong;
         if (check != CodeCheck::accepted) {
             store_.count_pending_failure(pending->id, settings_.checkpoint_max_failures);

@@ -42,6 +42,16 @@ struct DisableConfirmation {
     std::string code;
 };
 
+/// How a dialect's recovery codes look (Pterodactyl and Calagopus: the configured count and
+/// length of letters and digits; EcliPanel: 10 codes of 12 lowercase hex digits). Stored the
+/// same way whatever their look, so each works at every dialect's checkpoint.
+struct RecoveryCodeFormat {
+    enum class Alphabet { alphanumeric, lower_hex };
+    int count = 10;
+    int length = 10;
+    Alphabet alphabet = Alphabet::alphanumeric;
+};
+
 struct TwoFactorSettings {
     crypto::TotpParams totp;
     std::string issuer = "Pterodactyl";  ///< the configured application name
@@ -76,6 +86,24 @@ class TwoFactorService {
                                     std::optional<std::uint64_t> keep_session_id,
                                     Timestamp signed_in_at);
 
+    /// Enabling for a dialect whose client proves the factor with a code alone (EcliPanel sends
+    /// no password): `presented_secret` must be the Base32 pending secret this account was
+    /// given (compared in constant time; a client-chosen secret is refused as invalid_code),
+    /// and `code` a TOTP code of it. Refuses already_enabled (no renewal without a password),
+    /// not_set_up and setup_expired as enable() does. Ends the user's other sessions; returns
+    /// recovery codes in `format`, shown once.
+    std::vector<std::string> enable_with_code(const User& user, const std::string& presented_secret,
+                                              const std::string& code,
+                                              const RecoveryCodeFormat& format,
+                                              std::optional<std::uint64_t> keep_session_id);
+
+    /// Disabling for a dialect whose client sends no password (EcliPanel): a TOTP code of the
+    /// enabled secret whose time step was not used before proves the factor (else
+    /// invalid_code; recovery codes are not taken). Throws not_set_up when two-factor is off.
+    /// Forgets the secret, the recovery codes and pending sign-ins; ending sessions is the
+    /// caller's (the dialect decides which).
+    void disable_with_code(const User& user, const std::string& code);
+
     /// Whether a pending secret set up less than `setup_seconds` ago waits to be enabled (what
     /// a dialect that refuses an unconfigured enable before anything else asks first).
     bool has_pending_setup(const User& user);
@@ -103,13 +131,14 @@ class TwoFactorService {
                                               const std::string& dialect);
 
     /// Completes a pending sign-in with a TOTP code or a recovery code (the recovery code wins
-    /// when both are given). Throws ServiceError (two_factor: checkpoint_expired, checkpoint_code,
+    /// when both are given, unless `every_factor`: then each one given must pass, the recovery
+    /// code checked first). Throws ServiceError (two_factor: checkpoint_expired, checkpoint_code,
     /// checkpoint_replayed for a right code of a time step used already, or
     /// checkpoint_recovery). The pending sign-in is used up on success.
     CheckpointResult checkpoint(const std::string& confirmation_token, const std::string& dialect,
                                 const std::optional<std::string>& code,
                                 const std::optional<std::string>& recovery_code,
-                                UserRepository& users);
+                                UserRepository& users, bool every_factor = false);
 
     /// When the time step of the last code accepted for the user began (enabling, a sign-in or
     /// a confirmation, in any dialect); null when none since two-factor was last turned off.
@@ -123,6 +152,9 @@ class TwoFactorService {
     TotpSetup setup_for(const User& user, const std::string& key) const;
     enum class CodeCheck { accepted, wrong, replayed };
     CodeCheck verify_code(const User& user, const std::string& code);
+    /// Fresh recovery codes in `format`; fills `digests` with what is stored.
+    std::vector<std::string> new_recovery_codes(const RecoveryCodeFormat& format,
+                                                std::vector<RecoveryCode>& digests);
     /// The id of the user's unused recovery code equal to `code`, compared in constant time.
     std::optional<std::uint64_t> matching_recovery_code(const User& user, const std::string& code);
 

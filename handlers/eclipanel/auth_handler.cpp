@@ -1,10 +1,9 @@
 #include "handlers/eclipanel/auth_handler.hpp"
 
-#include "crypto/encoding.hpp"
-#include "crypto/hash.hpp"
-#include "crypto/jwt.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "handlers/common/sign_in_client.hpp"
+#include "handlers/eclipanel/refusal.hpp"
+#include "handlers/eclipanel/session_token.hpp"
 #include "handlers/eclipanel/user_json.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
@@ -31,30 +30,36 @@ server::HttpResponse login(const HandlerDeps& deps, server::RequestContext& ctx)
     attempt.password = server::required_string(body, "password");
     attempt.kind = services::LoginIdentifier::email_only;
     validate_login_body(attempt.identifier, attempt.password);
-    // jti adds 256 random bits, so the token is unguessable even to someone who knows the user
-    // id, the session id and the time.
-    const auto mint = [&deps](const services::Session& session, crypto::RandomSource& random) {
-        return crypto::jwt_hs256_sign({{"userId", session.user_id},
-                                       {"sessionId", session.public_id},
-                                       {"iat", session.created_at.time_since_epoch().count()},
-                                       {"jti", crypto::base64url_encode(random.bytes(32))}},
-                                      deps.keys.jwt);
-    };
-    const auto signed_in =
-        deps.sign_in.with_password(attempt, sign_in_client(ctx, "eclipanel"), mint, false);
-    const auto& issued = signed_in.session;
-    // EcliPanel hands out a csrfToken the frontend stores and echoes; bound to the session.
-    const auto csrf = crypto::to_hex(crypto::hmac_sha256(deps.keys.csrf, issued.session.public_id));
-    auto response = server::HttpResponse::json(200, {{"token", issued.token}, {"csrfToken", csrf}});
-    response.set_cookie(session_cookie(deps.config, deps.config.eclipanel_cookie, issued.token));
+    const auto signed_in = deps.sign_in.with_password(attempt, sign_in_client(ctx, "eclipanel"),
+                                                      session_token_minter(deps), true);
+    if (signed_in.status == services::SignInOutcome::Status::second_factor_needed) {
+        // The temp token is the pending sign-in's confirmation token: single use, bound to that
+        // sign-in and this dialect, dead after the checkpoint's time (EcliPanel's 5 minutes).
+        return server::HttpResponse::json(
+            200, {{"twoFactorRequired", true}, {"tempToken", signed_in.confirmation_token}});
+    }
+    return signed_in_response(deps, signed_in.session);
+}
+
+// A session caller ends that session; an API-key caller has none to end (as in EcliPanel),
+// and gets the same answer.
+server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto& caller = ctx.caller();
+    auto response = server::HttpResponse::json(200, {{"success", true}});
+    if (caller.session) {
+        deps.sessions.end(*caller.session);
+        // EcliPanel means to clear the cookie and fails to (reference §3.2); we do.
+        response.set_cookie(expired_token_cookie(deps));
+    }
     return response;
 }
 
-server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx) {
-    deps.sessions.end(*ctx.caller().session);
-    auto response = server::HttpResponse::json(200, {{"success", true}});
-    response.set_cookie(expired_token_cookie(deps));
-    return response;
+// Only a session has a CSRF token (EcliPanel: 401 "Unauthorized" without a JWT sessionId). The
+// token is never required (§3.6): the Origin check protects cookie writes.
+server::HttpResponse csrf_token(const HandlerDeps& deps, server::RequestContext& ctx) {
+    const auto& caller = ctx.caller();
+    if (!caller.session) refuse(401, "Unauthorized");
+    return server::HttpResponse::json(200, {{"csrfToken", csrf_token_for(deps, *caller.session)}});
 }
 
 server::HttpResponse who_am_i(server::RequestContext& ctx) {
@@ -78,10 +83,17 @@ void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
                 .handler = [&deps](server::RequestContext& ctx) { return login(deps, ctx); }});
     router.add({.method = "POST",
                 .pattern = kLogoutPath,
-                .auth = server::AuthRequirement::session,
+                .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::none,
                 .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
                 .gate_exemption = server::kSignOutExemption});
+    router.add({.method = "GET",
+                .pattern = kCsrfTokenPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::except_two_factor,
+                .handler = [&deps](server::RequestContext& ctx) { return csrf_token(deps, ctx); },
+                .gate_exemption = "the frontend asks for it before any write, enrolling in "
+                                  "two-factor (how the gate is passed) included"});
     // EcliPanel refuses a suspended account everywhere, this included (403).
     router.add({.method = "GET",
                 .pattern = kSessionPath,

@@ -1,5 +1,6 @@
 #pragma once
-// EcliPanel sign-in and the frontend's "who am I": POST /api/auth/login, POST /api/auth/logout,
+// EcliPanel sign-in and the frontend's "who am I": POST /api/auth/login (a session, or a
+// temp token for the two-factor step), POST /api/auth/logout, GET /api/auth/csrf-token,
 // GET /api/auth/session.
 
 #include "handlers/common/handler_deps.hpp"
@@ -10,6 +11,7 @@ namespace accountd::handlers::eclipanel {
 inline constexpr const char* kLoginPath = "/api/auth/login";
 inline constexpr const char* kLogoutPath = "/api/auth/logout";
 inline constexpr const char* kSessionPath = "/api/auth/session";
+inline constexpr const char* kCsrfTokenPath = "/api/auth/csrf-token";
 
 /// The gate exemption of the "who am I" reads (/api/auth/session, /api/users/me): a user
 /// without the required two-factor still learns who they are, as Pterodactyl's account read

@@ -2,6 +2,7 @@
 
 #include "crypto/jwt.hpp"
 #include "handlers/common/origin_check.hpp"
+#include "handlers/eclipanel/two_factor_messages.hpp"
 
 namespace accountd::handlers::eclipanel {
 namespace {
@@ -41,7 +42,7 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
         case ErrorCode::limit_reached:
             return {400, "API key limit reached"};
         case ErrorCode::two_factor_failed:
-            return {400, "Invalid token"};
+            return two_factor_shape(e.two_factor);
         case ErrorCode::rate_limited:
         case ErrorCode::too_many_attempts:
             return {429, "rate_limited"};
@@ -114,7 +115,9 @@ void EclipanelDialect::check_cookie_write(const server::HttpRequest& request,
 server::HttpResponse EclipanelDialect::render_error(const server::ApiError& error,
                                                     const server::HttpRequest& /*request*/) const {
     const auto [status, message] = shape_of(error);
-    if (error.code() == ErrorCode::too_many_attempts || error.code() == ErrorCode::rate_limited) {
+    // A worded 429 (the two-factor lock) carries retryAfter as EcliPanel's limits do.
+    if (error.code() == ErrorCode::too_many_attempts || error.code() == ErrorCode::rate_limited ||
+        (error.code() == ErrorCode::refused && error.retry_after > 0)) {
         return server::HttpResponse::json(status,
                                           {{"error", message}, {"retryAfter", error.retry_after}});
     }

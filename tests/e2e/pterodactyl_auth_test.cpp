@@ -335,18 +335,19 @@ BOOST_AUTO_TEST_CASE(an_account_with_two_factor_is_not_let_in_on_its_password_al
     BOOST_TEST(r.json()["data"]["confirmation_token"].get<std::string>().size() == 64u);
     BOOST_TEST(r.set_cookie("pterodactyl_session").empty());
     BOOST_TEST(count_sessions(t.user.id) == 0);
-    // Calagopus asks for the second factor too; EcliPanel has no checkpoint yet and refuses the
-    // account outright.
+    // Calagopus and EcliPanel ask for the second factor too.
     const auto cala = calagopus().post_json("/api/auth/login",
                                             {{"user", t.user.username}, {"password", t.password}});
     BOOST_TEST(cala.status == 200);
     BOOST_TEST(cala.json()["type"] == "two_factor_required");
     BOOST_TEST(cala.set_cookie("calagopus_session").empty());
     BOOST_TEST(count_sessions(t.user.id) == 0);
-    BOOST_TEST(
-        eclipanel()
-            .post_json("/api/auth/login", {{"email", t.user.email}, {"password", t.password}})
-            .status == 401);
+    const auto ecli = eclipanel().post_json("/api/auth/login",
+                                            {{"email", t.user.email}, {"password", t.password}});
+    BOOST_TEST(ecli.status == 200);
+    BOOST_TEST(ecli.json()["twoFactorRequired"] == true);
+    BOOST_TEST(ecli.set_cookie("token").empty());
+    BOOST_TEST(count_sessions(t.user.id) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(the_csrf_cookie_route_answers_204) {

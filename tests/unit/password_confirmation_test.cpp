@@ -107,4 +107,31 @@ BOOST_AUTO_TEST_CASE(confirmations_do_not_use_up_the_sign_in_count_of_the_accoun
     BOOST_TEST(!throttle.claim(kIp, sign_in_names).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_wrong_code_confirming_a_change_stays_counted_apart_from_passwords) {
+    const auto with_code = [&](const std::function<void()>& outcome) {
+        return refusal([&] {
+            confirmation.run_with_code(7, kIp, [&] {
+                ++changes;
+                outcome();
+            });
+        });
+    };
+    const auto wrong_code = [] {
+        throw ServiceError::two_factor(services::TwoFactorFailure::invalid_code);
+    };
+    const auto not_set_up = [] {
+        throw ServiceError::two_factor(services::TwoFactorFailure::not_set_up);
+    };
+    // A refusal that is no guess (nothing set up) is given back.
+    for (int i = 0; i < 10; ++i)
+        BOOST_TEST(with_code(not_set_up) == "two_factor: not_set_up");
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST(with_code(wrong_code) == "two_factor: invalid_code");
+    BOOST_TEST(changes == 15);
+    BOOST_TEST(with_code(succeeds) == "throttled: 60");
+    BOOST_TEST(changes == 15);
+    // The password confirmations of the account keep their own count.
+    BOOST_TEST(run(succeeds) == "no error");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

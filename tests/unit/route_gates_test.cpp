@@ -72,6 +72,9 @@ BOOST_AUTO_TEST_CASE(only_sign_out_two_factor_enrolment_and_account_reads_skip_a
         {"calagopus", "DELETE", "/api/client/account/two-factor", Gates::except_two_factor},
         {"eclipanel", "GET", "/api/auth/session", Gates::except_two_factor},
         {"eclipanel", "GET", "/api/users/me", Gates::except_two_factor},
+        {"eclipanel", "GET", "/api/auth/csrf-token", Gates::except_two_factor},
+        {"eclipanel", "GET", "/api/auth/2fa/setup", Gates::except_two_factor},
+        {"eclipanel", "POST", "/api/auth/2fa/verify", Gates::except_two_factor},
         // The SPA's pages: what the session may do is decided by the API calls they make.
         {"pterodactyl", "GET", "/", Gates::none},
         {"pterodactyl", "GET", "/account", Gates::none},

@@ -534,4 +534,117 @@ BOOST_AUTO_TEST_CASE(a_pending_setup_is_there_only_until_its_setup_time_is_over)
     BOOST_TEST(!two_factor.has_pending_setup(user()));
 }
 
+// EcliPanel's entry points: a code alone proves the factor (its frontend sends no password).
+namespace {
+const services::RecoveryCodeFormat kHexCodes{10, 12,
+                                             services::RecoveryCodeFormat::Alphabet::lower_hex};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(enabling_with_a_code_needs_the_secret_this_account_was_given) {
+    const auto setup = two_factor.begin_setup(user());
+    // A secret the client chose, with a right code for it, is refused and enables nothing.
+    const std::string chosen = crypto::base32_encode(std::string(20, 'z'), false);
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), chosen, code(chosen), kHexCodes,
+                                               std::nullopt);
+               }) == "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), "", code(setup.secret), kHexCodes,
+                                               std::nullopt);
+               }) == "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), setup.secret, wrong_code(setup.secret),
+                                               kHexCodes, std::nullopt);
+               }) == "two_factor: invalid_code");
+    BOOST_TEST(!user().totp_enabled);
+    const auto codes = two_factor.enable_with_code(user(), setup.secret, code(setup.secret),
+                                                   kHexCodes, std::nullopt);
+    BOOST_TEST(user().totp_enabled);
+    BOOST_REQUIRE(codes.size() == 10u);
+    for (const auto& c : codes) {
+        BOOST_TEST(c.size() == 12u);
+        BOOST_TEST(std::all_of(c.begin(), c.end(), [](char ch) {
+            return std::isdigit(static_cast<unsigned char>(ch)) || (ch >= 'a' && ch <= 'f');
+        }));
+    }
+    // Stored hashed, and they work at the checkpoint as any recovery code does.
+    for (const auto& stored : world.two_factor.recovery_codes(id)) {
+        for (const auto& c : codes)
+            BOOST_TEST(stored.code_hash.find(c) == std::string::npos);
+    }
+    const auto token = two_factor.start_pending(user(), "eclipanel");
+    BOOST_TEST(checkpoint(token, std::nullopt, codes.front(), "eclipanel").used_recovery_code);
+}
+
+BOOST_AUTO_TEST_CASE(enabling_with_a_code_is_refused_without_a_live_setup_or_when_enabled) {
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), "AAAA", "123456", kHexCodes, std::nullopt);
+               }) == "two_factor: not_set_up");
+    const auto setup = two_factor.begin_setup(user());
+    clock.advance(601s);
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes,
+                                               std::nullopt);
+               }) == "two_factor: setup_expired");
+    const auto secret = enable();
+    clock.advance(30s);
+    // No renewal of the secret or the codes without the password.
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), secret, code(secret), kHexCodes,
+                                               std::nullopt);
+               }) == "two_factor: already_enabled");
+}
+
+BOOST_AUTO_TEST_CASE(enabling_with_a_code_ends_every_other_session_but_the_kept_one) {
+    auto kept = session_of(id);
+    const auto kept_id = world.sessions.insert(kept, "hash-1");
+    world.sessions.insert(session_of(id), "hash-2");
+    const auto setup = two_factor.begin_setup(user());
+    two_factor.enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes, kept_id);
+    BOOST_TEST((session_ids() == std::set<std::uint64_t>{kept_id}));
+}
+
+BOOST_AUTO_TEST_CASE(disabling_with_a_code_takes_a_fresh_code_of_the_enabled_secret_once) {
+    std::vector<std::string> recovery;
+    const auto secret = enable(&recovery);
+    const auto pending = two_factor.start_pending(user(), "eclipanel");
+    // The step that enabled is spent; a recovery code is no TOTP code.
+    BOOST_TEST(refusal([&] { two_factor.disable_with_code(user(), code(secret)); }) ==
+               "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] { two_factor.disable_with_code(user(), recovery.front()); }) ==
+               "two_factor: invalid_code");
+    BOOST_TEST(refusal([&] { two_factor.disable_with_code(user(), wrong_code(secret)); }) ==
+               "two_factor: invalid_code");
+    BOOST_TEST(user().totp_enabled);
+    clock.advance(30s);
+    two_factor.disable_with_code(user(), code(secret));
+    BOOST_TEST(!user().totp_enabled);
+    BOOST_TEST(!world.two_factor.secret(id).has_value());
+    BOOST_TEST(world.two_factor.recovery_codes(id).empty());
+    BOOST_TEST(!two_factor.pending_user(pending, "eclipanel").has_value());
+    BOOST_TEST(refusal([&] { two_factor.disable_with_code(user(), code(secret)); }) ==
+               "two_factor: not_set_up");
+}
+
+BOOST_AUTO_TEST_CASE(a_checkpoint_asking_for_every_factor_needs_each_one_given) {
+    std::vector<std::string> recovery;
+    const auto secret = enable(&recovery);
+    clock.advance(30s);
+    const auto token = two_factor.start_pending(user(), "eclipanel");
+    // A right recovery code with a wrong TOTP code: refused, and the recovery code is kept.
+    BOOST_TEST(refusal([&] {
+                   two_factor.checkpoint(token, "eclipanel", wrong_code(secret), recovery.front(),
+                                         world.users, true);
+               }) == "two_factor: checkpoint_code");
+    BOOST_TEST(world.two_factor.recovery_codes(id).size() == 10u);
+    BOOST_TEST(refusal([&] {
+                   two_factor.checkpoint(token, "eclipanel", code(secret), "not-a-code",
+                                         world.users, true);
+               }) == "two_factor: checkpoint_recovery");
+    const auto result = two_factor.checkpoint(token, "eclipanel", code(secret), recovery.front(),
+                                              world.users, true);
+    BOOST_TEST(result.used_recovery_code);
+    BOOST_TEST(world.two_factor.recovery_codes(id).size() == 9u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
