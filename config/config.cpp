@@ -347,6 +347,18 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.calagopus_register_limit = parse_rate_window(k, v);
          }},
+        {"ratelimit.eclipanel_apikey_create_ip", "10/3600",
+         "EcliPanel API-key creations (POST /api/apikeys) per client address per window; role "
+         "`*` is not counted.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_apikey_create_ip_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_apikey_create_user", "5/86400",
+         "EcliPanel API-key creations (POST /api/apikeys) per user per window; role `*` is not "
+         "counted.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_apikey_create_user_limit = parse_rate_window(k, v);
+         }},
         {"registration.enabled", "false",
          "Whether anyone may create an account (Calagopus' POST /api/auth/register).",
          [](Config& c, const std::string& k, const std::string& v) {
@@ -368,6 +380,11 @@ const std::vector<KeySpec>& key_table() {
          "are not recorded.",
          [](Config& c, const std::string& k, const std::string& v) {
              c.activity_ip_blocked_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
+        {"api_keys.eclipanel_max", "25",
+         "API keys a user may make through the EcliPanel dialect, expired ones included.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_max_api_keys = static_cast<int>(parse_integer(k, v, 1, 10000));
          }},
         {"api_keys.calagopus_max", "50",
          "API keys a user may make through the Calagopus dialect (its user.max_api_key_count), "
