@@ -116,6 +116,8 @@ server::HttpResponse add_key(const HandlerDeps& deps, server::RequestContext& ct
         }
         throw;
     }
+    // The stored row carries the id EcliPanel addresses keys by.
+    if (auto stored = deps.ssh_keys.find(ctx.caller().user.id, key.uuid)) key = std::move(*stored);
     record_own_activity(deps, ctx, "user:ssh-key.create",
                         {{"fingerprint", wire_fingerprint(key)}, {"name", key.name}});
     return server::HttpResponse::json(201, key_json(key));
