@@ -11,8 +11,10 @@
 #include "handlers/calagopus/ssh_keys_handler.hpp"
 #include "handlers/calagopus/two_factor_handler.hpp"
 #include "handlers/common/health_handler.hpp"
+#include "handlers/eclipanel/api_keys_handler.hpp"
 #include "handlers/eclipanel/auth_handler.hpp"
 #include "handlers/eclipanel/sessions_handler.hpp"
+#include "handlers/eclipanel/ssh_keys_handler.hpp"
 #include "handlers/eclipanel/two_factor_handler.hpp"
 #include "handlers/eclipanel/users_handler.hpp"
 #include "handlers/pterodactyl/account_handler.hpp"
@@ -83,6 +85,8 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_two_factor_routes(eclipanel_routes_, deps_);
+    handlers::eclipanel::register_api_key_routes(eclipanel_routes_, deps_);
+    handlers::eclipanel::register_ssh_key_routes(eclipanel_routes_, deps_);
 
     dispatcher_.add_dialect(pterodactyl_, pterodactyl_routes_);
     dispatcher_.add_dialect(calagopus_, calagopus_routes_);

@@ -108,6 +108,9 @@ struct Config {
     RateWindow eclipanel_2fa_send_email_limit;
     RateWindow eclipanel_2fa_enable_limit;
     RateWindow eclipanel_2fa_disable_limit;
+    /// EcliPanel's API-key creations per client address and per user (§11), not for role `*`.
+    RateWindow eclipanel_apikey_create_ip_limit;
+    RateWindow eclipanel_apikey_create_user_limit;
     // [registration] self-service sign-up (Calagopus' POST /api/auth/register)
     bool registration_enabled{};
     bool registration_first_user_admin{};  ///< the first account registered becomes root admin
@@ -125,6 +128,7 @@ struct Config {
     // [activity]
     int activity_retention_days{};       ///< 0 keeps entries forever
     int activity_ip_blocked_interval{};  ///< seconds between two auth:ip-blocked rows of one key
+    int eclipanel_max_api_keys{};        ///< 64-hex keys one user may hold (expired included)
     int calagopus_max_api_keys{};        ///< c7sp_ keys one user may hold (expired ones included)
     // [housekeeping]
     int housekeeping_interval{};     ///< seconds between one worker's runs

@@ -13,6 +13,7 @@
 #include "server/request_context.hpp"
 #include "server/router.hpp"
 #include "services/api_key_format.hpp"
+#include "services/key_permissions.hpp"
 
 namespace accountd::server {
 
@@ -48,6 +49,12 @@ class DialectAdapter {
     /// How this dialect's API keys look; nullptr while the dialect has none (every key is then
     /// refused as an unknown credential).
     virtual const services::ApiKeyFormat* key_format() const { return nullptr; }
+
+    /// How this dialect's routes name the permissions a key needs (Route::key_permission,
+    /// Route::others_permission): Calagopus' user registry unless the dialect has its own.
+    virtual services::PermissionVocabulary permission_vocabulary() const {
+        return services::PermissionVocabulary::calagopus;
+    }
 
     /// The per-address limit a request to `route` counts against (Calagopus' §1.7 limits),
     /// nullopt for none.

@@ -2,6 +2,7 @@
 
 #include <typeinfo>
 
+#include "services/key_permissions.hpp"
 #include "services/service_error.hpp"
 
 namespace accountd::server {
@@ -232,18 +233,21 @@ void Dispatcher::authorize(const Entry& entry, const Route& route, RequestContex
         (is_write(ctx.request.method) || route.csrf_on_get)) {
         entry.adapter->check_cookie_write(ctx.request, caller);
     }
-    // A key reaches only what its permission list grants.
+    // A key reaches only what its permission list grants, read in the dialect's vocabulary
+    // (a key of another dialect has its list asked in translation, never wider).
+    const auto vocabulary = entry.adapter->permission_vocabulary();
     if (caller.api_key && !route.key_permission.empty() &&
-        !services::ApiKeyService::grants(*caller.api_key, route.key_permission)) {
+        !services::key_grants(*caller.api_key, vocabulary, route.key_permission)) {
         ApiError error(ErrorCode::forbidden, "key lacks the route's permission");
         error.subject = route.key_permission;
         throw error;
     }
-    // Root admins act for others; through a key only when the key names the permission.
+    // Root admins act for others; through a key only when the key allows it (an EcliPanel
+    // admin key, or a list granting the permission).
     if (!route.others_permission.empty() && caller.user.root_admin) {
-        ctx.acts_for_others = !caller.api_key || (caller.api_key->permissions &&
-                                                  services::ApiKeyService::grants(
-                                                      *caller.api_key, route.others_permission));
+        ctx.acts_for_others =
+            !caller.api_key ||
+            services::key_acts_for_others(*caller.api_key, vocabulary, route.others_permission);
     }
 }
 

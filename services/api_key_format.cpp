@@ -79,7 +79,7 @@ const ApiKeyFormat& pterodactyl_key_format() {
                                      .secret_length = 32,
                                      .alphabet = ApiKeyFormat::Alphabet::alphanumeric,
                                      .prefix_required = false,
-                                     .also_accepts = {"calagopus"}};
+                                     .also_accepts = {"calagopus", "eclipanel"}};
     return format;
 }
 
@@ -90,7 +90,7 @@ const ApiKeyFormat& calagopus_key_format() {
                                      .secret_length = 32,
                                      .alphabet = ApiKeyFormat::Alphabet::alphanumeric,
                                      .prefix_required = false,
-                                     .also_accepts = {"pterodactyl"}};
+                                     .also_accepts = {"pterodactyl", "eclipanel"}};
     return format;
 }
 
@@ -100,7 +100,8 @@ const ApiKeyFormat& eclipanel_key_format() {
                                      .identifier_length = 16,
                                      .secret_length = 48,
                                      .alphabet = ApiKeyFormat::Alphabet::lower_hex,
-                                     .prefix_required = true};
+                                     .prefix_required = true,
+                                     .also_accepts = {"pterodactyl", "calagopus"}};
     return format;
 }
 

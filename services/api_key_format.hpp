@@ -31,8 +31,8 @@ struct ApiKeyFormat {
     /// refused for their type, so their shape is only [A-Za-z0-9_] of the right length.
     bool prefix_required = true;
     /// Other formats whose keys this dialect also authenticates: one account's keys work in
-    /// every dialect whose key header can carry them (Pterodactyl and Calagopus keys are both
-    /// 48 characters of [A-Za-z0-9_]).
+    /// every dialect (Pterodactyl and Calagopus keys are both 48 characters of [A-Za-z0-9_],
+    /// EcliPanel's 64 hex characters; a presented key is read in any of these shapes).
     std::vector<std::string> also_accepts{};
 
     /// Whether a stored key of format `name` authenticates in this format's dialect.
@@ -67,6 +67,7 @@ const ApiKeyFormat& calagopus_key_format();
 /// The format stored under `name`; nullptr for none.
 const ApiKeyFormat* key_format_named(std::string_view name);
 /// EcliPanel: 64 lowercase hex characters and no prefix; we treat the first 16 as the identifier.
+/// Each of the three formats accepts the other two.
 const ApiKeyFormat& eclipanel_key_format();
 
 }  // namespace accountd::services

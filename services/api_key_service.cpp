@@ -201,9 +201,16 @@ IssuedApiKey ApiKeyService::recreate(ApiKey key) {
 AuthenticatedKey ApiKeyService::authenticate(const ApiKeyFormat& format, const std::string& token,
                                              const std::string& ip) {
     AuthenticatedKey out;
-    const auto canonical = format.canonical(token);
+    // The key in the shape of the dialect's own format, else of a format it also accepts.
+    const ApiKeyFormat* shape = &format;
+    auto canonical = format.canonical(token);
+    for (const auto& name : format.also_accepts) {
+        if (canonical) break;
+        shape = key_format_named(name);
+        if (shape != nullptr) canonical = shape->canonical(token);
+    }
     if (!canonical) return out;
-    auto found = keys_.find_by_identifier(format.identifier_of(*canonical));
+    auto found = keys_.find_by_identifier(shape->identifier_of(*canonical));
     // One account's keys work in every dialect that can carry them (SECURITY.md), each with
     // its own restrictions.
     if (!found || !format.accepts(found->key.format) ||

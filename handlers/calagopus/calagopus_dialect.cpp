@@ -177,7 +177,10 @@ std::optional<server::PresentedCredential> CalagopusDialect::find_credential(
     const std::string_view authorization = request.header("authorization");
     if (authorization.empty()) return std::nullopt;
     // The raw header is exactly "Bearer " and a 48-character key, or nothing is looked up.
-    if (authorization.size() != kBearerPrefix.size() + kApiKeyLength) {
+    // The account's EcliPanel keys (64 hex characters) work here too (README: one account's
+    // keys work in every dialect).
+    if (authorization.size() != kBearerPrefix.size() + kApiKeyLength &&
+        authorization.size() != kBearerPrefix.size() + kEclipanelKeyLength) {
         refuse(401, "invalid authorization header");
     }
     if (!authorization.starts_with(kBearerPrefix)) refuse(401, "invalid api key");

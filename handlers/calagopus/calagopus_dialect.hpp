@@ -14,6 +14,8 @@ namespace accountd::handlers::calagopus {
 inline constexpr std::size_t kSessionTokenLength = 81;
 /// An API key's length, and the header's literal, case-sensitive prefix.
 inline constexpr std::size_t kApiKeyLength = 48;
+/// The account's EcliPanel keys, also accepted here.
+inline constexpr std::size_t kEclipanelKeyLength = 64;
 inline constexpr std::string_view kBearerPrefix = "Bearer ";
 
 class CalagopusDialect final : public server::DialectAdapter {

@@ -1,5 +1,7 @@
 #include "handlers/eclipanel/eclipanel_dialect.hpp"
 
+#include <algorithm>
+
 #include "crypto/jwt.hpp"
 #include "handlers/common/origin_check.hpp"
 #include "handlers/eclipanel/two_factor_messages.hpp"
@@ -30,6 +32,8 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
         case ErrorCode::credentials_malformed:
             return {401, "Invalid token format"};
         case ErrorCode::session_invalid:
+            // An unknown, wrong or expired API key (§2.2) is worded apart from a session.
+            if (e.subject == server::kApiKeySubject) return {401, "Invalid API key"};
             return {401, "Invalid session"};
         case ErrorCode::token_invalid:
             return {401, "Invalid token"};
@@ -61,6 +65,8 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
         case ErrorCode::session_auth_required:
             return {400, "Session authentication required"};
         case ErrorCode::forbidden:
+            // The dispatcher names the route's permission a key lacks (§9.2's key refusal).
+            if (!e.subject.empty()) return {403, "Insufficient permissions (api key)"};
             return {403, "Insufficient permissions"};
         case ErrorCode::not_found:
             return {404, "Not found"};
@@ -75,25 +81,55 @@ std::pair<int, const char*> shape_of(const server::ApiError& e) {
     return {500, "Internal server error"};
 }
 
+// Whether `token` has the shape of a key this dialect authenticates (its own or one of the
+// formats it also accepts): only such a value is looked up as a key.
+bool could_be_key(std::string_view token) {
+    const auto& format = services::eclipanel_key_format();
+    if (format.canonical(token)) return true;
+    return std::any_of(format.also_accepts.begin(), format.also_accepts.end(),
+                       [&](const std::string& name) {
+                           const auto* other = services::key_format_named(name);
+                           return other != nullptr && other->canonical(token).has_value();
+                       });
+}
+
 }  // namespace
 
 std::optional<server::PresentedCredential> EclipanelDialect::find_credential(
     const server::HttpRequest& request) const {
-    std::optional<server::PresentedCredential> found;
+    const auto as_key = [](std::string_view key) {
+        return server::PresentedCredential{server::CredentialSource::api_key, std::string(key),
+                                           std::nullopt};
+    };
+    // §2.1: Authorization wins, then X-Api-Key, then the cookie.
     const std::string_view authorization = request.header("authorization");
     if (!authorization.empty()) {
+        // `ApiKey <key>`: case-sensitive scheme, one space.
+        if (authorization.starts_with("ApiKey ")) return as_key(authorization.substr(7));
+        std::string_view raw;
         // EcliPanel takes `Bearer <token>` or a bare token longer than 20 characters.
         if (authorization.starts_with("Bearer ") &&
             authorization.find(' ', 7) == std::string_view::npos && authorization.size() > 7) {
-            found = server::PresentedCredential{server::CredentialSource::session_bearer,
-                                                std::string(authorization.substr(7)), std::nullopt};
+            raw = authorization.substr(7);
         } else if (authorization.size() > 20 && authorization.find(' ') == std::string_view::npos) {
-            found = server::PresentedCredential{server::CredentialSource::session_bearer,
-                                                std::string(authorization), std::nullopt};
+            raw = authorization;
         } else {
             throw server::ApiError(ErrorCode::credentials_malformed, "authorization scheme");
         }
-    } else if (auto cookie = request.cookie(deps_.config.eclipanel_cookie)) {
+        if (crypto::jwt_hs256_verify(raw, deps_.keys.jwt)) {
+            return server::PresentedCredential{server::CredentialSource::session_bearer,
+                                               std::string(raw), std::nullopt};
+        }
+        // EcliPanel tries a token that is no JWT of its own as an API key. Only a value that
+        // can be one of the account's keys is looked up; anything else is "Invalid token".
+        if (could_be_key(raw)) return as_key(raw);
+        throw server::ApiError(ErrorCode::token_invalid, "neither our JWT nor a key");
+    }
+    if (const std::string_view key = request.header("x-api-key"); !key.empty()) {
+        return as_key(key);
+    }
+    std::optional<server::PresentedCredential> found;
+    if (auto cookie = request.cookie(deps_.config.eclipanel_cookie)) {
         found = server::PresentedCredential{server::CredentialSource::session_cookie,
                                             std::move(*cookie), std::nullopt};
     }
@@ -103,6 +139,10 @@ std::optional<server::PresentedCredential> EclipanelDialect::find_credential(
         throw server::ApiError(ErrorCode::token_invalid, "token not signed with our key");
     }
     return found;
+}
+
+const services::ApiKeyFormat* EclipanelDialect::key_format() const {
+    return &services::eclipanel_key_format();
 }
 
 void EclipanelDialect::check_cookie_write(const server::HttpRequest& request,

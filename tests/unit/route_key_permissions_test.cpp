@@ -7,6 +7,7 @@
 #include <map>
 
 #include "app/worker_app.hpp"
+#include "services/key_permissions.hpp"
 #include "services/permission_registry.hpp"
 #include "test_support.hpp"
 
@@ -84,6 +85,30 @@ BOOST_AUTO_TEST_CASE(calagopus_key_routes_name_their_permission) {
     BOOST_TEST(actual.at("POST /api/client/account/api-keys/{uuid}/recreate") ==
                "api-keys.recreate");
     BOOST_TEST(actual.at("PUT /api/client/account/email") == "account.email");
+}
+
+BOOST_AUTO_TEST_CASE(eclipanel_key_routes_name_account_permissions_in_its_spelling) {
+    const auto actual = key_permissions(config::Dialect::eclipanel);
+    const Permissions expected = {
+        {"GET /api/apikeys/my", ""},
+        {"POST /api/apikeys", "apikeys:create"},
+        {"GET /api/apikeys/{id}", ""},
+        {"DELETE /api/apikeys/{id}", "apikeys:delete"},
+        {"GET /api/ssh-keys", "sshkeys:read"},
+        {"POST /api/ssh-keys", "sshkeys:create"},
+        {"PUT /api/ssh-keys/{id}", "sshkeys:update"},
+        {"DELETE /api/ssh-keys/{id}", "sshkeys:delete"},
+    };
+    for (const auto& [route, permission] : expected) {
+        BOOST_TEST(actual.count(route) == 1u, route);
+        if (actual.count(route)) BOOST_TEST(actual.at(route) == permission, route);
+    }
+    // Each names an account permission, so a key of another dialect is asked the same thing.
+    for (const auto& [route, permission] : actual) {
+        if (permission.empty()) continue;
+        BOOST_TEST(services::calagopus_name_of(permission).has_value(),
+                   route << " names " << permission);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
