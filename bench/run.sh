@@ -75,6 +75,13 @@ CKEY_ANSWER=$(curl -s -H 'Content-Type: application/json' -H "Cookie: calagopus_
     "http://127.0.0.1:$P2/api/client/account/api-keys")
 CKEY=$(printf '%s' "$CKEY_ANSWER" | sed -n 's/.*"key":"\(c7sp_[A-Za-z0-9]*\)".*/\1/p')
 [ ${#CKEY} -eq 48 ] || die "could not create the bench Calagopus API key: $CKEY_ANSWER"
+# An EcliPanel client key limited to reading the account, created with the EcliPanel session.
+EKEY_ANSWER=$(curl -s -H 'Content-Type: application/json' -H "Cookie: token=$ECLI" \
+    -H "Origin: http://127.0.0.1:$P3" \
+    -d '{"name":"bench ecli key","type":"client","permissions":["users:read"]}' \
+    "http://127.0.0.1:$P3/api/apikeys")
+EKEY=$(printf '%s' "$EKEY_ANSWER" | sed -n 's/.*"apiKey":"\([0-9a-f]*\)".*/\1/p')
+[ ${#EKEY} -eq 64 ] || die "could not create the bench EcliPanel API key: $EKEY_ANSWER"
 
 results=()
 # run NAME URL [HEADER]: one wrk run; appends "name rps p50 p99 errors" to results.
@@ -106,6 +113,7 @@ run "calagopus-account"       "http://127.0.0.1:$P2/api/client/account" "Cookie:
 run "calagopus-account-key"   "http://127.0.0.1:$P2/api/client/account" "Authorization: Bearer $CKEY"
 run "eclipanel-users-me"      "http://127.0.0.1:$P3/api/users/me"       "Cookie: token=$ECLI"
 run "eclipanel-users-me-bearer" "http://127.0.0.1:$P3/api/users/me"     "Authorization: Bearer $ECLI"
+run "eclipanel-users-me-key"   "http://127.0.0.1:$P3/api/users/me"       "Authorization: ApiKey $EKEY"
 
 # The account read again while wrong-password sign-ins flood the pool: FLOOD_CONNECTIONS clients
 # sign in with a wrong password without pause, each request from another address (the test
@@ -202,6 +210,10 @@ ccookie=$(printf '%s\n' "${results[@]}" | awk '$1 == "calagopus-account" { print
 ckey=$(printf '%s\n' "${results[@]}" | awk '$1 == "calagopus-account-key" { print $2 }')
 awk -v a="$ckey" -v b="$ccookie" 'BEGIN {
     r = 100 * a / b; printf "  %-26s %5.0f%% of the cookie read (target >= 90%%): %s\n", "calagopus-account-key", r, (r >= 90 ? "met" : "NOT met") }'
+ecookie=$(printf '%s\n' "${results[@]}" | awk '$1 == "eclipanel-users-me" { print $2 }')
+ekey=$(printf '%s\n' "${results[@]}" | awk '$1 == "eclipanel-users-me-key" { print $2 }')
+awk -v a="$ekey" -v b="$ecookie" 'BEGIN {
+    r = 100 * a / b; printf "  %-26s %5.0f%% of the cookie read (target >= 90%%): %s\n", "eclipanel-users-me-key", r, (r >= 90 ? "met" : "NOT met") }'
 flooded=$(printf '%s\n' "${results[@]}" | awk '$1 == "pterodactyl-account-flooded" { print $2 }')
 echo
 echo "under a wrong-password flood ($FLOOD_CONNECTIONS connections, hash ceiling $(nproc) = one per core):"

@@ -396,196 +396,198 @@ const std::vector<KeySpec>& key_table() {
         {"ratelimit.eclipanel_apikey_create_ip", "10/3600",
          "EcliPanel API-key creations (POST /api/apikeys) per client address per window; role "
          "`*` is not counted.",
-         c.eclipanel_apikey_create_ip_limit = parse_rate_window(k, v);
-    {
-        "ratelimit.eclipanel_apikey_create_user", "5/86400",
-            "EcliPanel API-key creations (POST /api/apikeys) per user per window; role `*` is not "
-            "counted.",
-            c.eclipanel_apikey_create_user_limit = parse_rate_window(k, v);
-    }
-}
-,
-    {"registration.enabled", "false",
-     "Whether anyone may create an account (Calagopus' POST /api/auth/register).",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.registration_enabled = parse_bool(k, v);
-     }},
-    {"registration.first_user_admin", "false",
-     "Whether the first account registered, with no account in the database yet, becomes a "
-     "root admin (as Calagopus does).",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.registration_first_user_admin = parse_bool(k, v);
-     }},
-    {"activity.retention_days", "90",
-     "Days an activity-log entry is kept (Pterodactyl prunes at 90); 0 keeps them forever.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.activity_retention_days = static_cast<int>(parse_integer(k, v, 0, 36500));
-     }},
-    {"activity.ip_blocked_interval", "60",
-     "Seconds between two auth:ip-blocked entries of one API key; the refusals between "
-     "are not recorded.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.activity_ip_blocked_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
-     }},
-    {"api_keys.eclipanel_max", "25",
-     "API keys a user may make through the EcliPanel dialect, expired ones included.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.eclipanel_max_api_keys = static_cast<int>(parse_integer(k, v, 1, 10000));
-     }},
-    {"api_keys.calagopus_max", "50",
-     "API keys a user may make through the Calagopus dialect (its user.max_api_key_count), "
-     "expired ones included.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_max_api_keys = static_cast<int>(parse_integer(k, v, 1, 10000));
-     }},
-    {"housekeeping.interval", "300",
-     "Seconds between one worker's deletes of expired sessions, pending sign-ins, ended "
-     "throttle windows and old activity.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.housekeeping_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
-     }},
-    {"housekeeping.max_batches", "100",
-     "Batches of 1000 rows of each kind one run may delete; a run goes on while batches "
-     "come back full.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.housekeeping_max_batches = static_cast<int>(parse_integer(k, v, 1, 100000));
-     }},
-    {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (v == "none")
-             c.require_2fa = TwoFactorRequirement::none;
-         else if (v == "admins")
-             c.require_2fa = TwoFactorRequirement::admins;
-         else if (v == "all")
-             c.require_2fa = TwoFactorRequirement::all;
-         else
-             throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
-     }},
-    {"security.totp_issuer", "",
-     "Name authenticator apps show for this service (the otpauth issuer); empty means "
-     "app.name.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (v.size() > 64) throw ConfigError(k + ": must be at most 64 characters");
-         c.totp_issuer = v;
-     }},
-    {"security.totp_setup_seconds", "600",
-     "Seconds a two-factor setup in progress keeps its secret: the setup form returns the "
-     "same one until then (a reload or a second tab keeps working), and it cannot be "
-     "enabled after.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.totp_setup_seconds = static_cast<int>(parse_integer(k, v, 60, 86400));
-     }},
-    {"security.fresh_sign_in_seconds", "900",
-     "Disabling two-factor or renewing recovery codes needs a session whose sign-in (with "
-     "its checkpoint) is at most this many seconds old.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.fresh_sign_in_seconds = static_cast<int>(parse_integer(k, v, 60, 86400));
-     }},
-    {"security.checkpoint_max_failures", "5",
-     "Wrong codes one confirmation token survives at the two-factor checkpoint; then the "
-     "password has to be given again.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.checkpoint_max_failures = static_cast<int>(parse_integer(k, v, 1, 100));
-     }},
-    {"security.totp_window", "1",
-     "TOTP time steps accepted either side of now (RFC 6238 section 5.2); each step once.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.totp_window = static_cast<int>(parse_integer(k, v, 0, 4));
-     }},
-    {"pterodactyl.index_template", "",
-     "Absolute path of the page that carries Pterodactyl's SPA (the panel's built page or a "
-     "copy of its wrapper); accountd serves it with the session's bootstrap data for /, "
-     "/account/... and the GET pages under /auth/. Empty: the panel serves its pages.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (!v.empty() && v.front() != '/') throw ConfigError(k + ": must be an absolute path");
-         c.pterodactyl_index_template = v;
-     }},
-    {"pterodactyl.lang_dir", "",
-     "Absolute path of the panel's language files (resources/lang); /locales/locale.json "
-     "serves their texts to the SPA. Empty: every namespace is empty.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (!v.empty() && v.front() != '/') throw ConfigError(k + ": must be an absolute path");
-         c.pterodactyl_lang_dir = v;
-     }},
-    {"calagopus.max_ssh_keys", "50",
-     "SSH keys a user may add through Calagopus (its user.max_ssh_key_count); keys added "
-     "through another panel count too.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_max_ssh_keys =
-             static_cast<std::uint64_t>(parse_integer(k, v, 1, kMaxSshKeysCap));
-     }},
-    {"calagopus.ssh_import_github_url", "https://api.github.com/users/{username}/keys",
-     "GitHub's key list for the SSH key import; {username} is replaced by the percent-encoded "
-     "name. https, or http to a loopback host.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_ssh_import_github_url = parse_import_url(k, v);
-     }},
-    {"calagopus.ssh_import_gitlab_url", "https://gitlab.com/api/v4/users/{username}/keys",
-     "GitLab's key list for the SSH key import (as ssh_import_github_url).",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_ssh_import_gitlab_url = parse_import_url(k, v);
-     }},
-    {"calagopus.ssh_import_launchpad_url", "https://api.launchpad.net/1.0/~{username}/sshkeys",
-     "Launchpad's key list for the SSH key import (as ssh_import_github_url).",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_ssh_import_launchpad_url = parse_import_url(k, v);
-     }},
-    {"calagopus.ssh_import_timeout_ms", "5000",
-     "Longest an SSH key import may wait for its provider, whole exchange (ms); the worker "
-     "serves nobody else meanwhile.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_ssh_import_timeout_ms = static_cast<int>(parse_integer(k, v, 100, 30000));
-     }},
-    {"calagopus.ssh_import_max_bytes", "262144",
-     "Largest provider answer an SSH key import reads (bytes); a longer one is a failed fetch.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.calagopus_ssh_import_max_bytes =
-             static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
-     }},
-    {"calagopus.language", "en",
-     "The default language Calagopus' GET /api/settings announces (one of GET "
-     "/api/languages).",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (v.size() < 2 || v.size() > 15) throw ConfigError(k + ": must be 2-15 characters");
-         c.calagopus_language = v;
-     }},
-    {"avatar.directory", "/var/lib/accountd/storage",
-     "Absolute path of the directory avatars are stored under (as "
-     "avatars/<uuid>/<name>.webp); "
-     "nginx serves it at /avatars/ (nginx/accountd-avatars.conf).",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (v.size() < 2 || v.front() != '/' || v.back() == '/')
-             throw ConfigError(k + ": must be an absolute path without a trailing slash");
-         c.avatar_directory = v;
-     }},
-    {"avatar.public_url", "",
-     "scheme://host[:port][/path] an avatar's URL starts with (then /avatars/...). "
-     "Empty: "
-     "server.public_url; both empty: a path from the site root.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (!v.empty() &&
-             (!(v.starts_with("http://") || v.starts_with("https://")) || v.back() == '/')) {
-             throw ConfigError(k +
-                               ": must be empty or http(s)://host[:port][/path] without "
-                               "a trailing slash");
-         }
-         c.avatar_public_url = v;
-     }},
-    {"avatar.max_bytes", "2097152",
-     "Largest avatar upload accepted (the panel's 2 MiB); larger gets 413. nginx's "
-     "client_max_body_size for the avatar location must match.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         c.avatar_max_bytes = static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
-     }},
-    {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
-     [](Config& c, const std::string& k, const std::string& v) {
-         if (v != "debug" && v != "info" && v != "warn" && v != "error") {
-             throw ConfigError(k + ": must be debug, info, warn or error (got '" + v + "')");
-         }
-         c.log_level = v;
-     }},
-};  // namespace
-return table;
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_apikey_create_ip_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_apikey_create_user", "5/86400",
+         "EcliPanel API-key creations (POST /api/apikeys) per user per window; role `*` is not "
+         "counted.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_apikey_create_user_limit = parse_rate_window(k, v);
+         }},
+        {"registration.enabled", "false",
+         "Whether anyone may create an account (Calagopus' POST /api/auth/register).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.registration_enabled = parse_bool(k, v);
+         }},
+        {"registration.first_user_admin", "false",
+         "Whether the first account registered, with no account in the database yet, becomes a "
+         "root admin (as Calagopus does).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.registration_first_user_admin = parse_bool(k, v);
+         }},
+        {"activity.retention_days", "90",
+         "Days an activity-log entry is kept (Pterodactyl prunes at 90); 0 keeps them forever.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.activity_retention_days = static_cast<int>(parse_integer(k, v, 0, 36500));
+         }},
+        {"activity.ip_blocked_interval", "60",
+         "Seconds between two auth:ip-blocked entries of one API key; the refusals between "
+         "are not recorded.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.activity_ip_blocked_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
+        {"api_keys.eclipanel_max", "25",
+         "API keys a user may make through the EcliPanel dialect, expired ones included.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_max_api_keys = static_cast<int>(parse_integer(k, v, 1, 10000));
+         }},
+        {"api_keys.calagopus_max", "50",
+         "API keys a user may make through the Calagopus dialect (its user.max_api_key_count), "
+         "expired ones included.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_max_api_keys = static_cast<int>(parse_integer(k, v, 1, 10000));
+         }},
+        {"housekeeping.interval", "300",
+         "Seconds between one worker's deletes of expired sessions, pending sign-ins, ended "
+         "throttle windows and old activity.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.housekeeping_interval = static_cast<int>(parse_integer(k, v, 1, 86400));
+         }},
+        {"housekeeping.max_batches", "100",
+         "Batches of 1000 rows of each kind one run may delete; a run goes on while batches "
+         "come back full.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.housekeeping_max_batches = static_cast<int>(parse_integer(k, v, 1, 100000));
+         }},
+        {"security.require_2fa", "admins", "Who must use two-factor: none, admins or all.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v == "none")
+                 c.require_2fa = TwoFactorRequirement::none;
+             else if (v == "admins")
+                 c.require_2fa = TwoFactorRequirement::admins;
+             else if (v == "all")
+                 c.require_2fa = TwoFactorRequirement::all;
+             else
+                 throw ConfigError(k + ": must be none, admins or all (got '" + v + "')");
+         }},
+        {"security.totp_issuer", "",
+         "Name authenticator apps show for this service (the otpauth issuer); empty means "
+         "app.name.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.size() > 64) throw ConfigError(k + ": must be at most 64 characters");
+             c.totp_issuer = v;
+         }},
+        {"security.totp_setup_seconds", "600",
+         "Seconds a two-factor setup in progress keeps its secret: the setup form returns the "
+         "same one until then (a reload or a second tab keeps working), and it cannot be "
+         "enabled after.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.totp_setup_seconds = static_cast<int>(parse_integer(k, v, 60, 86400));
+         }},
+        {"security.fresh_sign_in_seconds", "900",
+         "Disabling two-factor or renewing recovery codes needs a session whose sign-in (with "
+         "its checkpoint) is at most this many seconds old.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.fresh_sign_in_seconds = static_cast<int>(parse_integer(k, v, 60, 86400));
+         }},
+        {"security.checkpoint_max_failures", "5",
+         "Wrong codes one confirmation token survives at the two-factor checkpoint; then the "
+         "password has to be given again.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.checkpoint_max_failures = static_cast<int>(parse_integer(k, v, 1, 100));
+         }},
+        {"security.totp_window", "1",
+         "TOTP time steps accepted either side of now (RFC 6238 section 5.2); each step once.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.totp_window = static_cast<int>(parse_integer(k, v, 0, 4));
+         }},
+        {"pterodactyl.index_template", "",
+         "Absolute path of the page that carries Pterodactyl's SPA (the panel's built page or a "
+         "copy of its wrapper); accountd serves it with the session's bootstrap data for /, "
+         "/account/... and the GET pages under /auth/. Empty: the panel serves its pages.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (!v.empty() && v.front() != '/')
+                 throw ConfigError(k + ": must be an absolute path");
+             c.pterodactyl_index_template = v;
+         }},
+        {"pterodactyl.lang_dir", "",
+         "Absolute path of the panel's language files (resources/lang); /locales/locale.json "
+         "serves their texts to the SPA. Empty: every namespace is empty.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (!v.empty() && v.front() != '/')
+                 throw ConfigError(k + ": must be an absolute path");
+             c.pterodactyl_lang_dir = v;
+         }},
+        {"calagopus.max_ssh_keys", "50",
+         "SSH keys a user may add through Calagopus (its user.max_ssh_key_count); keys added "
+         "through another panel count too.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_max_ssh_keys =
+                 static_cast<std::uint64_t>(parse_integer(k, v, 1, kMaxSshKeysCap));
+         }},
+        {"calagopus.ssh_import_github_url", "https://api.github.com/users/{username}/keys",
+         "GitHub's key list for the SSH key import; {username} is replaced by the percent-encoded "
+         "name. https, or http to a loopback host.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_github_url = parse_import_url(k, v);
+         }},
+        {"calagopus.ssh_import_gitlab_url", "https://gitlab.com/api/v4/users/{username}/keys",
+         "GitLab's key list for the SSH key import (as ssh_import_github_url).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_gitlab_url = parse_import_url(k, v);
+         }},
+        {"calagopus.ssh_import_launchpad_url", "https://api.launchpad.net/1.0/~{username}/sshkeys",
+         "Launchpad's key list for the SSH key import (as ssh_import_github_url).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_launchpad_url = parse_import_url(k, v);
+         }},
+        {"calagopus.ssh_import_timeout_ms", "5000",
+         "Longest an SSH key import may wait for its provider, whole exchange (ms); the worker "
+         "serves nobody else meanwhile.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_timeout_ms = static_cast<int>(parse_integer(k, v, 100, 30000));
+         }},
+        {"calagopus.ssh_import_max_bytes", "262144",
+         "Largest provider answer an SSH key import reads (bytes); a longer one is a failed fetch.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.calagopus_ssh_import_max_bytes =
+                 static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
+         }},
+        {"calagopus.language", "en",
+         "The default language Calagopus' GET /api/settings announces (one of GET "
+         "/api/languages).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.size() < 2 || v.size() > 15) throw ConfigError(k + ": must be 2-15 characters");
+             c.calagopus_language = v;
+         }},
+        {"avatar.directory", "/var/lib/accountd/storage",
+         "Absolute path of the directory avatars are stored under (as "
+         "avatars/<uuid>/<name>.webp); "
+         "nginx serves it at /avatars/ (nginx/accountd-avatars.conf).",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v.size() < 2 || v.front() != '/' || v.back() == '/')
+                 throw ConfigError(k + ": must be an absolute path without a trailing slash");
+             c.avatar_directory = v;
+         }},
+        {"avatar.public_url", "",
+         "scheme://host[:port][/path] an avatar's URL starts with (then /avatars/...). "
+         "Empty: "
+         "server.public_url; both empty: a path from the site root.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (!v.empty() &&
+                 (!(v.starts_with("http://") || v.starts_with("https://")) || v.back() == '/')) {
+                 throw ConfigError(k +
+                                   ": must be empty or http(s)://host[:port][/path] without "
+                                   "a trailing slash");
+             }
+             c.avatar_public_url = v;
+         }},
+        {"avatar.max_bytes", "2097152",
+         "Largest avatar upload accepted (the panel's 2 MiB); larger gets 413. nginx's "
+         "client_max_body_size for the avatar location must match.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.avatar_max_bytes = static_cast<std::size_t>(parse_integer(k, v, 1024, 16 << 20));
+         }},
+        {"log.level", "info", "Least severe log level written: debug, info, warn or error.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             if (v != "debug" && v != "info" && v != "warn" && v != "error") {
+                 throw ConfigError(k + ": must be debug, info, warn or error (got '" + v + "')");
+             }
+             c.log_level = v;
+         }},
+    };  // namespace
+    return table;
 }  // namespace accountd::config
 
 const KeySpec* find_key(const std::string& name) {
