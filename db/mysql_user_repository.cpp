@@ -112,7 +112,8 @@ void MysqlUserRepository::update_email(std::uint64_t id, const std::string& emai
         guarded("users.update_email", [&] {
             const std::tm updated = to_tm(now);
             const long long user_id = static_cast<long long>(id);
-            db_.sql() << "UPDATE users SET email = :email, updated_at = :now WHERE id = :id",
+            db_.sql() << "UPDATE users SET email = :email, email_verified = 0, updated_at = :now "
+                         "WHERE id = :id",
                 soci::use(email), soci::use(updated), soci::use(user_id);
             return 0;
         });
@@ -176,6 +177,48 @@ std::optional<std::string> MysqlUserRepository::replace_avatar(
         transaction.commit();
         if (previous_ind != soci::i_ok) return std::nullopt;
         return previous;
+    });
+}
+
+std::map<std::string, std::string> MysqlUserRepository::profile_fields(std::uint64_t id) {
+    return guarded("users.profile_fields", [&] {
+        std::map<std::string, std::string> fields;
+        const long long user_id = static_cast<long long>(id);
+        std::string field;
+        std::string value;
+        soci::statement st = (db_.sql().prepare << "SELECT field, value FROM user_profile_fields "
+                                                   "WHERE user_id = :id",
+                              soci::use(user_id), soci::into(field), soci::into(value));
+        st.execute();
+        while (st.fetch())
+            fields[field] = value;
+        return fields;
+    });
+}
+
+void MysqlUserRepository::write_profile_fields(
+    std::uint64_t id, const std::map<std::string, std::optional<std::string>>& fields,
+    services::Timestamp now) {
+    guarded("users.write_profile_fields", [&] {
+        const std::tm updated = to_tm(now);
+        const long long user_id = static_cast<long long>(id);
+        soci::transaction transaction(db_.sql());
+        for (const auto& [field, value] : fields) {
+            if (value) {
+                db_.sql() << "INSERT INTO user_profile_fields (user_id, field, value, updated_at) "
+                             "VALUES (:id, :field, :value, :now) ON DUPLICATE KEY UPDATE "
+                             "value = VALUES(value), updated_at = VALUES(updated_at)",
+                    soci::use(user_id), soci::use(field), soci::use(*value), soci::use(updated);
+            } else {
+                db_.sql()
+                    << "DELETE FROM user_profile_fields WHERE user_id = :id AND field = :field",
+                    soci::use(user_id), soci::use(field);
+            }
+        }
+        db_.sql() << "UPDATE users SET updated_at = :now WHERE id = :id", soci::use(updated),
+            soci::use(user_id);
+        transaction.commit();
+        return 0;
     });
 }
 
