@@ -98,6 +98,11 @@ struct Config {
     RateWindow calagopus_login_limit;
     RateWindow calagopus_checkpoint_limit;
     RateWindow calagopus_register_limit;
+    /// EcliPanel's account limits (reference eclipanel.md §11): registrations per address,
+    /// profile updates and avatar uploads per user and address.
+    RateWindow eclipanel_register_limit;
+    RateWindow eclipanel_profile_update_limit;
+    RateWindow eclipanel_avatar_limit;
     // [registration] self-service sign-up (Calagopus' POST /api/auth/register)
     bool registration_enabled{};
     bool registration_first_user_admin{};  ///< the first account registered becomes root admin

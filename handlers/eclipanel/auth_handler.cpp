@@ -5,7 +5,6 @@
 #include "crypto/jwt.hpp"
 #include "handlers/common/session_cookie.hpp"
 #include "handlers/common/sign_in_client.hpp"
-#include "handlers/eclipanel/user_json.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -57,13 +56,6 @@ server::HttpResponse logout(const HandlerDeps& deps, server::RequestContext& ctx
     return response;
 }
 
-server::HttpResponse who_am_i(server::RequestContext& ctx) {
-    const auto& caller = ctx.caller();
-    std::optional<std::string> session_id;
-    if (caller.session) session_id = caller.session->public_id;
-    return server::HttpResponse::json(200, {{"user", session_user_json(caller.user, session_id)}});
-}
-
 }  // namespace
 
 server::Cookie expired_token_cookie(const HandlerDeps& deps) {
@@ -82,13 +74,6 @@ void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
                 .gates = server::Gates::none,
                 .handler = [&deps](server::RequestContext& ctx) { return logout(deps, ctx); },
                 .gate_exemption = server::kSignOutExemption});
-    // EcliPanel refuses a suspended account everywhere, this included (403).
-    router.add({.method = "GET",
-                .pattern = kSessionPath,
-                .auth = server::AuthRequirement::session,
-                .gates = server::Gates::except_two_factor,
-                .handler = [](server::RequestContext& ctx) { return who_am_i(ctx); },
-                .gate_exemption = kWhoAmIExemption});
 }
 
 }  // namespace accountd::handlers::eclipanel
