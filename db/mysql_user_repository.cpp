@@ -180,6 +180,33 @@ std::optional<std::string> MysqlUserRepository::replace_avatar(
     });
 }
 
+void MysqlUserRepository::update_account_state(std::uint64_t id,
+                                               const services::AccountStateChanges& changes,
+                                               services::Timestamp now) {
+    guarded("users.update_account_state", [&] {
+        const std::tm updated = to_tm(now);
+        const long long user_id = static_cast<long long>(id);
+        std::string portal = changes.portal_type.value_or("");
+        soci::indicator portal_ind = changes.portal_type ? soci::i_ok : soci::i_null;
+        int verified = changes.email_verified.value_or(false) ? 1 : 0;
+        soci::indicator verified_ind = changes.email_verified ? soci::i_ok : soci::i_null;
+        int suspended = changes.suspended.value_or(false) ? 1 : 0;
+        soci::indicator suspended_ind = changes.suspended ? soci::i_ok : soci::i_null;
+        // A role can be cleared, so "absent" is its own flag rather than a NULL.
+        const int role_set = changes.role ? 1 : 0;
+        std::string role = changes.role && *changes.role ? **changes.role : std::string();
+        soci::indicator role_ind = changes.role && *changes.role ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE users SET portal_type = COALESCE(:portal, portal_type), "
+                     "email_verified = COALESCE(:verified, email_verified), "
+                     "suspended = COALESCE(:suspended, suspended), "
+                     "role = IF(:role_set = 1, :role, role), updated_at = :now WHERE id = :id",
+            soci::use(portal, portal_ind), soci::use(verified, verified_ind),
+            soci::use(suspended, suspended_ind), soci::use(role_set), soci::use(role, role_ind),
+            soci::use(updated), soci::use(user_id);
+        return 0;
+    });
+}
+
 std::map<std::string, std::string> MysqlUserRepository::profile_fields(std::uint64_t id) {
     return guarded("users.profile_fields", [&] {
         std::map<std::string, std::string> fields;

@@ -43,6 +43,9 @@ class UserRepository {
     virtual std::optional<std::string> replace_avatar(std::uint64_t id,
                                                       const std::optional<std::string>& path,
                                                       Timestamp now) = 0;
+    /// Writes the present fields of an administrator's change.
+    virtual void update_account_state(std::uint64_t id, const AccountStateChanges& changes,
+                                      Timestamp now) = 0;
     /// The user's profile fields beyond the shared columns (services/profile_service), field
     /// name -> stored bytes as written; empty for none or an unknown user.
     virtual std::map<std::string, std::string> profile_fields(std::uint64_t id) = 0;

@@ -70,6 +70,37 @@ bool is_user_setting(const std::string& key) {
     return false;
 }
 
+// Step 11 for a caller with users:write: portalType, emailVerified and suspended; `role` only
+// for a root admin (EcliPanel's `*`/`rootAdmin` actor), and never their own (a root admin's role
+// names them one; User::root_admin stays the truth). limits, nodeId, idVerified, fraudFlag and
+// fraudReason have no storage in accountd and are ignored.
+services::AccountStateChanges admin_changes(const nlohmann::json& body, bool actor_is_root,
+                                            const services::User& target) {
+    services::AccountStateChanges changes;
+    if (const auto change = text_change(body, "portalType"); change && *change) {
+        if ((*change)->empty() || services::utf8_length(**change) > 32) {
+            refuse(400, "portalType must be at most 32 characters.");
+        }
+        changes.portal_type = **change;
+    }
+    for (const auto& [name, slot] : {std::pair{"emailVerified", &changes.email_verified},
+                                     std::pair{"suspended", &changes.suspended}}) {
+        const auto* value = present(body, name);
+        if (value == nullptr || value->is_null()) continue;
+        if (!value->is_boolean()) refuse(400, std::string(name) + " must be a boolean");
+        *slot = value->get<bool>();
+    }
+    if (actor_is_root && !target.root_admin) {
+        if (const auto change = text_change(body, "role")) {
+            if (*change && services::utf8_length(**change) > 64) {
+                refuse(400, "role must be at most 64 characters.");
+            }
+            changes.role = *change;
+        }
+    }
+    return changes;
+}
+
 // Step 5's and 6's check of currentPassword, done once for both.
 void verify_current_password(const HandlerDeps& deps, const server::RequestContext& ctx,
                              const services::User& target, const std::string& current) {
@@ -212,8 +243,10 @@ server::HttpResponse update_user(const HandlerDeps& deps, server::RequestContext
         if (text.size() > kMaxSettingsBytes) refuse(400, "settings is too large");
         update[field::settings] = std::move(text);
     }
-    // Step 11: the admin-only fields (portalType, limits, emailVerified, suspended, role, ...)
-    // are not written through this route: accountd keeps them in its CLI.
+    // Step 11: the admin-only fields accountd stores; a user's attempt is ignored, as EcliPanel
+    // ignores it.
+    const auto state = admin ? admin_changes(body, caller.user.root_admin, target)
+                             : services::AccountStateChanges{};
 
     // Step 12: a taken address is refused before anything is written.
     if (new_email) {
@@ -241,16 +274,23 @@ server::HttpResponse update_user(const HandlerDeps& deps, server::RequestContext
         record_user_activity(deps, ctx, target.id, "user:account.email-changed",
                              {{"old", target.email}, {"new", *new_email}});
     }
+    const bool state_changed =
+        state.portal_type || state.email_verified || state.suspended || state.role;
+    if (state_changed) deps.users.update_account_state(target.id, state, deps.clock.now());
     const bool names_changed = names.name_first || names.name_last;
     if (names_changed) deps.users.update_profile(target.id, names, deps.clock.now());
     deps.profiles.write(target.id, update);
-    if (names_changed || !update.empty()) {
+    if (names_changed || !update.empty() || state_changed) {
         // Field names only: the values are personal data, kept sealed, never in the log.
         auto changed = nlohmann::json::array();
         if (names.name_first) changed.push_back("firstName");
         if (names.name_last) changed.push_back("lastName");
         for (const auto& [stored_as, value] : update)
             changed.push_back(stored_as);
+        if (state.portal_type) changed.push_back("portalType");
+        if (state.email_verified) changed.push_back("emailVerified");
+        if (state.suspended) changed.push_back("suspended");
+        if (state.role) changed.push_back("role");
         record_user_activity(deps, ctx, target.id, "user:account.update", {{"fields", changed}});
     }
 

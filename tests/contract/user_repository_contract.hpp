@@ -314,6 +314,33 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(replacing_the_avatar_returns_the_one_it_replaced, 
     BOOST_TEST(!users.replace_avatar(id, std::nullopt, t).has_value());
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(account_state_changes_write_only_the_present_fields, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    auto sample = sample_user(world.unique("u"));
+    sample.role = "support";
+    const auto id = users.insert(sample);
+    services::AccountStateChanges changes;
+    changes.portal_type = "enterprise";
+    changes.suspended = true;
+    users.update_account_state(id, changes, services::Timestamp(1'700'000'100s));
+    auto back = users.find_by_id(id).value();
+    BOOST_TEST(back.portal_type == "enterprise");
+    BOOST_TEST(back.suspended);
+    BOOST_TEST(!back.email_verified);
+    BOOST_TEST(back.role.value() == "support");
+    BOOST_TEST((back.updated_at == services::Timestamp(1'700'000'100s)));
+    services::AccountStateChanges clear;
+    clear.role = std::optional<std::string>();
+    clear.email_verified = true;
+    users.update_account_state(id, clear, services::Timestamp(1'700'000'200s));
+    back = users.find_by_id(id).value();
+    BOOST_TEST(!back.role.has_value());
+    BOOST_TEST(back.email_verified);
+    BOOST_TEST(back.portal_type == "enterprise");
+    BOOST_TEST(back.suspended);
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(profile_fields_are_written_read_and_deleted_per_user, World, Worlds) {
     World world;
     services::UserRepository& users = world.users;

@@ -337,11 +337,21 @@ BOOST_AUTO_TEST_CASE(someone_elses_record_cannot_be_written_and_admin_fields_are
     BOOST_TEST(!row.suspended);
     BOOST_TEST(!row.email_verified);
     BOOST_TEST(row.portal_type == "free");
-    // A root admin (users:write) edits another user's profile.
+    // A root admin (users:write) edits another user's profile and the admin-only fields.
     auto admin = signed_in(create_user(true));
-    const auto edited = put_user(admin.client, victim.user.id, {{"title", "Dr"}});
-    BOOST_TEST(edited.status == 200);
+    const auto edited = put_user(admin.client, victim.user.id,
+                                 {{"title", "Dr"},
+                                  {"portalType", "paid"},
+                                  {"emailVerified", true},
+                                  {"role", "support"},
+                                  {"limits", {{"memory", 1}}}});
+    BOOST_TEST(edited.status == 200, edited.body);
     BOOST_TEST(edited.json()["user"]["title"] == "Dr");
+    BOOST_TEST(edited.json()["user"]["portalType"] == "paid");
+    BOOST_TEST(edited.json()["user"]["emailVerified"] == true);
+    BOOST_TEST(edited.json()["user"]["role"] == "support");
+    check_error(put_user(admin.client, victim.user.id, {{"suspended", "yes"}}), 400,
+                "suspended must be a boolean");
 }
 
 BOOST_AUTO_TEST_CASE(odd_bodies_are_4xx_never_500) {

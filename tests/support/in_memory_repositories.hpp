@@ -116,6 +116,17 @@ class InMemoryUsers final : public services::UserRepository {
         it->second.updated_at = now;
         return previous;
     }
+    void update_account_state(std::uint64_t id, const services::AccountStateChanges& changes,
+                              services::Timestamp now) override {
+        const auto it = rows.find(id);
+        if (it == rows.end()) return;
+        auto& u = it->second;
+        if (changes.portal_type) u.portal_type = *changes.portal_type;
+        if (changes.email_verified) u.email_verified = *changes.email_verified;
+        if (changes.suspended) u.suspended = *changes.suspended;
+        if (changes.role) u.role = *changes.role;
+        u.updated_at = now;
+    }
     std::map<std::string, std::string> profile_fields(std::uint64_t id) override {
         const auto it = profiles.find(id);
         if (it == profiles.end()) return {};
