@@ -125,6 +125,10 @@ server::HttpResponse update_user(const HandlerDeps& deps, server::RequestContext
     // Step 3: users:write (root admins; a key only when it lists it).
     const bool admin = ctx.acts_for_others;
     const auto stored = deps.profiles.read(target.id);
+    // Changing one's own password or address always takes the current password, admins
+    // included (EcliPanel exempts admins editing themselves): a stolen admin session must not
+    // take the account over.
+    const bool needs_current = !admin || target.id == caller.user.id;
 
     // Step 5: the password.
     std::optional<std::string> current;
@@ -150,7 +154,9 @@ server::HttpResponse update_user(const HandlerDeps& deps, server::RequestContext
         if (const auto problem = deps.accounts.password_problem(target, *new_password)) {
             refuse(400, policy_message(*problem));
         }
-        if (!admin && !current) refuse(400, "Current password is required to change password");
+        if (needs_current && !current) {
+            refuse(400, "Current password is required to change password");
+        }
         if (current) {
             verify_current_password(deps, ctx, target, *current);
             password_verified = true;
@@ -167,7 +173,7 @@ server::HttpResponse update_user(const HandlerDeps& deps, server::RequestContext
             if (!is_email_shaped(email) || !services::is_plausible_email(email)) {
                 refuse(400, "Invalid email address");
             }
-            if (!admin) {
+            if (needs_current) {
                 if (!current) refuse(400, "Current password is required to change password");
                 if (!password_verified) verify_current_password(deps, ctx, target, *current);
             }
