@@ -131,35 +131,30 @@ void register_users_routes(server::Router& router, const HandlerDeps& deps) {
                 .others_permission = "users:read"});
     register_user_update_route(router, deps);
     register_avatar_routes(router, deps);
-    // The frontend posts it on first sign-in, before a required two-factor is set up.
     router.add({.method = "POST",
                 .pattern = kGuidePath,
                 .auth = server::AuthRequirement::session_or_key,
-                .gates = server::Gates::except_two_factor,
+                .gates = server::Gates::all,
                 .handler = [&deps](server::RequestContext& ctx) { return set_guide(deps, ctx); },
-                .others_permission = "users:write",
-                .gate_exemption = "the frontend records its first-login guide on every page, "
-                                  "the two-factor setup page included"});
+                .others_permission = "users:write"});
     router.add(
         {.method = "PATCH",
          .pattern = kFavoritesPath,
          .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
          .handler = [&deps](server::RequestContext& ctx) { return set_favorites(deps, ctx); }});
-    // Consent is what the legal banner asks on every page, before two-factor is set up too.
     router.add(
         {.method = "POST",
          .pattern = kTermsConsentPath,
          .auth = server::AuthRequirement::session_or_key,
-         .gates = server::Gates::except_two_factor,
-         .handler = [&deps](server::RequestContext& ctx) { return set_terms_consent(deps, ctx); },
-         .gate_exemption = "the legal banner asks for consent on every page"});
-    router.add({.method = "POST",
-                .pattern = kConsentPath,
-                .auth = server::AuthRequirement::session_or_key,
-                .gates = server::Gates::except_two_factor,
-                .handler = [&deps](server::RequestContext& ctx) { return set_consent(deps, ctx); },
-                .gate_exemption = "the cookie banner asks for consent on every page"});
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return set_terms_consent(deps, ctx); }});
+    router.add(
+        {.method = "POST",
+         .pattern = kConsentPath,
+         .auth = server::AuthRequirement::session_or_key,
+         .gates = server::Gates::all,
+         .handler = [&deps](server::RequestContext& ctx) { return set_consent(deps, ctx); }});
     // No export jobs exist in accountd (data export is out of scope); the settings page lists
     // them.
     router.add(
