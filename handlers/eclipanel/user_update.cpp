@@ -59,10 +59,6 @@ std::optional<std::optional<std::string>> text_change(const nlohmann::json& body
     return std::optional<std::string>(value->get<std::string>());
 }
 
-bool is_blank(const std::optional<std::string>& value) {
-    return !value || services::trim(*value).empty();
-}
-
 bool is_user_setting(const std::string& key) {
     for (const auto allowed : kUserSettings) {
         if (allowed == key) return true;
