@@ -15,7 +15,7 @@ bool is_js_space(char c) {
 }
 
 // EU member states and the UK, by name and ISO-2 code (lower case).
-constexpr std::array<std::string_view, 64> kFourteenCountries = {
+constexpr std::string_view kFourteenCountries[] = {
     "at",
     "austria",
     "be",
