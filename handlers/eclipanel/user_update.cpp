@@ -42,7 +42,7 @@ constexpr std::array<std::string_view, 9> kUserSettings = {
     "guideShown", "byoai",  "calendar", "socAlerts"};
 
 // The most a settings object may take when stored (EcliPanel sets no limit).
-constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
+constexpr std::size_t kMaxSettingsBytes = std::size_t{64} * 1024;
 
 const nlohmann::json* present(const nlohmann::json& body, const char* name) {
     const auto it = body.find(name);
