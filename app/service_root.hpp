@@ -18,6 +18,7 @@
 #include "services/housekeeping.hpp"
 #include "services/password_confirmation.hpp"
 #include "services/password_policy.hpp"
+#include "services/profile_service.hpp"
 #include "services/repositories.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
@@ -50,6 +51,7 @@ class ServiceRoot {
     services::AuthService& auth() { return auth_; }
     services::SessionService& sessions() { return sessions_; }
     services::UserService& user_service() { return user_service_; }
+    services::ProfileService& profiles() { return profiles_; }
     services::AccountService& accounts() { return accounts_; }
     services::ActivityService& activity() { return activity_; }
     services::SshKeyService& ssh_keys() { return ssh_keys_; }
@@ -75,6 +77,7 @@ class ServiceRoot {
     services::AuthService auth_;
     services::SessionService sessions_;
     services::UserService user_service_;
+    services::ProfileService profiles_;
     services::AccountService accounts_;
     services::ActivityService activity_;
     services::SshKeyService ssh_keys_;

@@ -13,10 +13,12 @@
 #include "handlers/common/health_handler.hpp"
 #include "handlers/eclipanel/api_keys_handler.hpp"
 #include "handlers/eclipanel/auth_handler.hpp"
+#include "handlers/eclipanel/panel_handler.hpp"
 #include "handlers/eclipanel/sessions_handler.hpp"
 #include "handlers/eclipanel/ssh_keys_handler.hpp"
 #include "handlers/eclipanel/two_factor_handler.hpp"
 #include "handlers/eclipanel/users_handler.hpp"
+#include "handlers/eclipanel/who_am_i_handler.hpp"
 #include "handlers/pterodactyl/account_handler.hpp"
 #include "handlers/pterodactyl/activity_handler.hpp"
 #include "handlers/pterodactyl/api_keys_handler.hpp"
@@ -50,6 +52,7 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
             root_.sign_in(),
             root_.password_confirmation(),
             root_.user_service(),
+            root_.profiles(),
             limiter},
       pterodactyl_(deps_),
       calagopus_(deps_),
@@ -82,7 +85,9 @@ WorkerApp::WorkerApp(config::Config config, const services::Clock& clock,
     handlers::calagopus::register_activity_routes(calagopus_routes_, deps_);
     handlers::calagopus::register_public_routes(calagopus_routes_, deps_);
     handlers::eclipanel::register_auth_routes(eclipanel_routes_, deps_);
+    handlers::eclipanel::register_who_am_i_route(eclipanel_routes_, deps_);
     handlers::eclipanel::register_users_routes(eclipanel_routes_, deps_);
+    handlers::eclipanel::register_panel_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_sessions_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_two_factor_routes(eclipanel_routes_, deps_);
     handlers::eclipanel::register_api_key_routes(eclipanel_routes_, deps_);

@@ -405,8 +405,25 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.eclipanel_apikey_create_user_limit = parse_rate_window(k, v);
          }},
+        {"ratelimit.eclipanel_register", "5/3600",
+         "EcliPanel registrations (POST /api/users/register) per client address per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_register_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_profile_update", "6/60",
+         "EcliPanel profile updates (PUT /api/users/:id) per user and client address per window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_profile_update_limit = parse_rate_window(k, v);
+         }},
+        {"ratelimit.eclipanel_avatar", "4/120",
+         "EcliPanel avatar uploads (POST /api/users/:id/avatar) per user and client address per "
+         "window.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_avatar_limit = parse_rate_window(k, v);
+         }},
         {"registration.enabled", "false",
-         "Whether anyone may create an account (Calagopus' POST /api/auth/register).",
+         "Whether anyone may create an account (Calagopus' POST /api/auth/register, EcliPanel's "
+         "POST /api/users/register).",
          [](Config& c, const std::string& k, const std::string& v) {
              c.registration_enabled = parse_bool(k, v);
          }},

@@ -111,6 +111,11 @@ struct Config {
     /// EcliPanel's API-key creations per client address and per user (§11), not for role `*`.
     RateWindow eclipanel_apikey_create_ip_limit;
     RateWindow eclipanel_apikey_create_user_limit;
+    /// EcliPanel's account limits (reference eclipanel.md §11): registrations per address,
+    /// profile updates and avatar uploads per user and address.
+    RateWindow eclipanel_register_limit;
+    RateWindow eclipanel_profile_update_limit;
+    RateWindow eclipanel_avatar_limit;
     // [registration] self-service sign-up (Calagopus' POST /api/auth/register)
     bool registration_enabled{};
     bool registration_first_user_admin{};  ///< the first account registered becomes root admin

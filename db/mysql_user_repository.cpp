@@ -115,7 +115,8 @@ void MysqlUserRepository::update_email(std::uint64_t id, const std::string& emai
         guarded("users.update_email", [&] {
             const std::tm updated = to_tm(now);
             const long long user_id = static_cast<long long>(id);
-            db_.sql() << "UPDATE users SET email = :email, updated_at = :now WHERE id = :id",
+            db_.sql() << "UPDATE users SET email = :email, email_verified = 0, updated_at = :now "
+                         "WHERE id = :id",
                 soci::use(email), soci::use(updated), soci::use(user_id);
             return 0;
         });
@@ -188,6 +189,75 @@ std::optional<std::string> MysqlUserRepository::replace_avatar(
         transaction.commit();
         if (previous_ind != soci::i_ok) return std::nullopt;
         return previous;
+    });
+}
+
+void MysqlUserRepository::update_account_state(std::uint64_t id,
+                                               const services::AccountStateChanges& changes,
+                                               services::Timestamp now) {
+    guarded("users.update_account_state", [&] {
+        const std::tm updated = to_tm(now);
+        const long long user_id = static_cast<long long>(id);
+        std::string portal = changes.portal_type.value_or("");
+        soci::indicator portal_ind = changes.portal_type ? soci::i_ok : soci::i_null;
+        int verified = changes.email_verified.value_or(false) ? 1 : 0;
+        soci::indicator verified_ind = changes.email_verified ? soci::i_ok : soci::i_null;
+        int suspended = changes.suspended.value_or(false) ? 1 : 0;
+        soci::indicator suspended_ind = changes.suspended ? soci::i_ok : soci::i_null;
+        // A role can be cleared, so "absent" is its own flag rather than a NULL.
+        const int role_set = changes.role ? 1 : 0;
+        std::string role = changes.role && *changes.role ? **changes.role : std::string();
+        soci::indicator role_ind = changes.role && *changes.role ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE users SET portal_type = COALESCE(:portal, portal_type), "
+                     "email_verified = COALESCE(:verified, email_verified), "
+                     "suspended = COALESCE(:suspended, suspended), "
+                     "role = IF(:role_set = 1, :role, role), updated_at = :now WHERE id = :id",
+            soci::use(portal, portal_ind), soci::use(verified, verified_ind),
+            soci::use(suspended, suspended_ind), soci::use(role_set), soci::use(role, role_ind),
+            soci::use(updated), soci::use(user_id);
+        return 0;
+    });
+}
+
+std::map<std::string, std::string> MysqlUserRepository::profile_fields(std::uint64_t id) {
+    return guarded("users.profile_fields", [&] {
+        std::map<std::string, std::string> fields;
+        const long long user_id = static_cast<long long>(id);
+        std::string field;
+        std::string value;
+        soci::statement st = (db_.sql().prepare << "SELECT field, value FROM user_profile_fields "
+                                                   "WHERE user_id = :id",
+                              soci::use(user_id), soci::into(field), soci::into(value));
+        st.execute();
+        while (st.fetch())
+            fields[field] = value;
+        return fields;
+    });
+}
+
+void MysqlUserRepository::write_profile_fields(
+    std::uint64_t id, const std::map<std::string, std::optional<std::string>>& fields,
+    services::Timestamp now) {
+    guarded("users.write_profile_fields", [&] {
+        const std::tm updated = to_tm(now);
+        const long long user_id = static_cast<long long>(id);
+        soci::transaction transaction(db_.sql());
+        for (const auto& [field, value] : fields) {
+            if (value) {
+                db_.sql() << "INSERT INTO user_profile_fields (user_id, field, value, updated_at) "
+                             "VALUES (:id, :field, :value, :now) ON DUPLICATE KEY UPDATE "
+                             "value = VALUES(value), updated_at = VALUES(updated_at)",
+                    soci::use(user_id), soci::use(field), soci::use(*value), soci::use(updated);
+            } else {
+                db_.sql()
+                    << "DELETE FROM user_profile_fields WHERE user_id = :id AND field = :field",
+                    soci::use(user_id), soci::use(field);
+            }
+        }
+        db_.sql() << "UPDATE users SET updated_at = :now WHERE id = :id", soci::use(updated),
+            soci::use(user_id);
+        transaction.commit();
+        return 0;
     });
 }
 

@@ -23,6 +23,12 @@ class MysqlUserRepository final : public services::UserRepository {
     std::optional<std::string> replace_avatar(std::uint64_t id,
                                               const std::optional<std::string>& path,
                                               services::Timestamp now) override;
+    void update_account_state(std::uint64_t id, const services::AccountStateChanges& changes,
+                              services::Timestamp now) override;
+    std::map<std::string, std::string> profile_fields(std::uint64_t id) override;
+    void write_profile_fields(std::uint64_t id,
+                              const std::map<std::string, std::optional<std::string>>& fields,
+                              services::Timestamp now) override;
 
   private:
     std::optional<services::User> find_one(const char* operation, const std::string& where_column,

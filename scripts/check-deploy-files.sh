@@ -34,7 +34,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/accountd-deploy-check.XXXXXX")
 trap 'rm -rf -- "$TMP"' EXIT
 
 SNIPPETS=(accountd-maps.conf accountd-api.conf accountd-fastcgi.conf accountd-pterodactyl.conf
-          accountd-pterodactyl-spa.conf accountd-avatars.conf)
+          accountd-pterodactyl-spa.conf accountd-avatars.conf accountd-eclipanel.conf)
 for f in "${SNIPPETS[@]}" accountd-site.conf; do
     [ -f "$NGINX_SRC/$f" ] || { echo "check-deploy-files: missing nginx/$f" >&2; exit 1; }
 done

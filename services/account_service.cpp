@@ -23,9 +23,19 @@ void AccountService::require_password(const User& user, const std::string& passw
     require_current_password(hasher_, user, password, purpose);
 }
 
+std::optional<FieldViolation> AccountService::password_problem(
+    const User& user, const std::string& new_password) const {
+    return policy_.check(new_password,
+                         {user.username, user.email, user.name_first, user.name_last});
+}
+
 std::string AccountService::change_email(const User& user, const std::string& password,
                                          const std::string& new_email) {
     require_password(user, password);
+    return set_email(user, new_email);
+}
+
+std::string AccountService::set_email(const User& user, const std::string& new_email) {
     if (new_email.empty()) throw ServiceError::invalid("email", Rule::required);
     if (utf8_length(new_email) > 191) throw ServiceError::invalid("email", Rule::between, "1,191");
     if (!is_plausible_email(new_email)) throw ServiceError::invalid("email", Rule::email);
@@ -44,6 +54,13 @@ void AccountService::change_password(const User& user, const std::string& curren
                                      const std::string& new_field,
                                      std::optional<std::uint64_t> keep_session_id) {
     require_password(user, current_password);
+    set_password(user, new_password, confirmation, new_field, keep_session_id);
+}
+
+void AccountService::set_password(const User& user, const std::optional<std::string>& new_password,
+                                  const std::optional<std::string>& confirmation,
+                                  const std::string& new_field,
+                                  std::optional<std::uint64_t> keep_session_id) {
     if (!new_password || new_password->empty()) {
         throw ServiceError::invalid(new_field, Rule::required);
     }

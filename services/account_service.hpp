@@ -39,6 +39,19 @@ class AccountService {
                          const std::string& new_field,
                          std::optional<std::uint64_t> keep_session_id);
 
+    /// What accountd's password policy says of `new_password` for `user` (nothing: it passes),
+    /// for a dialect that checks its own rules first and must refuse before changing anything.
+    std::optional<FieldViolation> password_problem(const User& user,
+                                                   const std::string& new_password) const;
+
+    /// change_email without the password: for a caller allowed to edit other users.
+    std::string set_email(const User& user, const std::string& new_email);
+
+    /// change_password without the current password: for a caller allowed to edit other users.
+    void set_password(const User& user, const std::optional<std::string>& new_password,
+                      const std::optional<std::string>& confirmation, const std::string& new_field,
+                      std::optional<std::uint64_t> keep_session_id);
+
     /// Throws ServiceError wrong_password (for `purpose`) unless `password` is the user's
     /// current password. The one check every confirmation with the password goes through.
     void require_password(const User& user, const std::string& password,

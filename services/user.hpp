@@ -42,6 +42,15 @@ struct ProfileChanges {
     std::optional<bool> start_on_grouped_servers;
 };
 
+/// Account state only an administrator sets (EcliPanel's admin fields); an absent field stays.
+struct AccountStateChanges {
+    std::optional<std::string> portal_type;
+    std::optional<bool> email_verified;
+    std::optional<bool> suspended;
+    /// Set: the new role, or nullopt inside to clear it.
+    std::optional<std::optional<std::string>> role;
+};
+
 struct NewUser {
     std::string username;
     std::string email;

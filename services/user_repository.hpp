@@ -2,6 +2,7 @@
 // Storage contract for users (implemented in db/). Lookups by username and e-mail are
 // case-insensitive. Throws db::DatabaseError on storage failure.
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -31,7 +32,8 @@ class UserRepository {
     /// Stores `user` (id ignored) and returns its new id. Throws DuplicateUser.
     virtual std::uint64_t insert(const User& user) = 0;
     virtual void update_password_hash(std::uint64_t id, const std::string& hash, Timestamp now) = 0;
-    /// Throws DuplicateUser when another account has the address.
+    /// Clears email_verified (nobody has shown they read the new address). Throws DuplicateUser
+    /// when another account has the address.
     virtual void update_email(std::uint64_t id, const std::string& email, Timestamp now) = 0;
     /// Writes the present fields. Throws DuplicateUser when another account has the username
     /// (compared as the lookups compare).
@@ -41,6 +43,17 @@ class UserRepository {
     virtual std::optional<std::string> replace_avatar(std::uint64_t id,
                                                       const std::optional<std::string>& path,
                                                       Timestamp now) = 0;
+    /// Writes the present fields of an administrator's change.
+    virtual void update_account_state(std::uint64_t id, const AccountStateChanges& changes,
+                                      Timestamp now) = 0;
+    /// The user's profile fields beyond the shared columns (services/profile_service), field
+    /// name -> stored bytes as written; empty for none or an unknown user.
+    virtual std::map<std::string, std::string> profile_fields(std::uint64_t id) = 0;
+    /// Stores each present value and deletes each field mapped to nullopt, all or none; touches
+    /// the user's updated_at.
+    virtual void write_profile_fields(
+        std::uint64_t id, const std::map<std::string, std::optional<std::string>>& fields,
+        Timestamp now) = 0;
 };
 
 }  // namespace accountd::services

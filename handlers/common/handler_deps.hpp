@@ -11,6 +11,7 @@
 #include "services/auth_service.hpp"
 #include "services/clock.hpp"
 #include "services/password_confirmation.hpp"
+#include "services/profile_service.hpp"
 #include "services/server_keys.hpp"
 #include "services/session_service.hpp"
 #include "services/sign_in_service.hpp"
@@ -40,6 +41,7 @@ struct HandlerDeps {
     services::SignInService& sign_in;
     services::PasswordConfirmation& password_confirmation;
     services::UserService& user_service;  ///< creating accounts (registration)
+    services::ProfileService& profiles;   ///< profile fields beyond name and e-mail, sealed
     /// Request counters shared by every worker of one master; null in processes without one
     /// (tests, the CLI): handler-level limits then do not apply.
     server::RateLimiter* limiter = nullptr;

@@ -4,7 +4,6 @@
 #include "handlers/common/sign_in_client.hpp"
 #include "handlers/eclipanel/refusal.hpp"
 #include "handlers/eclipanel/session_token.hpp"
-#include "handlers/eclipanel/user_json.hpp"
 #include "server/api_error.hpp"
 #include "server/json_body.hpp"
 
@@ -62,13 +61,6 @@ server::HttpResponse csrf_token(const HandlerDeps& deps, server::RequestContext&
     return server::HttpResponse::json(200, {{"csrfToken", csrf_token_for(deps, *caller.session)}});
 }
 
-server::HttpResponse who_am_i(server::RequestContext& ctx) {
-    const auto& caller = ctx.caller();
-    std::optional<std::string> session_id;
-    if (caller.session) session_id = caller.session->public_id;
-    return server::HttpResponse::json(200, {{"user", session_user_json(caller.user, session_id)}});
-}
-
 }  // namespace
 
 server::Cookie expired_token_cookie(const HandlerDeps& deps) {
@@ -94,13 +86,6 @@ void register_auth_routes(server::Router& router, const HandlerDeps& deps) {
                 .handler = [&deps](server::RequestContext& ctx) { return csrf_token(deps, ctx); },
                 .gate_exemption = "the frontend asks for it before any write, enrolling in "
                                   "two-factor (how the gate is passed) included"});
-    // EcliPanel refuses a suspended account everywhere, this included (403).
-    router.add({.method = "GET",
-                .pattern = kSessionPath,
-                .auth = server::AuthRequirement::session,
-                .gates = server::Gates::except_two_factor,
-                .handler = [](server::RequestContext& ctx) { return who_am_i(ctx); },
-                .gate_exemption = kWhoAmIExemption});
 }
 
 }  // namespace accountd::handlers::eclipanel

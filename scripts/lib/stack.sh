@@ -224,7 +224,7 @@ http {
 $(_server_block "$p1" pterodactyl "        include $n/conf/accountd-pterodactyl.conf;
 $frontend")
 $(_server_block "$p2" calagopus "        include $n/conf/accountd-avatars.conf;")
-$(_server_block "$p3" eclipanel "")
+$(_server_block "$p3" eclipanel "        include $n/conf/accountd-eclipanel.conf;")
 }
 CONF
 }

@@ -190,9 +190,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_new_email_replaces_the_old_one_in_lookups, World
     World world;
     services::UserRepository& users = world.users;
     const auto name = world.unique("u");
-    const auto id = users.insert(sample_user(name));
+    auto verified = sample_user(name);
+    verified.email_verified = true;
+    const auto id = users.insert(verified);
     users.update_email(id, "new-" + name + "@example.org", services::Timestamp(1'800'000'000s));
     BOOST_TEST(users.find_by_email("NEW-" + name + "@example.org").value().id == id);
+    // Nobody has shown they receive mail at the new address yet.
+    BOOST_TEST(!users.find_by_id(id).value().email_verified);
     BOOST_TEST(!users.find_by_email(name + "@example.com").has_value());
     const auto back = users.find_by_id(id);
     BOOST_REQUIRE(back.has_value());
@@ -308,6 +312,57 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(replacing_the_avatar_returns_the_one_it_replaced, 
     BOOST_TEST(users.replace_avatar(id, std::nullopt, t).value() == "avatars/a/second.webp");
     BOOST_TEST(!users.find_by_id(id).value().avatar.has_value());
     BOOST_TEST(!users.replace_avatar(id, std::nullopt, t).has_value());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(account_state_changes_write_only_the_present_fields, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    auto sample = sample_user(world.unique("u"));
+    sample.role = "support";
+    const auto id = users.insert(sample);
+    services::AccountStateChanges changes;
+    changes.portal_type = "enterprise";
+    changes.suspended = true;
+    users.update_account_state(id, changes, services::Timestamp(1'700'000'100s));
+    auto back = users.find_by_id(id).value();
+    BOOST_TEST(back.portal_type == "enterprise");
+    BOOST_TEST(back.suspended);
+    BOOST_TEST(!back.email_verified);
+    BOOST_TEST(back.role.value() == "support");
+    BOOST_TEST((back.updated_at == services::Timestamp(1'700'000'100s)));
+    services::AccountStateChanges clear;
+    clear.role = std::optional<std::string>();
+    clear.email_verified = true;
+    users.update_account_state(id, clear, services::Timestamp(1'700'000'200s));
+    back = users.find_by_id(id).value();
+    BOOST_TEST(!back.role.has_value());
+    BOOST_TEST(back.email_verified);
+    BOOST_TEST(back.portal_type == "enterprise");
+    BOOST_TEST(back.suspended);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(profile_fields_are_written_read_and_deleted_per_user, World, Worlds) {
+    World world;
+    services::UserRepository& users = world.users;
+    const auto id = users.insert(sample_user(world.unique("u")));
+    const auto other = users.insert(sample_user(world.unique("v")));
+    BOOST_TEST(users.profile_fields(id).empty());
+    const auto t = services::Timestamp(1'700'000'100s);
+    // Boxes are binary: a NUL and high bytes must come back as written.
+    const std::string box("\x01\x00\xff\x80sealed", 10);
+    users.write_profile_fields(id, {{"phone", box}, {"guide_shown", std::string("1")}}, t);
+    users.write_profile_fields(other, {{"phone", std::string("other")}}, t);
+    auto fields = users.profile_fields(id);
+    BOOST_TEST(fields.size() == 2U);
+    BOOST_TEST((fields.at("phone") == box));
+    BOOST_TEST(fields.at("guide_shown") == "1");
+    users.write_profile_fields(id, {{"phone", std::nullopt}, {"guide_shown", std::string("0")}},
+                               t + 1s);
+    fields = users.profile_fields(id);
+    BOOST_TEST(fields.size() == 1U);
+    BOOST_TEST(fields.at("guide_shown") == "0");
+    BOOST_TEST(users.profile_fields(other).at("phone") == "other");
+    BOOST_TEST((users.find_by_id(id).value().updated_at == t + 1s));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

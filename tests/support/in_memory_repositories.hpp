@@ -83,6 +83,7 @@ class InMemoryUsers final : public services::UserRepository {
         const auto it = rows.find(id);
         if (it == rows.end()) return;
         it->second.email = email;
+        it->second.email_verified = false;
         it->second.updated_at = now;
     }
     void update_profile(std::uint64_t id, const services::ProfileChanges& changes,
@@ -115,6 +116,38 @@ class InMemoryUsers final : public services::UserRepository {
         it->second.updated_at = now;
         return previous;
     }
+    void update_account_state(std::uint64_t id, const services::AccountStateChanges& changes,
+                              services::Timestamp now) override {
+        const auto it = rows.find(id);
+        if (it == rows.end()) return;
+        auto& u = it->second;
+        if (changes.portal_type) u.portal_type = *changes.portal_type;
+        if (changes.email_verified) u.email_verified = *changes.email_verified;
+        if (changes.suspended) u.suspended = *changes.suspended;
+        if (changes.role) u.role = *changes.role;
+        u.updated_at = now;
+    }
+    std::map<std::string, std::string> profile_fields(std::uint64_t id) override {
+        const auto it = profiles.find(id);
+        if (it == profiles.end()) return {};
+        return it->second;
+    }
+    void write_profile_fields(std::uint64_t id,
+                              const std::map<std::string, std::optional<std::string>>& fields,
+                              services::Timestamp now) override {
+        auto& stored = profiles[id];
+        for (const auto& [field, value] : fields) {
+            if (value) {
+                stored[field] = *value;
+            } else {
+                stored.erase(field);
+            }
+        }
+        if (const auto it = rows.find(id); it != rows.end()) it->second.updated_at = now;
+    }
+
+    /// user id -> field -> stored bytes
+    std::map<std::uint64_t, std::map<std::string, std::string>> profiles;
 
   private:
     std::uint64_t next_id_ = 1;
