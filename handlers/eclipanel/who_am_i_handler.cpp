@@ -20,10 +20,11 @@ server::HttpResponse who_am_i(const HandlerDeps& deps, server::RequestContext& c
 }  // namespace
 
 void register_who_am_i_route(server::Router& router, const HandlerDeps& deps) {
-    // EcliPanel refuses a suspended account everywhere, this included (403).
+    // EcliPanel refuses a suspended account everywhere, this included (403). An API key learns
+    // its owner too, without a sessionId (§4.5).
     router.add({.method = "GET",
                 .pattern = kSessionPath,
-                .auth = server::AuthRequirement::session,
+                .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::except_two_factor,
                 .handler = [&deps](server::RequestContext& ctx) { return who_am_i(deps, ctx); },
                 .gate_exemption = kWhoAmIExemption});

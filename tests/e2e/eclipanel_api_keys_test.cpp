@@ -329,4 +329,18 @@ BOOST_AUTO_TEST_CASE(a_cookie_write_needs_a_same_site_origin) {
     BOOST_TEST(browser.request("POST", "/api/apikeys", body, headers).status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(the_session_read_names_a_keys_owner_without_a_session_id) {
+    const auto c = signed_in(create_user());
+    const auto made = make_key(c, client_key("whoami", nlohmann::json::array({"users:read"})));
+    const auto r = send("GET", "/api/auth/session", api_key(made.key));
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+    BOOST_TEST(r.json()["user"]["id"] == c.t.user.id);
+    BOOST_TEST(r.json()["user"]["email"] == c.t.user.email);
+    BOOST_TEST(!r.json()["user"].contains("sessionId"));
+    for (const char* secret : {"passwordHash", "\"sessions\"", "twoFactorSecret", made.key.c_str()})
+        BOOST_TEST(r.body.find(secret) == std::string::npos, secret);
+    // The bench's read: /api/users/me with the same key.
+    BOOST_TEST(send("GET", "/api/users/me", api_key(made.key)).status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
