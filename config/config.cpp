@@ -405,6 +405,12 @@ const std::vector<KeySpec>& key_table() {
          [](Config& c, const std::string& k, const std::string& v) {
              c.eclipanel_apikey_create_user_limit = parse_rate_window(k, v);
          }},
+        {"ratelimit.eclipanel_login", "20/60",
+         "EcliPanel sign-ins (POST /api/auth/login) per client address per window, counted before "
+         "the password is looked at; the shared sign-in throttle (throttle.*) applies as well.",
+         [](Config& c, const std::string& k, const std::string& v) {
+             c.eclipanel_login_limit = parse_rate_window(k, v);
+         }},
         {"ratelimit.eclipanel_register", "5/3600",
          "EcliPanel registrations (POST /api/users/register) per client address per window.",
          [](Config& c, const std::string& k, const std::string& v) {

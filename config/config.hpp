@@ -114,6 +114,8 @@ struct Config {
     /// EcliPanel's account limits (reference eclipanel.md §11): registrations per address,
     /// profile updates and avatar uploads per user and address.
     RateWindow eclipanel_register_limit;
+    /// EcliPanel sign-ins (POST /api/auth/login) per client address, before the shared throttle.
+    RateWindow eclipanel_login_limit;
     RateWindow eclipanel_profile_update_limit;
     RateWindow eclipanel_avatar_limit;
     // [registration] self-service sign-up (Calagopus' POST /api/auth/register)

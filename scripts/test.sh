@@ -38,7 +38,7 @@ printf '\n[throttle]\nlogin_ip_max = 1000000\n' >>"$STATE/accountd.conf"
 # of them spends the limit. Registration is on so its e2e tests can sign up.
 printf '\n[ratelimit]\ncalagopus_client = 1000000/30\ncalagopus_login = 1000000/300\ncalagopus_register = 1000000/3600\n' >>"$STATE/accountd.conf"
 # EcliPanel's API-key creation limits: per address off, per user above what one test makes.
-printf '\n[ratelimit]\neclipanel_apikey_create_ip = 1000000/3600\neclipanel_apikey_create_user = 20/86400\n' >>"$STATE/accountd.conf"
+printf '\n[ratelimit]\neclipanel_apikey_create_ip = 1000000/3600\neclipanel_login = 1000000/60\neclipanel_apikey_create_user = 20/86400\n' >>"$STATE/accountd.conf"
 printf '\n[registration]\nenabled = true\n' >>"$STATE/accountd.conf"
 # Below the per-account checkpoint throttle (5), so the e2e test sees the token die first.
 printf '\n[security]\ncheckpoint_max_failures = 3\n' >>"$STATE/accountd.conf"

@@ -152,7 +152,9 @@ std::vector<std::string> TwoFactorService::new_recovery_codes(const RecoveryCode
 
 std::vector<std::string> TwoFactorService::enable_with_code(
     const User& user, const std::string& presented_secret, const std::string& code,
-    const RecoveryCodeFormat& format, std::optional<std::uint64_t> keep_session_id) {
+    const RecoveryCodeFormat& format, std::optional<std::uint64_t> keep_session_id,
+    Timestamp signed_in_at) {
+    require_fresh_sign_in(signed_in_at);
     if (user.totp_enabled) throw ServiceError::two_factor(TwoFactorFailure::already_enabled);
     const auto now = clock_.now();
     const auto stored = store_.secret(user.id);

@@ -90,12 +90,16 @@ class TwoFactorService {
     /// no password): `presented_secret` must be the Base32 pending secret this account was
     /// given (compared in constant time; a client-chosen secret is refused as invalid_code),
     /// and `code` a TOTP code of it. Refuses already_enabled (no renewal without a password),
-    /// not_set_up and setup_expired as enable() does. Ends the user's other sessions; returns
+    /// not_set_up and setup_expired as enable() does. Without a password, the session must
+    /// have signed in at most `fresh_sign_in_seconds` ago (`signed_in_at`; else
+    /// fresh_sign_in_needed, checked first): a stolen old session cannot enrol the thief's
+    /// authenticator and end the owner's sessions. Ends the user's other sessions; returns
     /// recovery codes in `format`, shown once.
     std::vector<std::string> enable_with_code(const User& user, const std::string& presented_secret,
                                               const std::string& code,
                                               const RecoveryCodeFormat& format,
-                                              std::optional<std::uint64_t> keep_session_id);
+                                              std::optional<std::uint64_t> keep_session_id,
+                                              Timestamp signed_in_at);
 
     /// Disabling for a dialect whose client sends no password (EcliPanel): a TOTP code of the
     /// enabled secret whose time step was not used before proves the factor (else

@@ -139,9 +139,17 @@ std::vector<std::string> kept_permissions(const nlohmann::json& requested,
         if (!services::user_holds(caller.user, name) || !services::user_holds(owner, name)) {
             continue;
         }
-        if (caller.api_key &&
-            !services::key_grants(*caller.api_key, PermissionVocabulary::eclipanel, name)) {
-            continue;
+        // A key without a list of another dialect grants the owner's own account only: a name
+        // beyond it (users:write, "*") needs a key that acts for others, or the new key would
+        // reach further than the key that made it.
+        if (caller.api_key) {
+            const bool own_account = services::calagopus_name_of(name).has_value();
+            const bool granted =
+                own_account
+                    ? services::key_grants(*caller.api_key, PermissionVocabulary::eclipanel, name)
+                    : services::key_acts_for_others(*caller.api_key,
+                                                    PermissionVocabulary::eclipanel, name);
+            if (!granted) continue;
         }
         if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     }

@@ -62,6 +62,7 @@ void register_avatar_routes(server::Router& router, const HandlerDeps& deps) {
          .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
          .handler = [&deps](server::RequestContext& ctx) { return upload_avatar(deps, ctx); },
+         .key_permission = "account:avatar",
          .others_permission = "users:write",
          .max_body_bytes = deps.config.avatar_max_bytes});
 }

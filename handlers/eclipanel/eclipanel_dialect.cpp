@@ -4,6 +4,7 @@
 
 #include "crypto/jwt.hpp"
 #include "handlers/common/origin_check.hpp"
+#include "handlers/eclipanel/auth_handler.hpp"
 #include "handlers/eclipanel/two_factor_messages.hpp"
 
 namespace accountd::handlers::eclipanel {
@@ -139,6 +140,14 @@ std::optional<server::PresentedCredential> EclipanelDialect::find_credential(
         throw server::ApiError(ErrorCode::token_invalid, "token not signed with our key");
     }
     return found;
+}
+
+std::optional<server::AddressLimit> EclipanelDialect::address_limit(
+    const server::Route& route) const {
+    if (route.pattern == kLoginPath) {
+        return server::AddressLimit{"eclipanel/auth/login", deps_.config.eclipanel_login_limit};
+    }
+    return std::nullopt;
 }
 
 const services::ApiKeyFormat* EclipanelDialect::key_format() const {

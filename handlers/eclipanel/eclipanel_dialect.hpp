@@ -23,6 +23,8 @@ class EclipanelDialect final : public server::DialectAdapter {
     }
     void check_cookie_write(const server::HttpRequest& request,
                             const server::Principal& caller) const override;
+    /// Sign-ins per client address (ratelimit.eclipanel_login).
+    std::optional<server::AddressLimit> address_limit(const server::Route& route) const override;
     server::HttpResponse render_error(const server::ApiError& error,
                                       const server::HttpRequest& request) const override;
 

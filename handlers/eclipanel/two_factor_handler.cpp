@@ -122,7 +122,7 @@ server::HttpResponse enable(const HandlerDeps& deps, server::RequestContext& ctx
     std::vector<std::string> codes;
     deps.password_confirmation.run_with_code(caller.user.id, ctx.client_ip, [&] {
         codes = deps.two_factor.enable_with_code(caller.user, secret, token, kRecoveryCodes,
-                                                 caller.session->id);
+                                                 caller.session->id, caller.session->created_at);
     });
     record_own_activity(deps, ctx, "user:two-factor.create");
     return server::HttpResponse::json(200, {{"recoveryCodes", codes}});

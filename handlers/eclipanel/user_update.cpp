@@ -7,6 +7,7 @@
 #include "handlers/eclipanel/rate_limit.hpp"
 #include "handlers/eclipanel/refusal.hpp"
 #include "handlers/eclipanel/user_target.hpp"
+#include "services/key_permissions.hpp"
 #include "services/text.hpp"
 #include "services/user_service.hpp"
 
@@ -91,6 +92,12 @@ services::AccountStateChanges admin_changes(const nlohmann::json& body, bool act
             if (*change && services::utf8_length(**change) > 64) {
                 refuse(400, "role must be at most 64 characters.");
             }
+            // The superuser roles would show the frontend's admin pages (and, in a database
+            // shared with EcliPanel, be root there) without User::root_admin: an operator grants
+            // root with the command line, where it is both.
+            if (*change && (**change == "*" || **change == "rootAdmin")) {
+                refuse(400, "role * and rootAdmin are granted by an operator, not through the API");
+            }
             changes.role = *change;
         }
     }
@@ -118,6 +125,21 @@ server::HttpResponse update_user(const HandlerDeps& deps, server::RequestContext
                 "profile-update:user:" + std::to_string(caller.user.id) + ":ip:" + ctx.client_ip,
                 deps.config.eclipanel_profile_update_limit);
     const auto body = read_unschematised_body(ctx);
+    // A key changes only what its list lets it, as Calagopus' account permissions do: the route
+    // needs account:infos, a new password or address each its own permission besides.
+    if (caller.api_key) {
+        for (const auto& [field, permission] :
+             {std::pair{"password", "account:password"}, std::pair{"email", "account:email"}}) {
+            if (present(body, field) == nullptr ||
+                services::key_grants(*caller.api_key, services::PermissionVocabulary::eclipanel,
+                                     permission)) {
+                continue;
+            }
+            server::ApiError error(server::ErrorCode::forbidden, "key lacks the permission");
+            error.subject = permission;
+            throw error;
+        }
+    }
     // Step 3: users:write (root admins; a key only when it lists it).
     const bool admin = ctx.acts_for_others;
     const auto stored = deps.profiles.read(target.id);
@@ -309,6 +331,7 @@ void register_user_update_route(server::Router& router, const HandlerDeps& deps)
                 .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::all,
                 .handler = [&deps](server::RequestContext& ctx) { return update_user(deps, ctx); },
+                .key_permission = "account:infos",
                 .others_permission = "users:write"});
 }
 

@@ -136,25 +136,28 @@ void register_users_routes(server::Router& router, const HandlerDeps& deps) {
                 .auth = server::AuthRequirement::session_or_key,
                 .gates = server::Gates::all,
                 .handler = [&deps](server::RequestContext& ctx) { return set_guide(deps, ctx); },
+                .key_permission = "account:infos",
                 .others_permission = "users:write"});
     router.add(
         {.method = "PATCH",
          .pattern = kFavoritesPath,
          .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return set_favorites(deps, ctx); }});
+         .handler = [&deps](server::RequestContext& ctx) { return set_favorites(deps, ctx); },
+         .key_permission = "account:infos"});
     router.add(
         {.method = "POST",
          .pattern = kTermsConsentPath,
          .auth = server::AuthRequirement::session_or_key,
          .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return set_terms_consent(deps, ctx); }});
-    router.add(
-        {.method = "POST",
-         .pattern = kConsentPath,
-         .auth = server::AuthRequirement::session_or_key,
-         .gates = server::Gates::all,
-         .handler = [&deps](server::RequestContext& ctx) { return set_consent(deps, ctx); }});
+         .handler = [&deps](server::RequestContext& ctx) { return set_terms_consent(deps, ctx); },
+         .key_permission = "account:infos"});
+    router.add({.method = "POST",
+                .pattern = kConsentPath,
+                .auth = server::AuthRequirement::session_or_key,
+                .gates = server::Gates::all,
+                .handler = [&deps](server::RequestContext& ctx) { return set_consent(deps, ctx); },
+                .key_permission = "account:infos"});
     // No export jobs exist in accountd (data export is out of scope); the settings page lists
     // them.
     router.add(

@@ -343,4 +343,27 @@ BOOST_AUTO_TEST_CASE(the_session_read_names_a_keys_owner_without_a_session_id) {
     BOOST_TEST(send("GET", "/api/users/me", api_key(made.key)).status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_key_edits_the_profile_only_with_the_account_permissions) {
+    const auto c = signed_in(create_user());
+    const auto path = "/api/users/" + std::to_string(c.t.user.id);
+    const auto ssh_only = make_key(c, client_key("ssh", nlohmann::json::array({"sshkeys:read"})));
+    check_error(send("PUT", path, api_key(ssh_only.key), R"({"firstName":"Keyed"})"), 403,
+                "Insufficient permissions (api key)");
+    const auto infos = make_key(c, client_key("infos", nlohmann::json::array({"account:infos"})));
+    const auto renamed = send("PUT", path, api_key(infos.key), R"({"firstName":"Keyed"})");
+    BOOST_TEST(renamed.status == 200, renamed.body);
+    // The password and the address each need their own permission.
+    const auto password = nlohmann::json(
+        {{"password", "Another-Secret-Phrase-42!"}, {"currentPassword", c.t.password}});
+    check_error(send("PUT", path, api_key(infos.key), password.dump()), 403,
+                "Insufficient permissions (api key)");
+    check_error(
+        send("PUT", path, api_key(infos.key),
+             nlohmann::json({{"email", "keyed@example.com"}, {"currentPassword", c.t.password}})
+                 .dump()),
+        403, "Insufficient permissions (api key)");
+    check_error(send("POST", path + "/guide", api_key(ssh_only.key), R"({"shown":true})"), 403,
+                "Insufficient permissions (api key)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -130,4 +130,31 @@ BOOST_AUTO_TEST_CASE(pterodactyl_and_calagopus_keys_work_in_eclipanel_within_the
     BOOST_TEST(ecli.get("/api/ssh-keys", {{"X-Api-Key", cala}}).status == 401);
 }
 
+BOOST_AUTO_TEST_CASE(an_unlisted_key_of_another_dialect_makes_no_wider_eclipanel_key) {
+    // A root admin's Pterodactyl key reaches the admin's own account only: what it makes in
+    // EcliPanel must not reach further (users:write, "*", admin type).
+    const auto admin = create_user(true);
+    auto s = pterodactyl_session(admin);
+    const long long id = static_cast<long long>(admin.user.id);
+    Stack::get().sql() << "UPDATE users SET totp_enabled = 1 WHERE id = :id", soci::use(id);
+    const auto made = s.client.post_json(
+        "/api/client/account/api-keys",
+        {{"description", "unlisted"}, {"allowed_ips", nlohmann::json::array()}}, s.write);
+    BOOST_REQUIRE_MESSAGE(made.status == 200, made.body);
+    const std::string key = made.json()["attributes"]["identifier"].get<std::string>() +
+                            made.json()["meta"]["secret_token"].get<std::string>();
+    const auto send = [&key](const nlohmann::json& body) {
+        return eclipanel().request(
+            "POST", "/api/apikeys", body.dump(),
+            {{"Authorization", "Bearer " + key}, {"Content-Type", "application/json"}});
+    };
+    const auto child =
+        send({{"name", "child"},
+              {"type", "client"},
+              {"permissions", {"*", "users:write", "admin:access", "sshkeys:read"}}});
+    BOOST_REQUIRE_MESSAGE(child.status == 200, child.body);
+    BOOST_TEST(child.json()["entry"]["permissions"] == nlohmann::json({"sshkeys:read"}));
+    BOOST_TEST(send({{"name", "adm"}, {"type", "admin"}}).status == 403);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

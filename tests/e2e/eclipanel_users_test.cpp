@@ -370,6 +370,13 @@ BOOST_AUTO_TEST_CASE(someone_elses_record_cannot_be_written_and_admin_fields_are
     BOOST_TEST(edited.json()["user"]["role"] == "support");
     check_error(put_user(admin.client, victim.user.id, {{"suspended", "yes"}}), 400,
                 "suspended must be a boolean");
+    // Root is granted by an operator, where role and root_admin go together.
+    for (const char* role : {"*", "rootAdmin"}) {
+        check_error(put_user(admin.client, victim.user.id, {{"role", role}}), 400,
+                    "role * and rootAdmin are granted by an operator, not through the API");
+    }
+    BOOST_TEST(Stack::get().root().users().find_by_id(victim.user.id)->role.value_or("") ==
+               "support");
 }
 
 BOOST_AUTO_TEST_CASE(odd_bodies_are_4xx_never_500) {

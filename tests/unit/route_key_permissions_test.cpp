@@ -98,6 +98,12 @@ BOOST_AUTO_TEST_CASE(eclipanel_key_routes_name_account_permissions_in_its_spelli
         {"POST /api/ssh-keys", "sshkeys:create"},
         {"PUT /api/ssh-keys/{id}", "sshkeys:update"},
         {"DELETE /api/ssh-keys/{id}", "sshkeys:delete"},
+        {"PUT /api/users/{id}", "account:infos"},
+        {"POST /api/users/{id}/avatar", "account:avatar"},
+        {"POST /api/users/{id}/guide", "account:infos"},
+        {"PATCH /api/users/me/favorites", "account:infos"},
+        {"POST /api/users/me/terms-consent", "account:infos"},
+        {"POST /api/users/me/consent", "account:infos"},
     };
     for (const auto& [route, permission] : expected) {
         BOOST_TEST(actual.count(route) == 1u, route);

@@ -546,19 +546,19 @@ BOOST_AUTO_TEST_CASE(enabling_with_a_code_needs_the_secret_this_account_was_give
     const std::string chosen = crypto::base32_encode(std::string(20, 'z'), false);
     BOOST_TEST(refusal([&] {
                    two_factor.enable_with_code(user(), chosen, code(chosen), kHexCodes,
-                                               std::nullopt);
+                                               std::nullopt, clock.now());
                }) == "two_factor: invalid_code");
     BOOST_TEST(refusal([&] {
                    two_factor.enable_with_code(user(), "", code(setup.secret), kHexCodes,
-                                               std::nullopt);
+                                               std::nullopt, clock.now());
                }) == "two_factor: invalid_code");
     BOOST_TEST(refusal([&] {
                    two_factor.enable_with_code(user(), setup.secret, wrong_code(setup.secret),
-                                               kHexCodes, std::nullopt);
+                                               kHexCodes, std::nullopt, clock.now());
                }) == "two_factor: invalid_code");
     BOOST_TEST(!user().totp_enabled);
     const auto codes = two_factor.enable_with_code(user(), setup.secret, code(setup.secret),
-                                                   kHexCodes, std::nullopt);
+                                                   kHexCodes, std::nullopt, clock.now());
     BOOST_TEST(user().totp_enabled);
     BOOST_REQUIRE(codes.size() == 10u);
     for (const auto& c : codes) {
@@ -578,21 +578,36 @@ BOOST_AUTO_TEST_CASE(enabling_with_a_code_needs_the_secret_this_account_was_give
 
 BOOST_AUTO_TEST_CASE(enabling_with_a_code_is_refused_without_a_live_setup_or_when_enabled) {
     BOOST_TEST(refusal([&] {
-                   two_factor.enable_with_code(user(), "AAAA", "123456", kHexCodes, std::nullopt);
+                   two_factor.enable_with_code(user(), "AAAA", "123456", kHexCodes, std::nullopt,
+                                               clock.now());
                }) == "two_factor: not_set_up");
     const auto setup = two_factor.begin_setup(user());
     clock.advance(601s);
     BOOST_TEST(refusal([&] {
                    two_factor.enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes,
-                                               std::nullopt);
+                                               std::nullopt, clock.now());
                }) == "two_factor: setup_expired");
     const auto secret = enable();
     clock.advance(30s);
     // No renewal of the secret or the codes without the password.
     BOOST_TEST(refusal([&] {
                    two_factor.enable_with_code(user(), secret, code(secret), kHexCodes,
-                                               std::nullopt);
+                                               std::nullopt, clock.now());
                }) == "two_factor: already_enabled");
+}
+
+// Without a password, only a session that signed in lately may enrol a second factor: a stolen
+// old session must not put the thief's authenticator on the account and end the owner's sessions.
+BOOST_AUTO_TEST_CASE(enabling_with_a_code_needs_a_fresh_sign_in) {
+    const auto setup = two_factor.begin_setup(user());
+    BOOST_TEST(refusal([&] {
+                   two_factor.enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes,
+                                               std::nullopt, clock.now() - 901s);
+               }) == "two_factor: fresh_sign_in_needed");
+    BOOST_TEST(two_factor
+                   .enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes,
+                                     std::nullopt, clock.now() - 60s)
+                   .size() == 10u);
 }
 
 BOOST_AUTO_TEST_CASE(enabling_with_a_code_ends_every_other_session_but_the_kept_one) {
@@ -600,7 +615,8 @@ BOOST_AUTO_TEST_CASE(enabling_with_a_code_ends_every_other_session_but_the_kept_
     const auto kept_id = world.sessions.insert(kept, "hash-1");
     world.sessions.insert(session_of(id), "hash-2");
     const auto setup = two_factor.begin_setup(user());
-    two_factor.enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes, kept_id);
+    two_factor.enable_with_code(user(), setup.secret, code(setup.secret), kHexCodes, kept_id,
+                                clock.now());
     BOOST_TEST((session_ids() == std::set<std::uint64_t>{kept_id}));
 }
 
